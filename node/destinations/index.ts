@@ -1,0 +1,5 @@
+import type { Destination } from './destination'
+import { vtexAdsDestination } from './vtexAds'
+
+/** Every destination the pipeline knows, in delivery order (VTEX Ads first: it is the primary). */
+export const destinations: Destination[] = [vtexAdsDestination]
