@@ -1,0 +1,2 @@
+/** Root-level entry the VTEX react builder maps to the `ad-tracker` block. */
+export { default } from './components/AdTracker'

@@ -1,0 +1,49 @@
+export interface AdEventBody {
+  session_id: string
+  user_id?: string
+}
+
+/** Only absolute-able http(s) URLs are beaconed: a `javascript:` or `data:` URL from an ad answer is dropped. */
+export const isBeaconUrl = (url: unknown): url is string => {
+  if (typeof url !== 'string') return false
+  try {
+    return /^https?:$/.test(new URL(url, location.href).protocol)
+  } catch {
+    return false
+  }
+}
+
+/**
+ * Sends one ad event. `sendBeacon` first: the browser keeps it alive past navigation and
+ * page close, which VTEX Ads requires. Its `true` only means "queued", never "delivered".
+ *
+ * Measured in Debian's Chromium 156 (test/browser/transport.test.ts): a cross-origin beacon
+ * with an `application/json` Blob is not a CORS-safelisted request, so Chromium sends an
+ * OPTIONS preflight first and then the POST with `Content-Type: application/json`, also when
+ * the click navigates away at once. Beacons are sent in credentials mode "include": the
+ * preflight must answer `Access-Control-Allow-Origin: <page origin>` (not `*`) with
+ * `Access-Control-Allow-Credentials: true` and allow the `content-type` header, or the POST
+ * is never sent (and sendBeacon still returned true). The cookies of the events host go along.
+ *
+ * When `sendBeacon` is missing, throws or refuses (false: payload over its quota), `fetch`
+ * with `keepalive` gives the same survive-navigation guarantee.
+ */
+export const sendAdEvent = (url: string, body: AdEventBody): boolean => {
+  if (!isBeaconUrl(url)) return false
+  const json = JSON.stringify(body)
+  try {
+    if (navigator.sendBeacon && navigator.sendBeacon(url, new Blob([json], { type: 'application/json' }))) return true
+  } catch {
+    // fall through to fetch
+  }
+  if (typeof fetch !== 'function') return false
+  fetch(url, {
+    method: 'POST',
+    keepalive: true,
+    body: json,
+    headers: { 'Content-Type': 'application/json' },
+    credentials: 'include',
+    mode: 'cors',
+  }).catch(() => undefined)
+  return true
+}
