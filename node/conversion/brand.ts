@@ -10,7 +10,9 @@ export function resolveBrand(
 ): string | undefined {
   const hostname = order.hostname?.toLowerCase()
   const mapped = settings.brandMappings.find(
-    (row) => (row.salesChannel !== undefined && row.salesChannel === order.salesChannel) || (row.hostname !== undefined && row.hostname === hostname)
+    (row) =>
+      (row.salesChannel !== undefined && row.salesChannel === order.salesChannel) ||
+      (row.hostname !== undefined && row.hostname === hostname)
   )
   return mapped?.brand ?? settings.brand
 }

@@ -29,9 +29,7 @@ export interface DestinationResponse {
 }
 
 export type Outcome =
-  | { kind: 'sent' }
-  | { kind: 'retry'; reason: string; retryAfterMs?: number }
-  | { kind: 'dead'; reason: string; errors?: unknown[] }
+  { kind: 'sent' } | { kind: 'retry'; reason: string; retryAfterMs?: number } | { kind: 'dead'; reason: string; errors?: unknown[] }
 
 export interface Destination {
   name: DestinationName
@@ -47,8 +45,14 @@ export interface Destination {
 /** Shared answer rules: 429 and 5xx are transient; other 4xx are the request's fault. */
 export function classifyHttpStatus(response: DestinationResponse, describe: (body: unknown) => string): Outcome | undefined {
   const { status } = response
-  if (status === 429 || status >= 500) return { kind: 'retry', reason: `http-${status}`, retryAfterMs: retryAfterMs(response.headers['retry-after']) }
-  if (status >= 400) return { kind: 'dead', reason: `http-${status}: ${describe(response.body)}`.slice(0, 500), errors: Array.isArray(response.body) ? response.body : undefined }
+  if (status === 429 || status >= 500)
+    return { kind: 'retry', reason: `http-${status}`, retryAfterMs: retryAfterMs(response.headers['retry-after']) }
+  if (status >= 400)
+    return {
+      kind: 'dead',
+      reason: `http-${status}: ${describe(response.body)}`.slice(0, 500),
+      errors: Array.isArray(response.body) ? response.body : undefined,
+    }
   return undefined
 }
 

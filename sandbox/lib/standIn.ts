@@ -43,7 +43,8 @@ export const json = (status: number, body: unknown, headers: Record<string, stri
 })
 
 export function writeReply(res: ServerResponse, reply: StandInReply): void {
-  const payload = reply.body === undefined ? '' : typeof reply.body === 'string' || Buffer.isBuffer(reply.body) ? reply.body : JSON.stringify(reply.body)
+  const payload =
+    reply.body === undefined ? '' : typeof reply.body === 'string' || Buffer.isBuffer(reply.body) ? reply.body : JSON.stringify(reply.body)
   res.writeHead(reply.status, reply.headers ?? {})
   res.end(payload)
 }

@@ -13,7 +13,11 @@ export const vtexAdsDestination: Destination = {
   prepare(conversion, settings) {
     if (!conversion.identity.sessionId) return { kind: 'skipped', reason: 'no-identity: the order has no valid session_id' }
     if (!settings.publisherId) {
-      return { kind: 'invalid', reason: 'missing-setting: publisherId', errors: [{ setting: 'publisherId', message: 'set the VTEX Ads publisher ID in the app settings' }] }
+      return {
+        kind: 'invalid',
+        reason: 'missing-setting: publisherId',
+        errors: [{ setting: 'publisherId', message: 'set the VTEX Ads publisher ID in the app settings' }],
+      }
     }
     if (conversion.items.length === 0) return { kind: 'skipped', reason: 'no-sale-items: only gifts or empty lines' }
 
@@ -35,7 +39,9 @@ export const vtexAdsDestination: Destination = {
   },
 
   classify(response) {
-    const transient = classifyHttpStatus(response, (body) => (Array.isArray(body) ? body.map((e) => (e as { message?: string }).message).join('; ') : JSON.stringify(body)))
+    const transient = classifyHttpStatus(response, (body) =>
+      Array.isArray(body) ? body.map((e) => (e as { message?: string }).message).join('; ') : JSON.stringify(body)
+    )
     if (transient) return transient
     if (response.status === 202 || (response.status >= 200 && response.status < 300)) return { kind: 'sent' }
     return { kind: 'dead', reason: `unexpected-status-${response.status}` }

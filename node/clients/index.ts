@@ -1,0 +1,24 @@
+import { IOClients } from '@vtex/api'
+import { OMS } from '@vtex/clients'
+import { VtexAdsEventsClient } from './vtexAds'
+import { ImpactClient } from './impact'
+import { OpenAIAdsClient } from './openaiAds'
+
+/** One getter per remote system; the platform builds each lazily per request. */
+export class Clients extends IOClients {
+  public get oms() {
+    return this.getOrSet('oms', OMS)
+  }
+
+  public get vtexAdsEvents() {
+    return this.getOrSet('vtexAdsEvents', VtexAdsEventsClient)
+  }
+
+  public get impact() {
+    return this.getOrSet('impact', ImpactClient)
+  }
+
+  public get openaiAds() {
+    return this.getOrSet('openaiAds', OpenAIAdsClient)
+  }
+}

@@ -1,0 +1,20 @@
+/**
+ * Serializes work per key inside one process: duplicate broadcasts of the same order arriving
+ * together run one after the other, so the second sees the first's ledger record instead of racing
+ * it. Across replicas the ledger's pending lease does the same job, more coarsely.
+ */
+export class KeyedMutex {
+  private readonly tails = new Map<string, Promise<unknown>>()
+
+  async run<T>(key: string, work: () => Promise<T>): Promise<T> {
+    const previous = this.tails.get(key) ?? Promise.resolve()
+    const current = previous.then(work, work)
+    const tail = current.catch(() => undefined)
+    this.tails.set(key, tail)
+    try {
+      return await current
+    } finally {
+      if (this.tails.get(key) === tail) this.tails.delete(key)
+    }
+  }
+}

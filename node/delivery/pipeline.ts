@@ -1,0 +1,231 @@
+import type { Conversion } from '../conversion/conversion'
+import type { Destination, DestinationName, Outcome } from '../destinations/destination'
+import { sha256Hex } from '../identity/hash'
+import type { AppSettings } from '../settings/appSettings'
+import { KeyedMutex } from './keyedMutex'
+import { FINAL_STATUSES, type DeliveryRecord, type DeliveryStatus, type LedgerStore } from './ledger'
+import { DEFAULT_RETRY_POLICY, nextRetryDelayMs, type RetryPolicy } from './retry'
+import type { Transport } from './transport'
+
+/** Log lines carry order ids, destinations, statuses and reasons: never PII, never a body. */
+export interface DeliveryLogger {
+  info(entry: Record<string, unknown>): void
+  warn(entry: Record<string, unknown>): void
+  error(entry: Record<string, unknown>): void
+}
+
+export interface DeliveryDeps {
+  ledger: LedgerStore
+  transport: Transport
+  logger: DeliveryLogger
+  now?: () => number
+  sleep?: (ms: number) => Promise<void>
+  random?: () => number
+  policy?: RetryPolicy
+  mutex?: KeyedMutex
+  /** How long a pending record blocks other deliveries of the same key (a crashed sender's lease expires). */
+  leaseMs?: number
+}
+
+export interface DeliveryResult {
+  destination: DestinationName
+  orderId: string
+  status: DeliveryStatus | 'in-flight'
+  reason?: string
+  /** True when the ledger already held a final record and nothing was done. */
+  alreadyFinal?: boolean
+  /** True when the delivery should be attempted again later (the handler rethrows). */
+  retryable: boolean
+}
+
+const processMutex = new KeyedMutex()
+const defaultSleep = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms))
+
+/** "ECONNREFUSED", "timeout of 5000ms exceeded"…: the transport error's kind, never its request config. */
+export const describeTransportError = (error: unknown): string => {
+  const { code, message } = (error ?? {}) as { code?: string; message?: string }
+  return `no-answer: ${code ?? message ?? 'unknown error'}`.slice(0, 200)
+}
+
+/**
+ * Serializes everything done for one order inside this process (duplicate broadcasts arriving
+ * together, a replay racing a broadcast), so each step reads the ledger after the previous wrote.
+ */
+export function withOrderLock<T>(orderId: string, work: () => Promise<T>, mutex: KeyedMutex = processMutex): Promise<T> {
+  return mutex.run(orderId, work)
+}
+
+/**
+ * enrich → validate → send → record, for one destination and one order. Call it under
+ * withOrderLock with the record just read: a final record short-circuits, a live pending record
+ * (another replica retrying) is left alone. The first attempt is sent without writing first:
+ * a crash before the outcome is recorded only means a resend, which every destination dedups
+ * (order_id / OrderId / event id), and it saves a VBase write per order.
+ */
+export async function deliverToDestination(
+  destination: Destination,
+  conversion: Conversion,
+  settings: AppSettings,
+  deps: DeliveryDeps,
+  options: { existing?: DeliveryRecord; replay?: boolean } = {}
+): Promise<DeliveryResult> {
+  const now = deps.now ?? Date.now
+  const { ledger, logger } = deps
+  const { existing } = options
+  const { orderId } = conversion
+  const name = destination.name
+  const result = (status: DeliveryResult['status'], extra: Partial<DeliveryResult> = {}): DeliveryResult => ({
+    destination: name,
+    orderId,
+    status,
+    retryable: false,
+    ...extra,
+  })
+
+  if (existing && !options.replay) {
+    if (FINAL_STATUSES.has(existing.status)) return result(existing.status, { alreadyFinal: true, reason: existing.reason })
+    if (existing.status === 'pending' && existing.leaseUntil && Date.parse(existing.leaseUntil) > now())
+      return result('in-flight', { retryable: true, reason: 'in-flight elsewhere' })
+    if (existing.status === 'failed' && existing.retryAfter && Date.parse(existing.retryAfter) > now()) {
+      return result('failed', { reason: existing.reason, retryable: true })
+    }
+  }
+
+  const startedAt = now()
+  let record: DeliveryRecord = {
+    destination: name,
+    orderId,
+    status: 'pending',
+    attempts: existing?.attempts ?? 0,
+    createdAt: existing?.createdAt ?? new Date(startedAt).toISOString(),
+    updatedAt: new Date(startedAt).toISOString(),
+    notes: conversion.notes.length > 0 ? conversion.notes : undefined,
+    canceledAt: existing?.canceledAt,
+  }
+  const save = async (changes: Partial<DeliveryRecord>) => {
+    record = { ...record, ...changes, updatedAt: new Date(now()).toISOString() }
+    await ledger.put(record)
+  }
+
+  const preparation = destination.prepare(conversion, settings, startedAt)
+  if (preparation.kind === 'skipped') {
+    await save({ status: 'skipped', reason: preparation.reason })
+    logger.info({ message: 'conversion-skipped', destination: name, orderId, reason: preparation.reason })
+    return result('skipped', { reason: preparation.reason })
+  }
+  if (preparation.kind === 'invalid') {
+    await save({ status: 'dead', reason: preparation.reason, errors: preparation.errors })
+    logger.warn({ message: 'conversion-dead-letter', destination: name, orderId, reason: preparation.reason })
+    return result('dead', { reason: preparation.reason })
+  }
+
+  const { request } = preparation
+  const policy = deps.policy ?? DEFAULT_RETRY_POLICY
+  const leaseMs = deps.leaseMs ?? policy.budgetMs + 15_000
+  record = { ...record, payloadHash: sha256Hex(request.body) }
+
+  for (let attemptsThisRun = 1; ; attemptsThisRun++) {
+    let outcome: Outcome
+    try {
+      outcome = destination.classify(await deps.transport.send(name, request))
+    } catch (error) {
+      outcome = { kind: 'retry', reason: describeTransportError(error) }
+    }
+    const attempts = record.attempts + 1
+    const settled = { attempts, leaseUntil: undefined, retryAfter: undefined }
+
+    if (outcome.kind === 'sent') {
+      await save({
+        ...settled,
+        status: 'sent',
+        sentAt: new Date(now()).toISOString(),
+        reason: undefined,
+        errors: undefined,
+        lastError: undefined,
+      })
+      logger.info({ message: 'conversion-sent', destination: name, orderId, attempts })
+      return result('sent')
+    }
+    if (outcome.kind === 'dead') {
+      await save({ ...settled, status: 'dead', reason: outcome.reason, errors: outcome.errors, lastError: outcome.reason })
+      logger.warn({ message: 'conversion-dead-letter', destination: name, orderId, attempts, reason: outcome.reason })
+      return result('dead', { reason: outcome.reason })
+    }
+
+    const delay = nextRetryDelayMs(attemptsThisRun, now() - startedAt, policy, outcome.retryAfterMs, deps.random)
+    if (delay === undefined) {
+      const retryAfter = outcome.retryAfterMs ? new Date(now() + outcome.retryAfterMs).toISOString() : undefined
+      await save({ ...settled, status: 'failed', reason: outcome.reason, lastError: outcome.reason, retryAfter })
+      logger.warn({ message: 'conversion-failed', destination: name, orderId, attempts, reason: outcome.reason })
+      return result('failed', { reason: outcome.reason, retryable: true })
+    }
+    // Retrying: a pending record with a lease tells other replicas this key is being worked on.
+    await save({ attempts, status: 'pending', lastError: outcome.reason, leaseUntil: new Date(startedAt + leaseMs).toISOString() })
+    await (deps.sleep ?? defaultSleep)(delay)
+  }
+}
+
+/**
+ * Records the same outcome for every destination of an order that never reached mapping
+ * (order unreadable, canceled before sending). Final records are left alone.
+ */
+export async function recordForDestinations(
+  names: DestinationName[],
+  orderId: string,
+  change: { status: Exclude<DeliveryStatus, 'pending' | 'sent'>; reason: string },
+  deps: Pick<DeliveryDeps, 'ledger' | 'now'>
+): Promise<void> {
+  const now = deps.now ?? Date.now
+  await Promise.all(
+    names.map(async (destination) => {
+      const existing = await deps.ledger.get(destination, orderId)
+      if (existing && FINAL_STATUSES.has(existing.status)) return
+      const at = new Date(now()).toISOString()
+      await deps.ledger.put({
+        destination,
+        orderId,
+        attempts: existing?.attempts ?? 0,
+        createdAt: existing?.createdAt ?? at,
+        ...existing,
+        status: change.status,
+        reason: change.reason,
+        lastError: change.status === 'failed' ? change.reason : existing?.lastError,
+        updatedAt: at,
+        leaseUntil: undefined,
+      })
+    })
+  )
+}
+
+/** A cancellation after the conversion was sent is kept on the record (the platforms dedup; nothing to undo). */
+export async function recordCancellation(
+  names: DestinationName[],
+  orderId: string,
+  deps: Pick<DeliveryDeps, 'ledger' | 'now' | 'logger'>
+): Promise<void> {
+  const now = deps.now ?? Date.now
+  await Promise.all(
+    names.map(async (destination) => {
+      const at = new Date(now()).toISOString()
+      const existing = await deps.ledger.get(destination, orderId)
+      if (existing?.canceledAt) return
+      if (existing && (existing.status === 'sent' || existing.status === 'skipped' || existing.status === 'dead')) {
+        await deps.ledger.put({ ...existing, canceledAt: at, updatedAt: at })
+        deps.logger.info({ message: 'order-canceled-after-conversion', destination, orderId, status: existing.status })
+        return
+      }
+      // Nothing sent yet (or a retry pending): the order will never convert.
+      await deps.ledger.put({
+        destination,
+        orderId,
+        attempts: existing?.attempts ?? 0,
+        createdAt: existing?.createdAt ?? at,
+        status: 'skipped',
+        reason: 'canceled-before-send',
+        canceledAt: at,
+        updatedAt: at,
+      })
+      deps.logger.info({ message: 'conversion-skipped', destination, orderId, reason: 'canceled-before-send' })
+    })
+  )
+}

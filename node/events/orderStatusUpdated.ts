@@ -1,0 +1,38 @@
+import type { EventContext } from '@vtex/api'
+import type { Clients } from '../clients'
+import { destinations } from '../destinations'
+import { clientTransport } from '../delivery/transport'
+import { processOrderStatus, type OrderStatusDeps } from '../delivery/processOrderStatus'
+import { recordMalformedBroadcast, VBaseLedger } from '../delivery/vbaseLedger'
+import { readSettings } from '../settings/readSettings'
+import type { VtexOrder } from '../typings/order'
+import { parseBroadcast } from './broadcast'
+import { logger } from './logger'
+
+/** Everything the pipeline needs, built from the IO context: real clients at the edges. */
+export async function orderStatusDeps(ctx: { clients: Clients; vtex: EventContext<Clients>['vtex'] }): Promise<OrderStatusDeps> {
+  const { clients } = ctx
+  return {
+    settings: await readSettings(clients.apps),
+    destinations,
+    readOrder: (orderId) => clients.oms.order(orderId) as Promise<VtexOrder>,
+    ledger: new VBaseLedger(clients.vbase),
+    transport: clientTransport(clients),
+    logger: logger(ctx.vtex.logger),
+  }
+}
+
+/**
+ * vtex.orders-broadcast / order-status-updated. Thin: parse, decide, hand to the pipeline.
+ * A malformed broadcast is recorded and acknowledged (redelivery cannot fix it); a retryable
+ * failure is recorded by the pipeline and rethrown so the broadcaster delivers it again.
+ */
+export async function orderStatusUpdated(ctx: EventContext<Clients>): Promise<void> {
+  const parsed = parseBroadcast(ctx.body)
+  if (!parsed.ok) {
+    const path = await recordMalformedBroadcast(ctx.clients.vbase, parsed.reason, ctx.body)
+    ctx.vtex.logger.warn({ message: 'broadcast-rejected', reason: parsed.reason, deadLetter: path })
+    return
+  }
+  await processOrderStatus(parsed.broadcast, await orderStatusDeps(ctx))
+}
