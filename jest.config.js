@@ -17,6 +17,8 @@ module.exports = {
       roots: ['<rootDir>/react'],
       testMatch: ['**/__tests__/**/*.test.ts?(x)'],
       transform: { '^.+\\.tsx?$': tsJest },
+      // vtex.* modules come from the VTEX runtime, not npm: tests use stand-ins.
+      moduleNameMapper: { '^vtex\\.order-manager/OrderForm$': '<rootDir>/react/__mocks__/vtex.order-manager/OrderForm.tsx' },
     },
     {
       displayName: 'browser',

@@ -1,0 +1,111 @@
+const LOGGED_IN = { namespaces: { profile: { id: { value: 'user-1' }, isAuthenticated: { value: 'true' } } } }
+const flushPromises = () => new Promise((resolve) => setTimeout(resolve, 0))
+const blobText = (blob: Blob) =>
+  new Promise<string>((resolve) => {
+    const reader = new FileReader()
+    reader.onload = () => resolve(String(reader.result))
+    reader.readAsText(blob)
+  })
+
+describe('trackAdEvent', () => {
+  let beacons: Array<{ url: string; blob: Blob }>
+
+  /** A fresh page load: new module state; the session API answers when the test says so. */
+  const loadPage = () => {
+    let answerSession: (answer: unknown) => void = () => undefined
+    global.fetch = jest.fn(
+      () => new Promise((resolve) => (answerSession = (answer) => resolve({ ok: true, json: async () => answer } as Response))),
+    ) as unknown as typeof fetch
+    let trackAdEvent: typeof import('../adEvents').trackAdEvent = () => undefined
+    jest.isolateModules(() => {
+      // eslint-disable-next-line @typescript-eslint/no-require-imports -- a fresh module per test = a fresh page load
+      trackAdEvent = require('../adEvents').trackAdEvent
+    })
+    return { trackAdEvent, answerSession: (answer: unknown) => answerSession(answer) }
+  }
+
+  beforeEach(() => {
+    document.cookie = 'ads_events_sid=sid-1; path=/'
+    window.history.replaceState(null, '', '/home')
+    beacons = []
+    Object.defineProperty(navigator, 'sendBeacon', {
+      configurable: true,
+      value: (url: string, blob: Blob) => beacons.push({ url, blob }) > 0,
+    })
+  })
+
+  const bodies = () => Promise.all(beacons.map(async (b) => JSON.parse(await blobText(b.blob))))
+
+  it('queues events until the identity resolves, then sends them as application/json with session_id and user_id', async () => {
+    const { trackAdEvent, answerSession } = loadPage()
+    trackAdEvent('https://events.test/v1/beacon/impression/1', '', true)
+    await flushPromises()
+    expect(beacons).toHaveLength(0)
+    answerSession(LOGGED_IN)
+    await flushPromises()
+    expect(beacons.map((b) => [b.url, b.blob.type])).toEqual([['https://events.test/v1/beacon/impression/1', 'application/json']])
+    expect(await bodies()).toEqual([{ session_id: 'sid-1', user_id: 'user-1' }])
+  })
+
+  it('sends queued events with the session_id alone when the page is hidden before the identity resolves, and not twice', async () => {
+    const { trackAdEvent, answerSession } = loadPage()
+    trackAdEvent('https://events.test/v1/beacon/click/1', '', false)
+    window.dispatchEvent(new Event('pagehide'))
+    expect(await bodies()).toEqual([{ session_id: 'sid-1' }])
+    answerSession(LOGGED_IN)
+    await flushPromises()
+    expect(beacons).toHaveLength(1)
+  })
+
+  it('sends an impression once per ad and context per page view; clicks every time', async () => {
+    const { trackAdEvent, answerSession } = loadPage()
+    trackAdEvent('https://events.test/i/1', 'shelf', true)
+    answerSession({})
+    await flushPromises()
+    trackAdEvent('https://events.test/i/1', 'shelf', true)
+    trackAdEvent('https://events.test/i/1', 'banner', true)
+    trackAdEvent('https://events.test/c/1', 'shelf', false)
+    trackAdEvent('https://events.test/c/1', 'shelf', false)
+    expect(beacons.map((b) => b.url)).toEqual(['https://events.test/i/1', 'https://events.test/i/1', 'https://events.test/c/1', 'https://events.test/c/1'])
+    expect(await bodies()).toEqual(Array(4).fill({ session_id: 'sid-1' }))
+  })
+
+  it('starts a new page view when the SPA navigates to another URL', async () => {
+    const { trackAdEvent, answerSession } = loadPage()
+    trackAdEvent('https://events.test/i/1', '', true)
+    answerSession({})
+    await flushPromises()
+    window.history.pushState(null, '', '/category')
+    trackAdEvent('https://events.test/i/1', '', true)
+    trackAdEvent('https://events.test/i/1', '', true)
+    expect(beacons).toHaveLength(2)
+  })
+
+  it.each(['javascript:alert(1)', 'data:text/plain,x', 'ftp://x/y', undefined])('never beacons to %j', async (url) => {
+    const { trackAdEvent, answerSession } = loadPage()
+    trackAdEvent(url, '', true)
+    answerSession({})
+    await flushPromises()
+    window.dispatchEvent(new Event('pagehide'))
+    expect(beacons).toHaveLength(0)
+  })
+
+  it('falls back to fetch with keepalive, credentials and CORS when sendBeacon refuses', async () => {
+    const { trackAdEvent, answerSession } = loadPage()
+    trackAdEvent('https://events.test/i/0', '', true)
+    answerSession({})
+    await flushPromises()
+    Object.defineProperty(navigator, 'sendBeacon', { configurable: true, value: () => false })
+    const fetchMock = jest.fn().mockResolvedValue({ ok: true })
+    global.fetch = fetchMock
+    trackAdEvent('https://events.test/i/2', '', true)
+    expect(fetchMock).toHaveBeenCalledWith('https://events.test/i/2', {
+      method: 'POST',
+      keepalive: true,
+      body: JSON.stringify({ session_id: 'sid-1' }),
+      headers: { 'Content-Type': 'application/json' },
+      credentials: 'include',
+      mode: 'cors',
+    })
+  })
+})
