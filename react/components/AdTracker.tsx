@@ -18,4 +18,9 @@ const AdTracker = ({ impression_url, view_url, click_url, type, context, childre
   return <div ref={ref}>{children}</div>
 }
 
+AdTracker.schema = {
+  title: 'admin/editor.ads-events.ad-tracker.title',
+  description: 'admin/editor.ads-events.ad-tracker.description',
+}
+
 export default AdTracker
