@@ -1,0 +1,70 @@
+import { ForbiddenError } from '@vtex/api'
+import type { OrderFormApp, OrderFormConfiguration } from '../clients/checkoutConfiguration'
+
+/**
+ * The customData app the storefront writes (react/identity/orderFormBridge.ts) and the
+ * conversion reads from the OMS order. Checkout drops customData of unregistered apps, so
+ * this registration must exist before the first order.
+ */
+export const ADS_EVENTS_APP: OrderFormApp = {
+  id: 'ads-events',
+  fields: ['session_id', 'user_id', 'impact_click_id', 'oppref'],
+  major: 1,
+}
+
+/**
+ * The configuration with exactly one `ads-events` app holding at least our fields (fields
+ * someone else added to it are kept), every other app and property untouched. Pure and
+ * idempotent: returns the very same object when nothing needs to change, so callers write
+ * only when `result !== config`.
+ */
+export const withAdsEventsApp = (config: OrderFormConfiguration): OrderFormConfiguration => {
+  const apps = Array.isArray(config.apps) ? config.apps : []
+  const ours = apps.filter((app) => app && app.id === ADS_EVENTS_APP.id)
+  const current = ours[0]
+  const complete =
+    ours.length === 1 &&
+    current.major === ADS_EVENTS_APP.major &&
+    Array.isArray(current.fields) &&
+    ADS_EVENTS_APP.fields.every((field) => current.fields.includes(field))
+  if (complete) return config
+
+  const extraFields = ours.flatMap((app) => (Array.isArray(app.fields) ? app.fields : [])).filter((field) => !ADS_EVENTS_APP.fields.includes(field))
+  const merged: OrderFormApp = { ...ADS_EVENTS_APP, fields: [...ADS_EVENTS_APP.fields, ...new Set(extraFields)] }
+  const firstOurs = apps.findIndex((app) => app && app.id === ADS_EVENTS_APP.id)
+  const others = apps.filter((app) => !(app && app.id === ADS_EVENTS_APP.id))
+  const position = firstOurs === -1 ? others.length : apps.slice(0, firstOurs).filter((app) => !(app && app.id === ADS_EVENTS_APP.id)).length
+  return { ...config, apps: [...others.slice(0, position), merged, ...others.slice(position)] }
+}
+
+export interface CheckoutConfigurationClients {
+  checkoutConfiguration: {
+    getOrderFormConfiguration(token?: string): Promise<OrderFormConfiguration>
+    setOrderFormConfiguration(configuration: OrderFormConfiguration, token?: string): Promise<unknown>
+  }
+}
+
+/** Reads the configuration and writes it back only when our app entry is missing or incomplete. */
+export const registerOrderFormApp = async (clients: CheckoutConfigurationClients, token?: string): Promise<{ changed: boolean }> => {
+  const config = await clients.checkoutConfiguration.getOrderFormConfiguration(token)
+  const next = withAdsEventsApp(config)
+  if (next === config) return { changed: false }
+  await clients.checkoutConfiguration.setOrderFormConfiguration(next, token)
+  return { changed: true }
+}
+
+interface MutationContext {
+  clients: CheckoutConfigurationClients
+  vtex: { adminUserAuthToken?: string }
+}
+
+/**
+ * GraphQL `adsEventsRegisterOrderFormApp: Boolean!` (true = the configuration was written).
+ * Admin only: the platform sets adminUserAuthToken only for requests from an admin session,
+ * and the write is made with that admin's token.
+ */
+export const adsEventsRegisterOrderFormApp = async (_root: unknown, _args: unknown, ctx: MutationContext) => {
+  const token = ctx.vtex.adminUserAuthToken
+  if (!token) throw new ForbiddenError('admin only')
+  return (await registerOrderFormApp(ctx.clients, token)).changed
+}
