@@ -10,10 +10,13 @@ import { parseBroadcast } from './broadcast'
 import { logger } from './logger'
 
 /** Everything the pipeline needs, built from the IO context: real clients at the edges. */
-export async function orderStatusDeps(ctx: { clients: Clients; vtex: EventContext<Clients>['vtex'] }): Promise<OrderStatusDeps> {
+export async function orderStatusDeps(
+  ctx: { clients: Clients; vtex: EventContext<Clients>['vtex'] },
+  options: { freshSettings?: boolean } = {}
+): Promise<OrderStatusDeps> {
   const { clients } = ctx
   return {
-    settings: await readSettings(clients.apps),
+    settings: await readSettings(clients.apps, ctx.vtex, options),
     destinations,
     readOrder: (orderId) => clients.oms.order(orderId) as Promise<VtexOrder>,
     ledger: new VBaseLedger(clients.vbase),

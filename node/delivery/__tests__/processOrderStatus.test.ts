@@ -1,0 +1,251 @@
+import { loadBroadcasts, loadOrder, type OrderFixture } from '../../../test/fixtures'
+import { vtexAdsDestination } from '../../destinations/vtexAds'
+import type { DestinationResponse, OutboundRequest } from '../../destinations/destination'
+import type { OrderStatusBroadcast } from '../../events/broadcast'
+import { normalizeSettings } from '../../settings/appSettings'
+import type { VtexOrder } from '../../typings/order'
+import { MemoryLedger } from '../ledger'
+import { processOrderStatus, RetryableDeliveryError, type OrderStatusDeps } from '../processOrderStatus'
+import { replayOrder } from '../replay'
+import { KeyedMutex } from '../keyedMutex'
+
+type Answer = DestinationResponse | Error
+
+/** A scripted VTEX Ads: answers in order, then 202 forever; records every request. */
+function scriptedTransport(answers: Answer[] = []) {
+  const sent: OutboundRequest[] = []
+  return {
+    sent,
+    transport: {
+      async send(_: string, request: OutboundRequest): Promise<DestinationResponse> {
+        sent.push(request)
+        const next = answers.shift() ?? { status: 202, headers: {}, body: { messages: ['conversion will be processed soon'] } }
+        if (next instanceof Error) throw next
+        return next
+      },
+    },
+  }
+}
+
+const answer = (status: number, body: unknown = {}, headers: Record<string, string> = {}): DestinationResponse => ({ status, body, headers })
+
+function setup(options: { orders?: Partial<Record<string, VtexOrder>>; answers?: Answer[]; settings?: Record<string, unknown>; readOrder?: OrderStatusDeps['readOrder'] } = {}) {
+  const orders: Record<string, VtexOrder> = {}
+  for (const name of ['simple', 'corporate-multiseller', 'no-identity'] as OrderFixture[]) {
+    const order = loadOrder(name)
+    orders[order.orderId] = order
+  }
+  Object.assign(orders, options.orders)
+  const { sent, transport } = scriptedTransport(options.answers)
+  const ledger = new MemoryLedger()
+  const logs: Array<Record<string, unknown>> = []
+  const sleeps: number[] = []
+  let clock = Date.parse('2026-11-20T15:00:00Z')
+  const reads: string[] = []
+  const deps: OrderStatusDeps = {
+    settings: normalizeSettings({ publisherId: 'pub-123', ...options.settings }),
+    destinations: [vtexAdsDestination],
+    readOrder:
+      options.readOrder ??
+      (async (orderId) => {
+        reads.push(orderId)
+        const order = orders[orderId]
+        if (!order) throw Object.assign(new Error('Request failed with status code 404'), { response: { status: 404 } })
+        return order
+      }),
+    ledger,
+    transport,
+    logger: { info: (entry) => logs.push(entry), warn: (entry) => logs.push(entry), error: (entry) => logs.push(entry) },
+    now: () => clock,
+    sleep: async (ms) => {
+      sleeps.push(ms)
+      clock += ms
+    },
+    random: () => 0.5,
+    mutex: new KeyedMutex(),
+  }
+  const run = async (broadcasts: OrderStatusBroadcast[]) => {
+    for (const broadcast of broadcasts) await processOrderStatus(broadcast, deps)
+  }
+  return { deps, sent, ledger, logs, sleeps, reads, run, orders, advance: (ms: number) => (clock += ms) }
+}
+
+const broadcast = (orderId: string, currentState: string): OrderStatusBroadcast => ({ orderId, currentState, domain: 'Marketplace' })
+const SIMPLE = '1390620512853-01'
+
+describe('exactly once per order', () => {
+  it('converts the simple lifecycle once, at order-created, despite a duplicate', async () => {
+    const { run, sent, ledger, reads } = setup()
+    await run(loadBroadcasts('simple-lifecycle'))
+    expect(sent).toHaveLength(1)
+    expect(JSON.parse(sent[0].body)).toMatchObject({ order_id: SIMPLE, publisher_id: 'pub-123' })
+    expect(await ledger.get('vtexAds', SIMPLE)).toMatchObject({ status: 'sent', attempts: 1 })
+    // Later statuses end at the ledger: the order is read once.
+    expect(reads).toEqual([SIMPLE])
+  })
+
+  it('converts once when the broadcasts arrive out of order', async () => {
+    const { run, sent } = setup()
+    await run([...loadBroadcasts('simple-lifecycle')].reverse())
+    expect(sent).toHaveLength(1)
+  })
+
+  it('converts once when 20 duplicates arrive at the same time', async () => {
+    const { deps, sent } = setup()
+    await Promise.all(Array.from({ length: 20 }, () => processOrderStatus(broadcast(SIMPLE, 'payment-approved'), deps)))
+    expect(sent).toHaveLength(1)
+  })
+
+  it('converts an order first seen as invoiced (a skipped trigger state still converts)', async () => {
+    const { run, sent } = setup()
+    await run(loadBroadcasts('invoiced-only'))
+    expect(sent).toHaveLength(1)
+    expect(JSON.parse(sent[0].body)).toMatchObject({ order_id: '1390630512999-01', is_company: true })
+  })
+
+  it('waits for the merchant’s trigger status', async () => {
+    const { run, sent } = setup({ settings: { conversionStatus: 'invoiced' } })
+    await run(loadBroadcasts('simple-lifecycle'))
+    expect(sent).toHaveLength(0)
+    await run([broadcast(SIMPLE, 'invoiced')])
+    expect(sent).toHaveLength(1)
+  })
+
+  it('does nothing at all when every destination is disabled', async () => {
+    const { run, sent, reads } = setup({ settings: { vtexAdsEnabled: false } })
+    await run(loadBroadcasts('simple-lifecycle'))
+    expect(sent).toHaveLength(0)
+    expect(reads).toHaveLength(0)
+  })
+})
+
+describe('cancellations', () => {
+  it('a cancel before sending means no conversion, even if a late broadcast follows', async () => {
+    const { run, sent, ledger } = setup({ settings: { conversionStatus: 'invoiced' } })
+    await run([broadcast(SIMPLE, 'payment-approved'), broadcast(SIMPLE, 'canceled'), broadcast(SIMPLE, 'invoiced')])
+    expect(sent).toHaveLength(0)
+    expect(await ledger.get('vtexAds', SIMPLE)).toMatchObject({ status: 'skipped', reason: 'canceled-before-send' })
+  })
+
+  it('an order the OMS already shows as canceled does not convert', async () => {
+    const canceled = { ...loadOrder('simple'), status: 'canceled' }
+    const { run, sent } = setup({ orders: { [SIMPLE]: canceled } })
+    await run([broadcast(SIMPLE, 'order-created')])
+    expect(sent).toHaveLength(0)
+  })
+
+  it('a cancel after sending is recorded on the sent record', async () => {
+    const { run, sent, ledger } = setup()
+    await run([broadcast(SIMPLE, 'order-created'), broadcast(SIMPLE, 'canceled')])
+    expect(sent).toHaveLength(1)
+    const record = await ledger.get('vtexAds', SIMPLE)
+    expect(record).toMatchObject({ status: 'sent' })
+    expect(record?.canceledAt).toEqual(expect.any(String))
+  })
+
+  it('canceled-after-payment fixture: no session id → skipped, then the cancel is noted', async () => {
+    const { run, sent, ledger } = setup()
+    await run(loadBroadcasts('canceled-after-payment'))
+    expect(sent).toHaveLength(0)
+    const record = await ledger.get('vtexAds', '1390640513111-01')
+    expect(record).toMatchObject({ status: 'skipped', reason: 'no-identity: the order has no valid session_id' })
+    expect(record?.canceledAt).toEqual(expect.any(String))
+  })
+})
+
+describe('destination answers', () => {
+  const ajvList = [{ instancePath: '', keyword: 'required', message: "must have required property 'user_id'", params: { missingProperty: 'user_id' }, schemaPath: '#/required' }]
+
+  it('422 → dead letter with the Ajv list, not retried, not resent on redelivery, sent on replay', async () => {
+    const { run, deps, sent, ledger } = setup({ answers: [answer(422, ajvList)] })
+    await run([broadcast(SIMPLE, 'order-created')])
+    expect(sent).toHaveLength(1)
+    expect(await ledger.get('vtexAds', SIMPLE)).toMatchObject({ status: 'dead', attempts: 1, errors: ajvList })
+
+    await run([broadcast(SIMPLE, 'payment-approved')])
+    expect(sent).toHaveLength(1)
+
+    const results = await replayOrder(SIMPLE, deps)
+    expect(results).toEqual([expect.objectContaining({ status: 'sent' })])
+    expect(sent).toHaveLength(2)
+    expect(await ledger.get('vtexAds', SIMPLE)).toMatchObject({ status: 'sent', attempts: 2, errors: undefined })
+  })
+
+  it('503 then 202 → delivered once, after one backoff', async () => {
+    const { run, sent, ledger, sleeps } = setup({ answers: [answer(503)] })
+    await run([broadcast(SIMPLE, 'order-created')])
+    expect(sent).toHaveLength(2)
+    expect(sent[0].body).toBe(sent[1].body)
+    expect(sleeps).toEqual([225]) // 300 ms base, equal jitter at random()=0.5
+    expect(await ledger.get('vtexAds', SIMPLE)).toMatchObject({ status: 'sent', attempts: 2 })
+  })
+
+  it('no answer (connection refused) is retried like a 5xx', async () => {
+    const { run, sent, ledger } = setup({ answers: [Object.assign(new Error('connect ECONNREFUSED'), { code: 'ECONNREFUSED' })] })
+    await run([broadcast(SIMPLE, 'order-created')])
+    expect(sent).toHaveLength(2)
+    expect(await ledger.get('vtexAds', SIMPLE)).toMatchObject({ status: 'sent' })
+  })
+
+  it('a destination down for the whole budget: recorded as failed and rethrown for the broadcaster', async () => {
+    const { deps, sent, ledger } = setup({ answers: Array.from({ length: 4 }, () => answer(500)) })
+    await expect(processOrderStatus(broadcast(SIMPLE, 'order-created'), deps)).rejects.toThrow(RetryableDeliveryError)
+    expect(sent).toHaveLength(4)
+    expect(await ledger.get('vtexAds', SIMPLE)).toMatchObject({ status: 'failed', attempts: 4, reason: 'http-500' })
+
+    // The broadcaster delivers it again later: now it goes through, once.
+    await processOrderStatus(broadcast(SIMPLE, 'order-created'), deps)
+    expect(sent).toHaveLength(5)
+    expect(await ledger.get('vtexAds', SIMPLE)).toMatchObject({ status: 'sent', attempts: 5 })
+  })
+
+  it('429 with a Retry-After beyond the budget: not hammered, retried after it', async () => {
+    const { deps, sent, ledger, advance } = setup({ answers: [answer(429, {}, { 'retry-after': '120' })] })
+    await expect(processOrderStatus(broadcast(SIMPLE, 'order-created'), deps)).rejects.toThrow(RetryableDeliveryError)
+    expect(sent).toHaveLength(1)
+    expect(await ledger.get('vtexAds', SIMPLE)).toMatchObject({ status: 'failed', reason: 'http-429' })
+
+    await expect(processOrderStatus(broadcast(SIMPLE, 'order-created'), deps)).rejects.toThrow(RetryableDeliveryError)
+    expect(sent).toHaveLength(1)
+
+    advance(121_000)
+    await processOrderStatus(broadcast(SIMPLE, 'order-created'), deps)
+    expect(sent).toHaveLength(2)
+  })
+})
+
+describe('orders that cannot be read', () => {
+  it('404 → dead letter per destination, acknowledged', async () => {
+    const { run, ledger, sent } = setup()
+    await run([broadcast('999-01', 'order-created')])
+    expect(sent).toHaveLength(0)
+    expect(await ledger.get('vtexAds', '999-01')).toMatchObject({ status: 'dead', reason: 'order-unreadable: http-404' })
+  })
+
+  it('503 from OMS → failed and rethrown, then converted on redelivery', async () => {
+    let calls = 0
+    const simple = loadOrder('simple')
+    const { deps, ledger, sent } = setup({
+      readOrder: async () => {
+        if (calls++ === 0) throw Object.assign(new Error('Service Unavailable'), { response: { status: 503 } })
+        return simple
+      },
+    })
+    await expect(processOrderStatus(broadcast(SIMPLE, 'order-created'), deps)).rejects.toThrow(RetryableDeliveryError)
+    expect(await ledger.get('vtexAds', SIMPLE)).toMatchObject({ status: 'failed', reason: 'order-unreadable: http-503' })
+    await processOrderStatus(broadcast(SIMPLE, 'order-created'), deps)
+    expect(sent).toHaveLength(1)
+  })
+})
+
+describe('privacy', () => {
+  it('logs and ledger records carry no raw PII', async () => {
+    const { run, logs, ledger } = setup({ answers: [answer(503)] })
+    await run([...loadBroadcasts('simple-lifecycle'), ...loadBroadcasts('invoiced-only'), ...loadBroadcasts('canceled-after-payment')])
+    const written = JSON.stringify([logs, [...ledger.records.values()]]).toLowerCase()
+    expect(logs.length).toBeGreaterThan(2)
+    for (const pii of ['maria', 'silva', 'example.com', '98765', '529.982', '52998224725', 'compras@', 'joão', '11222333000181', 'noid.buyer', 'souza']) {
+      expect(written).not.toContain(pii)
+    }
+  })
+})

@@ -1,0 +1,116 @@
+import { createHash } from 'crypto'
+import { toConversion } from '../../../conversion/conversion'
+import { normalizeSettings } from '../../../settings/appSettings'
+import { ORDER_FIXTURES, loadOrder } from '../../../../test/fixtures'
+import { vtexAdsDestination } from '..'
+import { toVtexAdsConversion } from '../mapping'
+import { validateAsVtexAds, validateForSend } from '../schema'
+
+const sha256 = (value: string) => createHash('sha256').update(value).digest('hex')
+const settings = normalizeSettings({ publisherId: 'pub-123', brand: 'My Store' })
+
+describe('toVtexAdsConversion', () => {
+  it.each(ORDER_FIXTURES)('maps %s to a body that passes the VTEX Ads spec schema', (name) => {
+    expect(validateAsVtexAds(toVtexAdsConversion(toConversion(loadOrder(name)), settings))).toEqual([])
+  })
+
+  it('leaves session_id empty when the order has none, which our send schema refuses', () => {
+    const body = toVtexAdsConversion(toConversion(loadOrder('no-identity')), settings)
+    expect(body.session_id).toBe('')
+    expect(validateForSend(body).map((error) => error.instancePath)).toEqual(['/session_id'])
+  })
+
+  it('maps the simple order field by field', () => {
+    const body = toVtexAdsConversion(toConversion(loadOrder('simple')), settings)
+    expect(body).toEqual({
+      channel: 'ecommerce',
+      publisher_id: 'pub-123',
+      user_id: '5a3692de-358a-4bea-8885-044bce33bb93',
+      session_id: '5898b8d1-c250-4bb5-931b-8b9d0ee7b499',
+      order_id: '1390620512853-01',
+      created_at: '2026-11-20T14:31:07Z',
+      items: [
+        { sku: '12221', product_id: '4567', seller_id: '1', quantity: 1, price: 2000, promotional_price: 1899 },
+        { sku: '12222', product_id: '4568', seller_id: '1', quantity: 2, price: 500, promotional_price: 400 },
+      ],
+      brand: 'My Store',
+      gender: null,
+      uf: 'RJ',
+      city: 'Rio de Janeiro',
+      is_company: false,
+      email_hashed: sha256('maria.silva@example.com'),
+      phone_hashed: sha256('+5521987654321'),
+      social_id_hashed: sha256('52998224725'),
+      first_name_hashed: sha256('maria'),
+      last_name_hashed: sha256('silva'),
+    })
+    expect(validateForSend(body)).toEqual([])
+  })
+
+  it('marks the corporate order as a company with the CNPJ digits hashed, gift excluded', () => {
+    const body = toVtexAdsConversion(toConversion(loadOrder('corporate-multiseller')), settings)
+    expect(body.is_company).toBe(true)
+    expect(body.social_id_hashed).toBe(sha256('11222333000181'))
+    expect(body.items.map((item) => item.sku)).toEqual(['55001', '55002'])
+    expect(body.items[0]).toEqual({ sku: '55001', product_id: '9001', seller_id: 'sellerxyz', quantity: 3, price: 1299, promotional_price: 899 })
+    expect(body.first_name_hashed).toBe(sha256('joão'))
+    expect(validateForSend(body)).toEqual([])
+  })
+
+  it('never hashes an opaque masked e-mail', () => {
+    const order = loadOrder('simple')
+    order.clientProfileData = { ...order.clientProfileData, email: '7bf3a59bbc56402c810bda9521ba449e@ct.vtex.com.br' }
+    const body = toVtexAdsConversion(toConversion(order), settings)
+    expect(body.email_hashed).toBeUndefined()
+    expect(JSON.stringify(body)).not.toContain(sha256('7bf3a59bbc56402c810bda9521ba449e@ct.vtex.com.br'))
+  })
+})
+
+describe('vtexAdsDestination.prepare', () => {
+  const now = Date.parse('2026-11-21T00:00:00Z')
+
+  it('builds the POST to the configured events host', () => {
+    const preparation = vtexAdsDestination.prepare(toConversion(loadOrder('simple')), settings, now)
+    expect(preparation.kind).toBe('ready')
+    if (preparation.kind !== 'ready') return
+    expect(preparation.request.url).toBe('https://events.newtail-media.newtail.com.br/v1/beacon/conversion')
+    expect(preparation.request.headers['content-type']).toBe('application/json')
+    expect(JSON.parse(preparation.request.body).order_id).toBe('1390620512853-01')
+  })
+
+  it('skips an order without session id (telesales, marketplace, app)', () => {
+    expect(vtexAdsDestination.prepare(toConversion(loadOrder('no-identity')), settings, now)).toEqual({
+      kind: 'skipped',
+      reason: 'no-identity: the order has no valid session_id',
+    })
+  })
+
+  it('turns a missing publisher id into a replayable dead letter', () => {
+    const preparation = vtexAdsDestination.prepare(toConversion(loadOrder('simple')), normalizeSettings({}), now)
+    expect(preparation).toMatchObject({ kind: 'invalid', reason: 'missing-setting: publisherId' })
+  })
+
+  it('refuses to send a body without email_hashed, with the Ajv list VTEX Ads would answer', () => {
+    const order = loadOrder('simple')
+    order.clientProfileData = { ...order.clientProfileData, email: 'abc@ct.vtex.com.br' }
+    const preparation = vtexAdsDestination.prepare(toConversion(order), settings, now)
+    expect(preparation).toMatchObject({
+      kind: 'invalid',
+      reason: 'invalid-body: email-masked-unrecoverable',
+      errors: [{ instancePath: '', keyword: 'required', message: "must have required property 'email_hashed'", params: { missingProperty: 'email_hashed' }, schemaPath: '#/required' }],
+    })
+  })
+})
+
+describe('vtexAdsDestination.classify', () => {
+  const answer = (status: number, body: unknown = {}, headers: Record<string, string> = {}) => ({ status, body, headers })
+
+  it('202 is sent; 422 is a dead letter carrying the Ajv list; 429/5xx retry with Retry-After', () => {
+    expect(vtexAdsDestination.classify(answer(202, { messages: ['conversion will be processed soon'] }))).toEqual({ kind: 'sent' })
+    const ajvList = [{ instancePath: '', keyword: 'required', message: "must have required property 'user_id'", params: { missingProperty: 'user_id' }, schemaPath: '#/required' }]
+    expect(vtexAdsDestination.classify(answer(422, ajvList))).toEqual({ kind: 'dead', reason: "http-422: must have required property 'user_id'", errors: ajvList })
+    expect(vtexAdsDestination.classify(answer(429, {}, { 'retry-after': '3' }))).toEqual({ kind: 'retry', reason: 'http-429', retryAfterMs: 3000 })
+    expect(vtexAdsDestination.classify(answer(503))).toEqual({ kind: 'retry', reason: 'http-503', retryAfterMs: undefined })
+    expect(vtexAdsDestination.classify(answer(400, { error: 'bad' }))).toMatchObject({ kind: 'dead', reason: 'http-400: {"error":"bad"}' })
+  })
+})

@@ -1,0 +1,22 @@
+import { Service, type ClientsConfig, type ParamsContext, type RecorderState } from '@vtex/api'
+import { Clients } from './clients'
+import { orderStatusUpdated } from './events/orderStatusUpdated'
+import { resolvers } from './resolvers'
+
+/** Timeouts per client: the handler's retry budget lives in delivery/retry.ts, not here. */
+const clients: ClientsConfig<Clients> = {
+  implementation: Clients,
+  options: {
+    default: { retries: 2, timeout: 5_000 },
+    oms: { retries: 2, timeout: 5_000 },
+    vtexAdsEvents: { retries: 0, timeout: 5_000 },
+    impact: { retries: 0, timeout: 5_000 },
+    openaiAds: { retries: 0, timeout: 5_000 },
+  },
+}
+
+export default new Service<Clients, RecorderState, ParamsContext>({
+  clients,
+  events: { orderStatusUpdated },
+  graphql: { resolvers },
+})

@@ -1,0 +1,15 @@
+import type { AppSettings } from '../settings/appSettings'
+
+/**
+ * The only projection of the settings the storefront ever sees: flags, no ids or secrets
+ * (a test asserts it cannot carry a secret).
+ */
+export interface PublicConfig {
+  hasPublisher: boolean
+  vtexAdsEnabled: boolean
+}
+
+export const toPublicConfig = (settings: AppSettings): PublicConfig => ({
+  hasPublisher: settings.publisherId !== undefined,
+  vtexAdsEnabled: settings.vtexAdsEnabled,
+})

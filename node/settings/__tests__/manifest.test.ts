@@ -1,0 +1,66 @@
+import Ajv from 'ajv'
+import { readFileSync } from 'fs'
+import { join } from 'path'
+import { normalizeSettings, SECRET_SETTING_KEYS } from '../appSettings'
+import { toPublicConfig } from '../../resolvers/publicConfig'
+
+const root = join(__dirname, '..', '..', '..')
+const readJson = (path: string) => JSON.parse(readFileSync(join(root, path), 'utf8'))
+const manifest = readJson('manifest.json')
+const schemaProperties: Record<string, { format?: string; default?: unknown; enum?: unknown[] }> = manifest.settingsSchema.properties
+
+describe('manifest.json', () => {
+  it('is valid against @vtex/api’s own manifest schema', () => {
+    const schema = readJson('node_modules/@vtex/api/gen/manifest.schema')
+    const validate = new Ajv({ strict: false }).compile(schema)
+    expect(validate(manifest) ? [] : validate.errors).toEqual([])
+    expect(manifest.name).toBe('ads-events')
+    expect(Object.keys(manifest.builders).sort()).toEqual(['docs', 'graphql', 'messages', 'node', 'react', 'store'])
+  })
+
+  it('declares the policies the service uses', () => {
+    const names = manifest.policies.map((policy: { name: string }) => policy.name)
+    expect(names).toEqual(expect.arrayContaining(['OMSViewer', 'colossus-fire-event', 'colossus-write-logs', 'vbase-read-write', 'outbound-access']))
+    const hosts = manifest.policies.filter((policy: { name: string }) => policy.name === 'outbound-access').map((policy: { attrs: { host: string } }) => policy.attrs.host)
+    expect(hosts).toEqual(expect.arrayContaining(['events.newtail-media.newtail.com.br', 'events-api.ads.vtex.com', 'api.impact.com', 'bzr.openai.com']))
+  })
+
+  it('keeps secrets out of the storefront: no public access, secrets masked', () => {
+    expect(manifest.settingsSchema.access).toBeUndefined()
+    for (const key of SECRET_SETTING_KEYS) expect(schemaProperties[key].format).toBe('password')
+  })
+
+  it('normalizes exactly the settings the admin can set, with the same defaults', () => {
+    const normalized = normalizeSettings({})
+    expect(Object.keys(normalized).sort()).toEqual(Object.keys(schemaProperties).sort())
+    for (const [key, property] of Object.entries(schemaProperties)) {
+      if (property.default !== undefined) expect([key, normalized[key as keyof typeof normalized]]).toEqual([key, property.default])
+    }
+    expect(schemaProperties.conversionStatus.enum).toEqual(['order-created', 'payment-approved', 'ready-for-handling', 'invoiced'])
+  })
+
+  it('has an admin label for every setting in en, pt and es', () => {
+    for (const locale of ['en', 'pt', 'es']) {
+      const messages = readJson(`messages/${locale}.json`)
+      for (const key of Object.keys(schemaProperties)) expect([locale, key, typeof messages[`admin/ads-events.settings.${key}`]]).toEqual([locale, key, 'string'])
+    }
+  })
+})
+
+describe('normalizeSettings', () => {
+  it('falls back to safe defaults for wrong types and unknown values', () => {
+    const settings = normalizeSettings({ conversionStatus: 'shipped', channel: '  ', vtexAdsEnabled: 'yes', eventsBaseUrl: 'ftp://x', publisherId: ' pub ' })
+    expect(settings).toMatchObject({ conversionStatus: 'order-created', channel: 'ecommerce', vtexAdsEnabled: true, eventsBaseUrl: 'https://events.newtail-media.newtail.com.br', publisherId: 'pub' })
+    expect(normalizeSettings(null).conversionStatus).toBe('order-created')
+    expect(normalizeSettings({ eventsBaseUrl: 'http://127.0.0.1:9000/' }).eventsBaseUrl).toBe('http://127.0.0.1:9000')
+  })
+})
+
+describe('public config for the storefront', () => {
+  it('carries flags only, never an id or a secret', () => {
+    const settings = normalizeSettings({ publisherId: 'pub-secret-ish', impactAuthToken: 'tok-123', openaiApiKey: 'sk-svcacct-abc' })
+    const exposed = JSON.stringify(toPublicConfig(settings))
+    expect(JSON.parse(exposed)).toEqual({ hasPublisher: true, vtexAdsEnabled: true })
+    for (const value of ['pub-secret-ish', 'tok-123', 'sk-svcacct-abc']) expect(exposed).not.toContain(value)
+  })
+})
