@@ -5,5 +5,6 @@ declare module 'vtex.order-manager/OrderForm' {
     customData?: unknown
     [key: string]: unknown
   }
+  export const OrderFormProvider: import('react').ComponentType<{ children?: import('react').ReactNode }>
   export function useOrderForm(): { orderForm: OrderFormLike; loading: boolean; setOrderForm: (orderForm: OrderFormLike) => void }
 }

@@ -1,0 +1,83 @@
+import React, { useState } from 'react'
+import ReactDOM from 'react-dom'
+import { OrderFormProvider } from 'vtex.order-manager/OrderForm'
+
+import AdTracker from '../../../react/AdTracker'
+import PixelIdentity from '../../../react/PixelIdentity'
+import { resolveIdentity } from '../../../react/identity/identity'
+
+/**
+ * A page for browser tests and the bench: ads at exact pixel positions, so a test knows what
+ * fraction of each is in the viewport. Configured by window.__FIXTURE__ (see FixtureConfig).
+ */
+export interface FixtureAd {
+  id: string
+  impression_url: string
+  view_url: string
+  click_url: string
+  type?: string
+  /** Absolute position and size in CSS px from the top of the page. */
+  top: number
+  height: number
+  /** Where a click on the ad navigates (a plain link, as a product summary has). */
+  href?: string
+}
+
+export interface FixtureConfig {
+  ads: FixtureAd[]
+  /** false renders the same ads without AdTracker (the bench's baseline). */
+  tracked: boolean
+  /** Render the pixel (identity + orderForm bridge). */
+  pixel: boolean
+  /** Makes the page scrollable to this height (px). */
+  pageHeight?: number
+}
+
+declare global {
+  interface Window {
+    __FIXTURE__: FixtureConfig
+    /** Re-renders the whole tree with new props (tests: re-render must not re-fire). */
+    __rerender?: () => void
+    /** Resolves with the identity the tracker uses. */
+    __identity?: () => Promise<unknown>
+    /** Time spent in ReactDOM.render of the ads, ms. */
+    __mountMs?: number
+  }
+}
+
+const AdBox = ({ ad, tracked, generation }: { ad: FixtureAd; tracked: boolean; generation: number }) => {
+  const style = { position: 'absolute' as const, top: ad.top, left: 0, width: 300, height: ad.height, margin: 0 }
+  const content = (
+    <a id={ad.id} href={ad.href || '#'} style={{ display: 'block', height: ad.height, background: '#cde' }} data-generation={generation}>
+      {ad.id}
+    </a>
+  )
+  if (!tracked) return <div style={style}>{content}</div>
+  return (
+    <div style={style}>
+      <AdTracker impression_url={ad.impression_url} view_url={ad.view_url} click_url={ad.click_url} type={ad.type}>
+        {content}
+      </AdTracker>
+    </div>
+  )
+}
+
+const Page = ({ config }: { config: FixtureConfig }) => {
+  const [generation, setGeneration] = useState(0)
+  window.__rerender = () => setGeneration((g) => g + 1)
+  return (
+    <OrderFormProvider>
+      {config.pixel ? <PixelIdentity /> : null}
+      {config.pageHeight ? <div style={{ height: config.pageHeight }} /> : null}
+      {config.ads.map((ad) => (
+        <AdBox key={ad.id} ad={ad} tracked={config.tracked} generation={generation} />
+      ))}
+    </OrderFormProvider>
+  )
+}
+
+window.__identity = resolveIdentity
+const root = document.getElementById('root')
+const started = performance.now()
+ReactDOM.render(<Page config={window.__FIXTURE__} />, root)
+window.__mountMs = performance.now() - started

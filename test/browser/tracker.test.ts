@@ -1,0 +1,95 @@
+import type { Browser, BrowserContext, Page } from 'playwright-core'
+
+import { EventsServer, launchChromium, PageServer, startEventsServer, startPageServer } from '../../sandbox/storefront/browserHarness'
+import { fixtureAd, intersectionRatio, openFixture, VIEWPORT, watchErrors } from './fixturePage'
+
+/** Impression and view rules in real Chromium, with the page clock paused so time is exact. */
+describe('ad tracker in Chromium', () => {
+  let browser: Browser
+  let events: EventsServer
+  let pages: PageServer
+  let context: BrowserContext
+  let page: Page
+  let errors: string[]
+
+  beforeAll(async () => {
+    ;[browser, events, pages] = await Promise.all([launchChromium(), startEventsServer(), startPageServer()])
+  })
+  afterAll(async () => {
+    await Promise.all([browser?.close(), events?.close(), pages?.close()])
+  })
+  beforeEach(async () => {
+    events.reset()
+    context = await browser.newContext({ viewport: VIEWPORT })
+    errors = watchErrors(context)
+    page = await context.newPage()
+    await page.clock.install({ time: new Date('2026-03-01T12:00:00Z') })
+    await page.clock.pauseAt(new Date('2026-03-01T12:00:00.010Z'))
+  })
+  afterEach(async () => {
+    await context.close()
+    expect(errors).toEqual([])
+    expect(events.refused).toEqual([])
+  })
+
+  it('sends one impression per ad on mount; re-renders never re-fire it', async () => {
+    const ads = [fixtureAd(events.baseUrl, 'i1', 0), fixtureAd(events.baseUrl, 'i2', 300), fixtureAd(events.baseUrl, 'i3', 5000)]
+    await openFixture(page, pages.origin, { tracked: true, pixel: false, ads, pageHeight: 6000 })
+    await events.waitFor(() => events.count('impression') === 3)
+    for (let i = 0; i < 5; i++) await page.evaluate(() => window.__rerender!())
+    expect(await page.locator('#i1').getAttribute('data-generation')).toBe('5')
+    await page.clock.runFor(100)
+    await page.waitForTimeout(300)
+    expect(events.received.filter((e) => e.kind === 'impression').map((e) => e.adId).sort()).toEqual(['i1', 'i2', 'i3'])
+    expect(events.received.every((e) => e.contentType === 'application/json' && typeof e.body.session_id === 'string')).toBe(true)
+  })
+
+  it('sends the view after exactly 1 s at 50 %, never at 49 %, not at 0.9 s', async () => {
+    // Viewport 800 px, ads 200 px high: top 700 → 100 px (50 %) visible, top 702 → 98 px (49 %).
+    const ads = [fixtureAd(events.baseUrl, 'at50', 700), fixtureAd(events.baseUrl, 'at49', 702)]
+    await openFixture(page, pages.origin, { tracked: true, pixel: false, ads })
+    expect(await intersectionRatio(page, '#at50')).toBe(0.5)
+    expect(await intersectionRatio(page, '#at49')).toBeCloseTo(0.49, 5)
+    await page.clock.runFor(900)
+    await page.waitForTimeout(300)
+    expect(events.count('view')).toBe(0)
+    await page.clock.runFor(100)
+    await events.waitFor(() => events.count('view', 'at50') === 1)
+    await page.clock.runFor(10000)
+    await page.waitForTimeout(300)
+    expect(events.received.filter((e) => e.kind === 'view').map((e) => e.adId)).toEqual(['at50'])
+  })
+
+  it('resets the view clock when the ad leaves the viewport before 1 s', async () => {
+    await openFixture(page, pages.origin, { tracked: true, pixel: false, ads: [fixtureAd(events.baseUrl, 'scroll', 100)], pageHeight: 4000 })
+    expect(await intersectionRatio(page, '#scroll')).toBe(1)
+    await page.clock.runFor(800)
+    await page.evaluate(() => window.scrollTo(0, 1500))
+    expect(await intersectionRatio(page, '#scroll')).toBe(0)
+    await page.clock.runFor(800)
+    await page.evaluate(() => window.scrollTo(0, 0))
+    expect(await intersectionRatio(page, '#scroll')).toBe(1)
+    await page.clock.runFor(900)
+    await page.waitForTimeout(300)
+    expect(events.count('view')).toBe(0)
+    await page.clock.runFor(100)
+    await events.waitFor(() => events.count('view', 'scroll') === 1)
+  })
+
+  it('needs 2 s for a video ad', async () => {
+    await openFixture(page, pages.origin, { tracked: true, pixel: false, ads: [fixtureAd(events.baseUrl, 'video', 0, { type: 'video' })] })
+    expect(await intersectionRatio(page, '#video')).toBe(1)
+    await page.clock.runFor(1900)
+    await page.waitForTimeout(300)
+    expect(events.count('view')).toBe(0)
+    await page.clock.runFor(100)
+    await events.waitFor(() => events.count('view', 'video') === 1)
+  })
+
+  it('sends a click on every click, before the page handles it', async () => {
+    await openFixture(page, pages.origin, { tracked: true, pixel: false, ads: [fixtureAd(events.baseUrl, 'clk', 0, { href: '#same-page' })] })
+    await page.click('#clk')
+    await page.click('#clk')
+    await events.waitFor(() => events.count('click', 'clk') === 2)
+  })
+})
