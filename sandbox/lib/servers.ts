@@ -1,0 +1,72 @@
+import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'http'
+import type { AddressInfo } from 'net'
+import type { SandboxState } from '../state'
+import { json, readBody, writeReply, type StandIn, type StandInReply, type StandInRequest } from './standIn'
+
+async function dispatch(standIn: StandIn | undefined, request: StandInRequest, state: SandboxState): Promise<StandInReply> {
+  if (!standIn) return json(502, { message: `sandbox: no stand-in for host ${request.url.host}; nothing leaves this machine` })
+  let reply: StandInReply | undefined
+  try {
+    reply = (await standIn.handle(request)) ?? json(404, { message: `sandbox ${standIn.name}: no route for ${request.method} ${request.url.pathname}` })
+  } catch (error) {
+    reply = json(500, { message: `sandbox ${standIn.name} crashed: ${(error as Error).message}` })
+  }
+  state.record({
+    at: Date.now(),
+    standIn: standIn.name,
+    method: request.method,
+    url: request.url.toString(),
+    status: reply.status,
+    summary: standIn.describe?.(request, reply) ?? `${request.method} ${request.url.pathname} → ${reply.status}`,
+  })
+  return reply
+}
+
+/**
+ * The one forward proxy the real clients talk to (http_proxy/https_proxy): requests arrive with an
+ * absolute URL and are routed by host to a stand-in. Unknown hosts get 502: nothing leaves.
+ */
+export function createProxyServer(standIns: StandIn[], state: SandboxState): Server {
+  const byHost = new Map(standIns.flatMap((standIn) => standIn.hosts.map((host) => [host, standIn] as const)))
+  return createServer(async (req: IncomingMessage, res: ServerResponse) => {
+    const body = await readBody(req)
+    if (!/^https?:\/\//.test(req.url ?? '')) return writeReply(res, json(400, { message: 'sandbox proxy: absolute URL expected' }))
+    const url = new URL(req.url!)
+    writeReply(res, await dispatch(byHost.get(url.hostname), { method: req.method ?? 'GET', url, headers: req.headers, body }, state))
+  })
+}
+
+/**
+ * A stand-in served as an origin of its own, for the browser (beacons go straight to the events
+ * API, cross-origin). Beacons carry cookies, so CORS must name the page's origin with credentials.
+ */
+export function createOriginServer(standIn: StandIn, state: SandboxState, allowedOrigins: () => string[]): Server {
+  return createServer(async (req, res) => {
+    const origin = req.headers.origin
+    const cors: Record<string, string> =
+      origin && allowedOrigins().includes(origin)
+        ? { 'access-control-allow-origin': origin, 'access-control-allow-credentials': 'true', 'access-control-allow-headers': 'content-type', 'access-control-allow-methods': 'POST', vary: 'Origin' }
+        : {}
+    if (req.method === 'OPTIONS') {
+      res.writeHead(204, cors)
+      return res.end()
+    }
+    const body = await readBody(req)
+    const url = new URL(req.url ?? '/', `http://${req.headers.host}`)
+    const reply = await dispatch(standIn, { method: req.method ?? 'GET', url, headers: req.headers, body }, state)
+    writeReply(res, { ...reply, headers: { ...reply.headers, ...cors } })
+  })
+}
+
+export function listen(server: Server, port = 0, host = '127.0.0.1'): Promise<number> {
+  return new Promise((resolve, reject) => {
+    server.once('error', reject)
+    server.listen(port, host, () => resolve((server.address() as AddressInfo).port))
+  })
+}
+
+export const close = (server: Server): Promise<void> =>
+  new Promise((resolve) => {
+    server.closeAllConnections?.()
+    server.close(() => resolve())
+  })

@@ -1,0 +1,111 @@
+import { spawn, type ChildProcess } from 'child_process'
+import { mkdirSync, rmSync, symlinkSync, copyFileSync } from 'fs'
+import { join, resolve } from 'path'
+import { request } from 'http'
+
+export const SANDBOX_APP_ID = 'adsevents.ads-events@0.1.0'
+const ROOT = resolve(__dirname, '..')
+
+export interface RunningService {
+  port: number
+  /** Delivers one broadcast the way the platform does; resolves with the HTTP status (204 ok, 500 handler threw). */
+  sendEvent(body: unknown, handlerId?: string): Promise<number>
+  stop(): Promise<void>
+  output: string[]
+}
+
+/**
+ * @vtex/api loads the app from <cwd>/service/service.json and <cwd>/service/src/node/index: we lay
+ * out that tree (symlinks to the real node/ folder) and start the real Service in a child process
+ * whose http_proxy/https_proxy point at the sandbox proxy. The production code runs unchanged.
+ */
+export async function startService(options: { proxyPort: number; account: string; workspace: string; port?: number; runtimeDir?: string }): Promise<RunningService> {
+  const runtime = options.runtimeDir ?? join(ROOT, '.sandbox', `runtime-${process.pid}-${Date.now()}`)
+  rmSync(runtime, { recursive: true, force: true })
+  mkdirSync(join(runtime, 'service', 'src'), { recursive: true })
+  copyFileSync(join(ROOT, 'node', 'service.json'), join(runtime, 'service', 'service.json'))
+  symlinkSync(join(ROOT, 'node'), join(runtime, 'service', 'src', 'node'), 'dir')
+
+  const port = options.port ?? 0
+  const proxy = `http://127.0.0.1:${options.proxyPort}`
+  const child: ChildProcess = spawn(process.execPath, ['--import', 'tsx', join(__dirname, 'serviceProcess.ts'), String(port)], {
+    cwd: runtime,
+    env: {
+      ...process.env,
+      VTEX_APP_ID: SANDBOX_APP_ID,
+      VTEX_APP_VENDOR: 'adsevents',
+      VTEX_APP_NAME: 'ads-events',
+      VTEX_APP_VERSION: '0.1.0',
+      VTEX_ACCOUNT: options.account,
+      VTEX_WORKSPACE: options.workspace,
+      VTEX_REGION: 'aws-us-east-1',
+      VTEX_PRODUCTION: 'false',
+      http_proxy: proxy,
+      https_proxy: proxy,
+      HTTP_PROXY: proxy,
+      HTTPS_PROXY: proxy,
+      NO_PROXY: '127.0.0.1,localhost',
+      no_proxy: '127.0.0.1,localhost',
+      NODE_ENV: 'production',
+    },
+    stdio: ['ignore', 'pipe', 'pipe'],
+  })
+  const output: string[] = []
+  const listening = new Promise<number>((resolveListening, reject) => {
+    const onData = (chunk: Buffer) => {
+      for (const line of chunk.toString('utf8').split('\n').filter(Boolean)) {
+        output.push(line)
+        const match = /^SANDBOX_SERVICE_LISTENING (\d+)$/.exec(line.trim())
+        if (match) resolveListening(Number(match[1]))
+      }
+    }
+    child.stdout!.on('data', onData)
+    child.stderr!.on('data', onData)
+    child.once('exit', (code) => reject(new Error(`the Service exited (${code}) before listening:\n${output.slice(-20).join('\n')}`)))
+  })
+  const actualPort = await listening
+
+  const sendEvent = (body: unknown, handlerId = 'orderStatusUpdated') =>
+    new Promise<number>((resolveStatus, reject) => {
+      const payload = JSON.stringify(body)
+      const req = request(
+        {
+          host: '127.0.0.1',
+          port: actualPort,
+          method: 'POST',
+          path: `/${options.account}/${options.workspace}/_events`,
+          headers: {
+            'content-type': 'application/json',
+            'content-length': Buffer.byteLength(payload),
+            'x-event-handler-id': handlerId,
+            'x-event-sender': 'vtex.orders-broadcast',
+            'x-event-key': 'order-status-updated',
+            'x-vtex-credential': 'sandbox-app-token',
+            'x-vtex-account': options.account,
+            'x-vtex-workspace': options.workspace,
+          },
+        },
+        (res) => {
+          res.resume()
+          res.on('end', () => resolveStatus(res.statusCode ?? 0))
+        }
+      )
+      req.on('error', reject)
+      req.end(payload)
+    })
+
+  return {
+    port: actualPort,
+    sendEvent,
+    output,
+    stop: () =>
+      new Promise<void>((resolveStop) => {
+        if (child.exitCode !== null) return resolveStop()
+        child.once('exit', () => {
+          rmSync(runtime, { recursive: true, force: true })
+          resolveStop()
+        })
+        child.kill('SIGTERM')
+      }),
+  }
+}

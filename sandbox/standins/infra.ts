@@ -1,0 +1,43 @@
+import { json, type StandIn } from '../lib/standIn'
+import type { SandboxState } from '../state'
+
+/**
+ * The IO infra services the app uses: VBase (the delivery ledger) and Apps (the app settings),
+ * at https://infra.io.vtex.com/{service}/v{major}/{account}/{workspace}/… .
+ */
+export function infraStandIn(state: SandboxState): StandIn {
+  return {
+    name: 'infra',
+    hosts: ['infra.io.vtex.com'],
+    handle({ method, url, body }) {
+      const file = /^\/vbase\/v2\/([^/]+)\/([^/]+)\/buckets\/([^/]+)\/([^/]+)\/files\/(.+)$/.exec(url.pathname)
+      if (file) {
+        const [, account, workspace, app, bucket, path] = file
+        const key = [account, workspace, app, bucket, path].join('/')
+        if (method === 'GET') {
+          const stored = state.vbase.get(key)
+          return stored ? { status: 200, headers: { 'content-type': 'application/json' }, body: stored } : json(404, { code: 'FileNotFound', message: 'File not found' })
+        }
+        if (method === 'PUT') {
+          state.vbase.set(key, body)
+          return json(200, { hash: String(body.length) })
+        }
+        if (method === 'DELETE') {
+          state.vbase.delete(key)
+          return { status: 204 }
+        }
+      }
+      const listing = /^\/vbase\/v2\/([^/]+)\/([^/]+)\/buckets\/([^/]+)\/([^/]+)\/files$/.exec(url.pathname)
+      if (listing && method === 'GET') {
+        const prefix = `${listing.slice(1, 5).join('/')}/`
+        const wanted = url.searchParams.get('prefix') ?? ''
+        const data = [...state.vbase.keys()].filter((key) => key.startsWith(prefix + wanted)).map((key) => ({ path: key.slice(prefix.length) }))
+        return json(200, { data, next: null })
+      }
+      const settings = /^\/apps\/v0\/[^/]+\/[^/]+\/apps\/([^/]+)\/settings$/.exec(url.pathname)
+      if (settings && method === 'GET') return json(200, state.settings)
+      return undefined
+    },
+    describe: ({ method, url }, reply) => `${method} ${decodeURIComponent(url.pathname.replace(/^\/vbase\/v2\/[^/]+\/[^/]+\/buckets\/[^/]+\//, 'vbase:'))} → ${reply.status}`,
+  }
+}

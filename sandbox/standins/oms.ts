@@ -1,0 +1,33 @@
+import { json, type StandIn } from '../lib/standIn'
+import type { SandboxState } from '../state'
+
+/**
+ * VTEX OMS (and the checkout orderForm configuration) as the IO clients reach it: plain http to
+ * portal.vtexcommercestable.com.br through the egress proxy, `?an=<account>`, app token in
+ * Proxy-Authorization / VtexIdclientAutCookie.
+ */
+export function omsStandIn(state: SandboxState, account: string): StandIn {
+  return {
+    name: 'oms',
+    hosts: ['portal.vtexcommercestable.com.br', `${account}.vtexcommercestable.com.br`],
+    handle({ method, url, headers, body }) {
+      if (!headers['proxy-authorization'] && !headers['vtexidclientautcookie']) return json(401, { error: { message: 'missing credentials' } })
+
+      const order = /^\/api\/oms\/pvt\/orders\/([^/]+)$/.exec(url.pathname)
+      if (order && method === 'GET') {
+        const found = state.orders.get(decodeURIComponent(order[1]))
+        return found ? json(200, found) : json(404, { error: { code: '404', message: 'Order not found' } })
+      }
+
+      if (url.pathname === '/api/checkout/pvt/configuration/orderForm') {
+        if (method === 'GET') return json(200, state.orderFormConfiguration)
+        if (method === 'POST' || method === 'PUT') {
+          state.orderFormConfiguration = JSON.parse(body.toString('utf8'))
+          return { status: 204 }
+        }
+      }
+      return undefined
+    },
+    describe: ({ method, url }, reply) => `${method} ${url.pathname} → ${reply.status}`,
+  }
+}
