@@ -1,0 +1,78 @@
+/**
+ * The real Service (node/index.ts under @vtex/api's worker, in a child process) against the
+ * sandbox stand-ins over HTTP: broadcasts arrive on the platform's _events route, the clients go
+ * through the proxy. What the unit tests prove with fakes, proven here on the wire.
+ */
+import { startSandbox, SANDBOX_ACCOUNT, SANDBOX_WORKSPACE, type Sandbox } from '../sandbox'
+import { loadBroadcasts } from '../../test/fixtures'
+import type { DeliveryRecord } from '../../node/delivery/ledger'
+import { DEAD_LETTER_BUCKET, LEDGER_BUCKET } from '../../node/delivery/vbaseLedger'
+
+jest.setTimeout(60_000)
+
+let sandbox: Sandbox
+beforeAll(async () => {
+  sandbox = await startSandbox()
+})
+afterAll(() => sandbox?.stop())
+
+const SIMPLE = '1390620512853-01'
+const CORPORATE = '1390630512999-01'
+const send = (body: unknown) => sandbox.service!.sendEvent(body)
+const vbaseFile = (bucket: string, path: string) => sandbox.state.vbase.get([SANDBOX_ACCOUNT, SANDBOX_WORKSPACE, 'adsevents.ads-events', bucket, path].join('/'))
+const ledger = (orderId: string): DeliveryRecord | undefined => {
+  const file = vbaseFile(LEDGER_BUCKET, encodeURIComponent(`vtexAds:${orderId}`))
+  return file && JSON.parse(file.toString('utf8'))
+}
+const conversionsReceived = (orderId: string) =>
+  sandbox.state.received.filter((received) => received.standIn === 'vtexAds' && received.summary.startsWith(`conversion ${orderId} `))
+
+it('duplicate, concurrent and out-of-order broadcasts give one conversion', async () => {
+  const lifecycle = loadBroadcasts('simple-lifecycle')
+  const statuses = await Promise.all([...lifecycle].reverse().concat(lifecycle).map(send))
+  expect(statuses.every((status) => status === 204)).toBe(true)
+  expect(sandbox.vtexAds.conversions.get(SIMPLE)).toBe(1)
+  expect(ledger(SIMPLE)).toMatchObject({ status: 'sent', attempts: 1 })
+})
+
+it('503 then 202: delivered once, inside the same broadcast', async () => {
+  sandbox.state.injectFailures('vtexAds', [503])
+  expect(await send(loadBroadcasts('invoiced-only')[0])).toBe(204)
+  expect(conversionsReceived(CORPORATE).map((received) => received.status)).toEqual([503, 202])
+  expect(sandbox.vtexAds.conversions.get(CORPORATE)).toBe(1)
+  expect(ledger(CORPORATE)).toMatchObject({ status: 'sent', attempts: 2 })
+})
+
+it('a destination down for the whole retry budget: the Service answers 500 so the broadcaster retries', async () => {
+  const order = { ...sandbox.state.orders.get(SIMPLE)!, orderId: '1390620599999-01' }
+  sandbox.state.orders.set(order.orderId, order)
+  sandbox.state.injectFailures('vtexAds', [500, 500, 500, 500])
+  const broadcast = { domain: 'Marketplace', orderId: order.orderId, currentState: 'order-created', lastState: '' }
+  expect(await send(broadcast)).toBe(500)
+  expect(ledger(order.orderId)).toMatchObject({ status: 'failed', attempts: 4, reason: 'http-500' })
+  expect(await send(broadcast)).toBe(204)
+  expect(ledger(order.orderId)).toMatchObject({ status: 'sent', attempts: 5 })
+})
+
+it('422 from VTEX Ads: a dead letter with the answer, acknowledged, not retried', async () => {
+  const order = { ...sandbox.state.orders.get(SIMPLE)!, orderId: '1390620588888-01' }
+  sandbox.state.orders.set(order.orderId, order)
+  sandbox.state.injectFailures('vtexAds', [422])
+  expect(await send({ orderId: order.orderId, currentState: 'order-created' })).toBe(204)
+  expect(await send({ orderId: order.orderId, currentState: 'payment-approved' })).toBe(204)
+  expect(conversionsReceived(order.orderId)).toHaveLength(1)
+  expect(ledger(order.orderId)).toMatchObject({ status: 'dead', reason: expect.stringMatching(/^http-422/) })
+})
+
+it('a malformed broadcast is recorded with its reason and acknowledged', async () => {
+  expect(await send({ currentState: 'invoiced' })).toBe(204)
+  const deadLetters = [...sandbox.state.vbase.entries()].filter(([key]) => key.includes(`/${DEAD_LETTER_BUCKET}/`))
+  expect(deadLetters.map(([, value]) => JSON.parse(value.toString('utf8')))).toEqual([
+    expect.objectContaining({ reason: 'malformed-broadcast: orderId missing or invalid', body: { currentState: 'invoiced' } }),
+  ])
+})
+
+it('an order OMS does not know becomes a dead letter', async () => {
+  expect(await send({ orderId: '404404-01', currentState: 'order-created' })).toBe(204)
+  expect(ledger('404404-01')).toMatchObject({ status: 'dead', reason: 'order-unreadable: http-404' })
+})
