@@ -38,6 +38,8 @@ export interface ConversionAddress {
 
 export interface Conversion {
   orderId: string
+  /** The purchase this order belongs to: the order-placed page is keyed by it (`?og=`). */
+  orderGroup?: string
   createdAtMs: number
   /** ISO 8601 UTC, e.g. 2026-11-20T14:31:07Z. */
   createdAt: string
@@ -49,6 +51,8 @@ export interface Conversion {
   totals: { itemsMinor: number; discountMinor: number; shippingMinor: number; taxMinor: number; valueMinor: number }
   identity: OrderIdentity
   customer: NormalizedCustomer
+  /** The merchant's label for the customer (clientProfileData.customerClass); impact can map it to NEW/EXISTING. */
+  customerClass?: string
   address: ConversionAddress
   /** Why something is missing or was dropped (ids and reasons only, never PII). */
   notes: string[]
@@ -112,6 +116,7 @@ export function toConversion(order: VtexOrder): Conversion {
 
   return {
     orderId: order.orderId,
+    orderGroup: optionalText(order.orderGroup),
     createdAtMs,
     createdAt: toIsoUtcSeconds(createdAtMs),
     currency: optionalText(order.storePreferencesData?.currencyCode),
@@ -128,6 +133,7 @@ export function toConversion(order: VtexOrder): Conversion {
     },
     identity,
     customer,
+    customerClass: optionalText(order.clientProfileData?.customerClass),
     address: {
       city: optionalText(address.city),
       state: optionalText(address.state),

@@ -11,6 +11,12 @@ export interface BrandMapping {
   brand: string
 }
 
+/** Maps the order's customer class to a CustomerStatus configured on the impact event type. */
+export interface ImpactCustomerStatusMapping {
+  customerClass: string
+  status: string
+}
+
 export interface AppSettings {
   publisherId?: string
   conversionStatus: ConversionTrigger
@@ -25,6 +31,7 @@ export interface AppSettings {
   impactAuthToken?: string
   impactCampaignId?: string
   impactEventTypeId?: string
+  impactCustomerStatusMappings: ImpactCustomerStatusMapping[]
   impactBaseUrl: string
   openaiEnabled: boolean
   openaiPixelId?: string
@@ -73,6 +80,16 @@ const brandMappings = (value: unknown): BrandMapping[] => {
   })
 }
 
+const impactCustomerStatusMappings = (value: unknown): ImpactCustomerStatusMapping[] => {
+  if (!Array.isArray(value)) return []
+  return value.flatMap((row): ImpactCustomerStatusMapping[] => {
+    if (typeof row !== 'object' || row === null) return []
+    const customerClass = text((row as Record<string, unknown>).customerClass)
+    const status = text((row as Record<string, unknown>).status)
+    return customerClass && status ? [{ customerClass, status }] : []
+  })
+}
+
 export function normalizeSettings(raw: unknown): AppSettings {
   const input = (typeof raw === 'object' && raw !== null ? raw : {}) as Record<string, unknown>
   const trigger = ORDER_FLOW_TRIGGERS.find((status) => status === input.conversionStatus) ?? 'order-created'
@@ -90,6 +107,7 @@ export function normalizeSettings(raw: unknown): AppSettings {
     impactAuthToken: text(input.impactAuthToken),
     impactCampaignId: text(input.impactCampaignId),
     impactEventTypeId: text(input.impactEventTypeId),
+    impactCustomerStatusMappings: impactCustomerStatusMappings(input.impactCustomerStatusMappings),
     impactBaseUrl: baseUrl(input.impactBaseUrl, DEFAULT_IMPACT_BASE_URL),
     openaiEnabled: flag(input.openaiEnabled, false),
     openaiPixelId: text(input.openaiPixelId),

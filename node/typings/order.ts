@@ -34,6 +34,8 @@ export interface VtexClientProfile {
   corporatePhone?: string | null
   isCorporate?: boolean | null
   userProfileId?: string | null
+  /** A label the merchant assigns to customers (e.g. in Master Data); no PII. */
+  customerClass?: string | null
 }
 
 export interface VtexCustomApp {
@@ -44,6 +46,8 @@ export interface VtexCustomApp {
 
 export interface VtexOrder {
   orderId: string
+  /** The checkout's purchase: one orderGroup splits into one order per seller (`<group>-01`, `-02`…). */
+  orderGroup?: string | null
   status?: string
   creationDate: string
   salesChannel?: string | null
