@@ -40,6 +40,14 @@ export interface Destination {
   classify(response: DestinationResponse): Outcome
   /** Setting values that must never be shown (preview) or logged. */
   secrets(settings: AppSettings): string[]
+  /**
+   * Destinations that take many events per request (OpenAI) build one request for several
+   * conversions, each of which `prepare` found ready; 'invalid' if any is not. Used with
+   * delivery/batchSplit's deliverInBatches, which isolates a bad event by bisecting.
+   */
+  prepareBatch?(conversions: Conversion[], settings: AppSettings, nowMs: number): Preparation
+  /** The most conversions one prepareBatch request may carry. */
+  maxBatch?: number
 }
 
 /** Shared answer rules: 429 and 5xx are transient; other 4xx are the request's fault. */

@@ -1,0 +1,75 @@
+import type { Conversion } from '../../conversion/conversion'
+import { minorToUnits } from '../../conversion/money'
+import { sha1Hex } from '../../identity/hash'
+import type { AppSettings } from '../../settings/appSettings'
+
+/**
+ * impact.com "Create a conversion" fields (POST /Advertisers/{AccountSid}/Conversions), in the
+ * order they are form-encoded. Every value is a string; money is in currency units.
+ */
+export type ImpactConversionFields = Record<string, string>
+
+/**
+ * impact accepts an event type by numeric id (EventTypeId) or by the code configured on the
+ * event type (EventTypeCode). The setting holds either: all digits → id, anything else → code.
+ */
+export function eventTypeField(setting: string): { EventTypeId: string } | { EventTypeCode: string } {
+  return /^\d+$/.test(setting) ? { EventTypeId: setting } : { EventTypeCode: setting }
+}
+
+/**
+ * The part of the order's discounts that the item prices do not already carry. VTEX spreads
+ * promotions over the items (priceDefinition.total / sellingPrice), and ItemPrice is what the
+ * shopper paid per unit; impact subtracts OrderDiscount from the items again, so sending the
+ * order's whole discount would count it twice. Usually 0.
+ */
+export function undistributedDiscountMinor(conversion: Conversion): number {
+  const { itemsMinor, discountMinor } = conversion.totals
+  const paidForItems = conversion.items.reduce((sum, item) => sum + item.paidTotalMinor, 0)
+  return Math.max(0, paidForItems - (itemsMinor - discountMinor))
+}
+
+export function toImpactConversion(conversion: Conversion, settings: AppSettings): ImpactConversionFields {
+  const { identity, customer, address, decimals } = conversion
+  const money = (minor: number) => minorToUnits(minor, decimals).toFixed(decimals)
+  const fields: Record<string, string | undefined> = {
+    CampaignId: settings.impactCampaignId,
+    ...eventTypeField(settings.impactEventTypeId ?? ''),
+    EventDate: conversion.createdAt,
+    OrderId: conversion.orderId,
+    ClickId: identity.impactClickId,
+    CustomerId: identity.userId,
+    // impact wants SHA-1 (not SHA-256) of the normalized address; a masked address is never hashed.
+    CustomerEmail: customer.email === undefined ? undefined : sha1Hex(customer.email),
+    CustomerStatus: customerStatus(conversion, settings),
+    CurrencyCode: conversion.currency,
+    OrderDiscount: money(undistributedDiscountMinor(conversion)),
+    OrderShipping: money(conversion.totals.shippingMinor),
+    OrderTax: money(conversion.totals.taxMinor),
+    CustomerCity: address.city,
+    CustomerPostCode: address.postalCode,
+    // impact's own example uses alpha-3 ("USA"); VTEX addresses carry alpha-3 too.
+    CustomerCountry: address.countryAlpha3,
+  }
+  conversion.items.forEach((item, index) => {
+    const i = index + 1
+    fields[`ItemSku${i}`] = item.sku
+    fields[`ItemName${i}`] = item.name
+    // The most specific category id VTEX knows; impact fills names from the catalog if uploaded.
+    fields[`ItemCategory${i}`] = item.categoryIds[item.categoryIds.length - 1]
+    fields[`ItemQuantity${i}`] = String(item.quantity)
+    // Unit price (impact multiplies by ItemQuantity), never the line total.
+    fields[`ItemPrice${i}`] = money(item.paidUnitMinor)
+  })
+  return Object.fromEntries(Object.entries(fields).filter((entry): entry is [string, string] => entry[1] !== undefined && entry[1] !== ''))
+}
+
+/** NEW/EXISTING only when the merchant mapped the order's customer class to one; never guessed. */
+function customerStatus(conversion: Conversion, settings: AppSettings): string | undefined {
+  const customerClass = conversion.customerClass?.toLowerCase()
+  if (!customerClass) return undefined
+  return settings.impactCustomerStatusMappings.find((row) => row.customerClass.toLowerCase() === customerClass)?.status
+}
+
+/** application/x-www-form-urlencoded, as impact's API expects. */
+export const toFormBody = (fields: ImpactConversionFields): string => new URLSearchParams(fields).toString()

@@ -1,0 +1,97 @@
+import type { Conversion } from '../../conversion/conversion'
+import { sha256Hex } from '../../identity/hash'
+
+/**
+ * One OpenAI Ads Conversions API event (POST bzr.openai.com/v1/events). Every `amount` is an
+ * integer in ISO 4217 minor units: VTEX amounts are already integers in minor units, so they go
+ * through unchanged (no float division and back).
+ */
+export interface OpenAIContent {
+  id: string
+  name?: string
+  content_type: 'product'
+  quantity: number
+  /** UNIT price paid (minor units), like VTEX Ads' and impact's item prices; the line is amount × quantity. */
+  amount: number
+  currency: string
+}
+
+export interface OpenAIUser {
+  email_sha256?: string
+  external_id_sha256?: string
+  country?: string
+  city?: string
+  zip_code?: string
+}
+
+export interface OpenAIEvent {
+  id: string
+  type: 'order_created'
+  timestamp_ms: number
+  oppref?: string
+  action_source: 'web' | 'other'
+  source_url?: string
+  user?: OpenAIUser
+  data: {
+    type: 'contents'
+    /** What the shopper paid for the items (minor units): no shipping, no tax. */
+    amount: number
+    currency: string
+    contents: OpenAIContent[]
+  }
+}
+
+export interface OpenAIEventsBody {
+  validate_only: boolean
+  events: OpenAIEvent[]
+}
+
+/** The same id a pixel on the order-placed page would send as event_id, so OpenAI dedups the two. */
+export const openaiEventId = (orderId: string): string => `order_${orderId}`
+
+/**
+ * The store's order-placed page, where the purchase happened. The OMS order carries the account
+ * (`hostname`) but not the store's public domain; `{account}.myvtex.com` always serves the
+ * checkout, and the page is keyed by the orderGroup (one per purchase, split into seller orders).
+ */
+export function orderPlacedUrl(conversion: Conversion): string | undefined {
+  if (!conversion.hostname || !/^[a-z0-9-]+$/i.test(conversion.hostname)) return undefined
+  const orderGroup = conversion.orderGroup ?? conversion.orderId.replace(/-\d+$/, '')
+  return `https://${conversion.hostname.toLowerCase()}.myvtex.com/checkout/orderPlaced?og=${encodeURIComponent(orderGroup)}`
+}
+
+const compact = <T extends object>(value: T): T => Object.fromEntries(Object.entries(value).filter(([, v]) => v !== undefined)) as T
+
+export function toOpenAIEvent(conversion: Conversion): OpenAIEvent {
+  const { identity, customer, address } = conversion
+  const currency = conversion.currency ?? ''
+  const sourceUrl = orderPlacedUrl(conversion)
+  const user = compact({
+    // customer.email is already trimmed and lower-cased, and never a masked alias.
+    email_sha256: customer.email === undefined ? undefined : sha256Hex(customer.email),
+    external_id_sha256: identity.userId === undefined ? undefined : sha256Hex(identity.userId),
+    country: address.countryAlpha2,
+    city: address.city,
+    zip_code: address.postalCode,
+  })
+  return compact({
+    id: openaiEventId(conversion.orderId),
+    type: 'order_created' as const,
+    timestamp_ms: conversion.createdAtMs,
+    oppref: identity.oppref,
+    // source_url is required for 'web'; without a store host the honest source is 'other'.
+    action_source: sourceUrl ? ('web' as const) : ('other' as const),
+    source_url: sourceUrl,
+    user: Object.keys(user).length > 0 ? user : undefined,
+    data: {
+      type: 'contents' as const,
+      amount: conversion.items.reduce((sum, item) => sum + item.paidTotalMinor, 0),
+      currency,
+      contents: conversion.items.map((item) =>
+        compact({ id: item.sku, name: item.name, content_type: 'product' as const, quantity: item.quantity, amount: item.paidUnitMinor, currency })
+      ),
+    },
+  })
+}
+
+export const toOpenAIEventsBody = (events: OpenAIEvent[], validateOnly: boolean): OpenAIEventsBody => ({ validate_only: validateOnly, events })
