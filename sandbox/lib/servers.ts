@@ -22,16 +22,21 @@ async function dispatch(standIn: StandIn | undefined, request: StandInRequest, s
   return reply
 }
 
+/** Header naming the stand-in host for a direct (non-proxy) request, e.g. the bench's bare fetch calls. */
+export const SANDBOX_HOST_HEADER = 'x-sandbox-host'
+
 /**
  * The one forward proxy the real clients talk to (http_proxy/https_proxy): requests arrive with an
  * absolute URL and are routed by host to a stand-in. Unknown hosts get 502: nothing leaves.
+ * A direct request may name its stand-in host in x-sandbox-host instead (fetch has no proxy).
  */
 export function createProxyServer(standIns: StandIn[], state: SandboxState): Server {
   const byHost = new Map(standIns.flatMap((standIn) => standIn.hosts.map((host) => [host, standIn] as const)))
   return createServer(async (req: IncomingMessage, res: ServerResponse) => {
     const body = await readBody(req)
-    if (!/^https?:\/\//.test(req.url ?? '')) return writeReply(res, json(400, { message: 'sandbox proxy: absolute URL expected' }))
-    const url = new URL(req.url!)
+    const direct = req.headers[SANDBOX_HOST_HEADER]
+    if (!/^https?:\/\//.test(req.url ?? '') && typeof direct !== 'string') return writeReply(res, json(400, { message: 'sandbox proxy: absolute URL expected' }))
+    const url = new URL(req.url!, `http://${direct}`)
     writeReply(res, await dispatch(byHost.get(url.hostname), { method: req.method ?? 'GET', url, headers: req.headers, body }, state))
   })
 }

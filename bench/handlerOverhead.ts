@@ -1,0 +1,123 @@
+/**
+ * handler_overhead_ratio: wall time of the real handler (orderStatusUpdated with the real IO
+ * clients) turning N broadcasts at C concurrent into delivered conversions against the sandbox
+ * stand-ins, divided by the wall time of the same HTTP calls made bare with fetch (order read,
+ * ledger read, conversion POST, ledger write) against the same stand-ins at the same concurrency.
+ * Stand-ins run in their own process; rounds alternate bare/handler and the medians are compared,
+ * so a noisy neighbour hits both sides alike.
+ */
+import { spawn } from 'child_process'
+import { join } from 'path'
+import { SANDBOX_HOST_HEADER } from '../sandbox/lib/servers'
+import { benchOrder } from './orders'
+import { median, timedPool } from './pool'
+
+const ROOT = join(__dirname, '..')
+const ACCOUNT = 'mystore'
+const WORKSPACE = 'master'
+const APP_ID = 'adsevents.ads-events@0.1.0'
+
+async function startStandIns(orders: number): Promise<{ proxyPort: number; stop: () => void }> {
+  const child = spawn(process.execPath, ['--import', 'tsx', join(ROOT, 'sandbox', 'standinsProcess.ts'), String(orders)], { cwd: ROOT, stdio: ['ignore', 'pipe', 'inherit'] })
+  const proxyPort = await new Promise<number>((resolve, reject) => {
+    child.stdout!.on('data', (chunk: Buffer) => {
+      const match = /STANDINS_READY (\d+)/.exec(chunk.toString())
+      if (match) resolve(Number(match[1]))
+    })
+    child.once('exit', (code) => reject(new Error(`stand-ins exited with ${code}`)))
+  })
+  return { proxyPort, stop: () => child.kill('SIGTERM') }
+}
+
+export interface HandlerOverhead {
+  ratio: number
+  handlerMs: number
+  bareMs: number
+  broadcasts: number
+  concurrency: number
+}
+
+export async function handlerOverheadRatio(options: { broadcasts?: number; concurrency?: number; rounds?: number } = {}): Promise<HandlerOverhead> {
+  const broadcasts = options.broadcasts ?? 2_000
+  const concurrency = options.concurrency ?? 200
+  const rounds = options.rounds ?? 3
+  // Each handler round needs orders it has not converted yet (round 0 is the warm-up).
+  const standIns = await startStandIns(broadcasts * (rounds + 1))
+  try {
+    const proxy = `http://127.0.0.1:${standIns.proxyPort}`
+    Object.assign(process.env, { VTEX_APP_ID: APP_ID, http_proxy: proxy, https_proxy: proxy, HTTP_PROXY: proxy, HTTPS_PROXY: proxy })
+    // Loaded after the proxy is set, as on IO where the environment exists before the app.
+    const { Clients } = await import('../node/clients')
+    const { orderStatusUpdated } = await import('../node/events/orderStatusUpdated')
+    const { vtexAdsDestination } = await import('../node/destinations/vtexAds')
+    const { toConversion } = await import('../node/conversion/conversion')
+    const { normalizeSettings } = await import('../node/settings/appSettings')
+
+    const silent = { info() {}, warn() {}, error() {}, debug() {}, log() {} }
+    const context = {
+      account: ACCOUNT,
+      workspace: WORKSPACE,
+      authToken: 'bench-app-token',
+      region: 'aws-us-east-1',
+      production: false,
+      product: '',
+      platform: 'vtex',
+      userAgent: 'ads-events-bench',
+      requestId: 'bench',
+      operationId: 'bench',
+      route: { id: 'orderStatusUpdated', params: {}, type: 'event' as const },
+      logger: silent,
+      tracer: { isTraceSampled: false },
+    }
+    const clientOptions = { default: { retries: 2, timeout: 10_000 }, vtexAdsEvents: { retries: 0, timeout: 10_000 } }
+
+    const handlerRound = (round: number) => {
+      const orderIds = Array.from({ length: broadcasts }, (_, index) => benchOrder(round * broadcasts + index).orderId)
+      return timedPool(orderIds, concurrency, async (orderId) => {
+        // A new Clients per event, as the IO runtime builds them per request.
+        const clients = new Clients(clientOptions as never, context as never)
+        await orderStatusUpdated({ body: { orderId, currentState: 'order-created', domain: 'Marketplace' }, clients, vtex: context } as never)
+      })
+    }
+
+    // The bare side sends the very bodies the app would send, built before the clock starts.
+    const settings = normalizeSettings({ publisherId: 'sandbox-publisher', brand: 'My Store' })
+    const bareBodies = new Map<string, string>()
+    const bareRound = (round: number) => {
+      const orderIds = Array.from({ length: broadcasts }, (_, index) => benchOrder(round * broadcasts + index).orderId)
+      return timedPool(orderIds, concurrency, async (orderId) => {
+        const body = bareBodies.get(orderId)!
+        const call = (host: string, path: string, init: RequestInit = {}) =>
+          fetch(`${proxy}${path}`, { ...init, headers: { ...(init.headers as Record<string, string>), [SANDBOX_HOST_HEADER]: host, 'proxy-authorization': 'bench-app-token' } })
+        const ledgerPath = `/vbase/v2/${ACCOUNT}/${WORKSPACE}/buckets/${APP_ID}/ads-events-deliveries/files/${encodeURIComponent(`bare:${orderId}`)}`
+        await (await call('portal.vtexcommercestable.com.br', `/api/oms/pvt/orders/${orderId}?an=${ACCOUNT}`)).json()
+        await (await call('infra.io.vtex.com', ledgerPath)).arrayBuffer()
+        const sent = await call('events.newtail-media.newtail.com.br', '/v1/beacon/conversion', { method: 'POST', body, headers: { 'content-type': 'application/json' } })
+        if (sent.status !== 202) throw new Error(`bare conversion answered ${sent.status}`)
+        await sent.arrayBuffer()
+        await (await call('infra.io.vtex.com', ledgerPath, { method: 'PUT', body: JSON.stringify({ status: 'sent', orderId }), headers: { 'content-type': 'application/json' } })).arrayBuffer()
+      })
+    }
+    for (let round = 0; round <= rounds; round++) {
+      for (let index = 0; index < broadcasts; index++) {
+        const order = benchOrder(round * broadcasts + index)
+        const preparation = vtexAdsDestination.prepare(toConversion(order), settings, Date.now())
+        if (preparation.kind === 'ready') bareBodies.set(order.orderId, preparation.request.body)
+      }
+    }
+
+    await bareRound(0)
+    await handlerRound(0)
+    const bare: number[] = []
+    const handler: number[] = []
+    for (let round = 1; round <= rounds; round++) {
+      bare.push(await bareRound(round))
+      handler.push(await handlerRound(round))
+    }
+    const handlerMs = median(handler)
+    const bareMs = median(bare)
+    return { ratio: Math.round((handlerMs / bareMs) * 1000) / 1000, handlerMs: Math.round(handlerMs), bareMs: Math.round(bareMs), broadcasts, concurrency }
+  } finally {
+    standIns.stop()
+  }
+}

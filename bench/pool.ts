@@ -1,0 +1,19 @@
+/** Runs `work` over `items` with at most `concurrency` in flight; resolves with the wall time in ms. */
+export async function timedPool<T>(items: T[], concurrency: number, work: (item: T) => Promise<void>): Promise<number> {
+  let next = 0
+  const started = process.hrtime.bigint()
+  const worker = async () => {
+    while (next < items.length) {
+      const item = items[next++]
+      await work(item)
+    }
+  }
+  await Promise.all(Array.from({ length: Math.min(concurrency, items.length) }, worker))
+  return Number(process.hrtime.bigint() - started) / 1e6
+}
+
+export const median = (values: number[]): number => {
+  const sorted = [...values].sort((a, b) => a - b)
+  const middle = Math.floor(sorted.length / 2)
+  return sorted.length % 2 ? sorted[middle] : (sorted[middle - 1] + sorted[middle]) / 2
+}

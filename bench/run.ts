@@ -1,0 +1,68 @@
+/**
+ * npm run bench            human-readable figures with their targets
+ * npm run -s bench -- --json   one JSON object (for CI dashboards and issue notes)
+ *
+ * Ratios are measured side by side in one run (the machines are shared and noisy);
+ * absolute figures are for orientation only.
+ */
+import { conversionOrdersPerSec } from './conversionThroughput'
+import { handlerOverheadRatio } from './handlerOverhead'
+import { beaconDeliveryRate, mainThreadMs1000Ads, trackerGzipBytes } from './storefront'
+
+interface Figure {
+  key: string
+  value: number
+  target: string
+  ok: boolean
+  detail?: string
+}
+
+async function main() {
+  const json = process.argv.includes('--json')
+  const log = (text: string) => {
+    if (!json) console.log(text)
+  }
+  const figures: Figure[] = []
+  const add = (figure: Figure) => {
+    figures.push(figure)
+    log(`${figure.ok ? '✓' : '✗'} ${figure.key.padEnd(26)} ${String(figure.value).padStart(10)}   target ${figure.target}${figure.detail ? `   (${figure.detail})` : ''}`)
+  }
+
+  const ordersPerSec = conversionOrdersPerSec()
+  add({ key: 'orders_per_sec', value: ordersPerSec, target: '≥ 20000', ok: ordersPerSec >= 20_000, detail: '10-item order: map + hash + validate, one core' })
+
+  const overhead = await handlerOverheadRatio()
+  add({
+    key: 'handler_overhead_ratio',
+    value: overhead.ratio,
+    target: '≤ 1.25',
+    ok: overhead.ratio <= 1.25,
+    detail: `${overhead.broadcasts} broadcasts at ${overhead.concurrency}: handler ${overhead.handlerMs} ms vs bare fetch ${overhead.bareMs} ms`,
+  })
+
+  const gzipBytes = await trackerGzipBytes()
+  add({ key: 'tracker_gzip_bytes', value: gzipBytes, target: '≤ 4096', ok: gzipBytes <= 4_096, detail: 'identity + tracking, minified + gzip' })
+
+  const mainThreadMs = await mainThreadMs1000Ads()
+  add({ key: 'main_thread_ms_1000_ads', value: mainThreadMs, target: '≤ 16', ok: mainThreadMs <= 16, detail: 'Chromium scripting time to track 1,000 ads' })
+
+  const deliveryRate = await beaconDeliveryRate(50)
+  add({ key: 'beacon_delivery_rate', value: deliveryRate, target: '1.0', ok: deliveryRate === 1, detail: 'click beacons received / sent, navigating away at once' })
+
+  if (json) {
+    process.stdout.write(
+      `${JSON.stringify({
+        ...Object.fromEntries(figures.map((figure) => [figure.key, figure.value])),
+        handler_ms: overhead.handlerMs,
+        bare_ms: overhead.bareMs,
+        all_targets_met: figures.every((figure) => figure.ok),
+      })}\n`
+    )
+  }
+  process.exit(0)
+}
+
+main().catch((error) => {
+  console.error(error)
+  process.exit(1)
+})

@@ -1,0 +1,28 @@
+/**
+ * The stand-ins and proxy alone, in a process of their own, so a benchmark measures the app's
+ * process without the stand-ins competing for its event loop. Prints `STANDINS_READY <proxyPort>`.
+ *   argv[2]: how many synthetic orders (bench-<n>-01, 10 items each) the OMS stand-in serves.
+ */
+import { startSandbox } from './sandbox'
+import { benchOrder } from '../bench/orders'
+
+async function main() {
+  const sandbox = await startSandbox({ service: false })
+  const count = Number(process.argv[2] ?? 0)
+  for (let index = 0; index < count; index++) {
+    const order = benchOrder(index)
+    sandbox.state.orders.set(order.orderId, order)
+  }
+  // The bench reads no request log: keep memory flat across thousands of requests.
+  sandbox.state.received.length = 0
+  sandbox.state.onReceived(() => {
+    if (sandbox.state.received.length > 1000) sandbox.state.received.length = 0
+  })
+  console.log(`STANDINS_READY ${sandbox.proxyPort}`)
+  process.on('SIGTERM', () => sandbox.stop().then(() => process.exit(0)))
+}
+
+main().catch((error) => {
+  console.error(error)
+  process.exit(1)
+})
