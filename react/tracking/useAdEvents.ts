@@ -29,19 +29,18 @@ export const useAdEvents = <T extends HTMLElement = HTMLDivElement>(ad: AdEventU
     trackAdEvent(impressionUrl, context, true)
   }, [impressionUrl, context])
 
+  // One effect for what needs the element: view watch and click listener.
   useEffect(() => {
     const element = ref.current
-    if (!element || !viewUrl) return undefined
-    return watchView(element, type === 'video' ? VIDEO_VIEW_MS : VIEW_MS, () => trackAdEvent(viewUrl, context, true))
-  }, [viewUrl, type, context])
-
-  useEffect(() => {
-    const element = ref.current
-    if (!element || !clickUrl) return undefined
+    if (!element) return undefined
+    const stopWatching = viewUrl ? watchView(element, type === 'video' ? VIDEO_VIEW_MS : VIEW_MS, () => trackAdEvent(viewUrl, context, true)) : undefined
     const onClick = () => trackAdEvent(clickUrl, context, false)
-    element.addEventListener('click', onClick, true)
-    return () => element.removeEventListener('click', onClick, true)
-  }, [clickUrl, context])
+    if (clickUrl) element.addEventListener('click', onClick, true)
+    return () => {
+      stopWatching?.()
+      element.removeEventListener('click', onClick, true)
+    }
+  }, [viewUrl, clickUrl, type, context])
 
   return ref
 }

@@ -81,7 +81,7 @@ describe('trackAdEvent', () => {
     expect(beacons).toHaveLength(2)
   })
 
-  it.each(['javascript:alert(1)', 'data:text/plain,x', 'ftp://x/y', undefined])('never beacons to %j', async (url) => {
+  it.each(['javascript:alert(1)', 'JavaScript:alert(1)', 'data:text/plain,x', 'ftp://x/y', '//host/x', 'https://a b', undefined])('never beacons to %j', async (url) => {
     const { trackAdEvent, answerSession } = loadPage()
     trackAdEvent(url, '', true)
     answerSession({})
