@@ -8,6 +8,8 @@ import { startService, type RunningService } from './service'
 import { infraStandIn } from './standins/infra'
 import { omsStandIn } from './standins/oms'
 import { vtexAdsEventsStandIn } from './standins/vtexAdsEvents'
+import { impactStandIn } from './standins/impact'
+import { openaiStandIn } from './standins/openai'
 import { SandboxState } from './state'
 
 export const SANDBOX_ACCOUNT = 'mystore'
@@ -21,6 +23,8 @@ export interface SandboxOptions {
   /** Start the real Service (child process); off for tests that only need the stand-ins. */
   service?: boolean
   extraStandIns?: (state: SandboxState) => StandIn[]
+  /** Shift fixture orders so the newest was placed an hour ago (default on; see rebaseOrderDates). */
+  rebaseDates?: boolean
 }
 
 export interface Sandbox {
@@ -28,6 +32,8 @@ export interface Sandbox {
   proxyPort: number
   eventsOrigin: string
   vtexAds: ReturnType<typeof vtexAdsEventsStandIn>
+  impact: ReturnType<typeof impactStandIn>
+  openai: ReturnType<typeof openaiStandIn>
   service?: RunningService
   /** Origins allowed to send beacons to the events origin (the demo page adds its own). */
   allowedOrigins: string[]
@@ -44,13 +50,38 @@ export function loadOrders(dirs: string[]): VtexOrder[] {
   )
 }
 
+/**
+ * Fixture orders carry fixed dates; OpenAI refuses events older than 7 days. The sandbox is a demo
+ * of today's flow, so it moves every order by the same amount (order between them kept) until the
+ * newest is an hour old. Tests of the time rules use injected clocks instead.
+ */
+export function rebaseOrderDates(orders: VtexOrder[], nowMs: number): VtexOrder[] {
+  const dates = orders.map((order) => Date.parse(order.creationDate)).filter((ms) => !Number.isNaN(ms))
+  if (dates.length === 0) return orders
+  const shift = nowMs - 3_600_000 - Math.max(...dates)
+  return orders.map((order) => {
+    const created = Date.parse(order.creationDate)
+    return Number.isNaN(created) ? order : { ...order, creationDate: new Date(created + shift).toISOString() }
+  })
+}
+
 /** Stand-ins + proxy (+ the real Service): the local VTEX the app runs against. */
 export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbox> {
   const state = new SandboxState(options.settings ?? loadSandboxSettings())
-  for (const order of loadOrders(options.orderDirs ?? [join(ROOT, 'test', 'fixtures', 'orders')])) state.orders.set(order.orderId, order)
+  const orders = loadOrders(options.orderDirs ?? [join(ROOT, 'test', 'fixtures', 'orders')])
+  for (const order of options.rebaseDates === false ? orders : rebaseOrderDates(orders, Date.now())) state.orders.set(order.orderId, order)
 
   const vtexAds = vtexAdsEventsStandIn(state)
-  const standIns = [omsStandIn(state, SANDBOX_ACCOUNT), infraStandIn(state), vtexAds, ...(options.extraStandIns?.(state) ?? [])]
+  const impact = impactStandIn(state)
+  const openai = openaiStandIn({ state })
+  const standIns = [
+    omsStandIn(state, SANDBOX_ACCOUNT),
+    infraStandIn(state),
+    vtexAds,
+    impact,
+    openai,
+    ...(options.extraStandIns?.(state) ?? []),
+  ]
   const servers: Server[] = []
 
   const proxy = createProxyServer(standIns, state)
@@ -63,13 +94,16 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbo
   // localhost vs 127.0.0.1: a different origin from the page, as the real events API is.
   const eventsOrigin = `http://localhost:${await listen(eventsServer)}`
 
-  const service = options.service === false ? undefined : await startService({ proxyPort, account: SANDBOX_ACCOUNT, workspace: SANDBOX_WORKSPACE })
+  const service =
+    options.service === false ? undefined : await startService({ proxyPort, account: SANDBOX_ACCOUNT, workspace: SANDBOX_WORKSPACE })
 
   return {
     state,
     proxyPort,
     eventsOrigin,
     vtexAds,
+    impact,
+    openai,
     service,
     allowedOrigins,
     async stop() {

@@ -64,7 +64,12 @@ async function placeOrder(sandbox: Sandbox, req: IncomingMessage, sequence: numb
   orderForm.value = 0
   const answers: Record<string, number> = {}
   for (const [index, state] of ORDER_FLOW.entries()) {
-    answers[state] = await sandbox.service!.sendEvent({ domain: 'Marketplace', orderId: order.orderId, currentState: state, lastState: ORDER_FLOW[index - 1] ?? '' })
+    answers[state] = await sandbox.service!.sendEvent({
+      domain: 'Marketplace',
+      orderId: order.orderId,
+      currentState: state,
+      lastState: ORDER_FLOW[index - 1] ?? '',
+    })
   }
   return { status: 200, body: { orderId: order.orderId, broadcasts: answers } }
 }
@@ -117,15 +122,24 @@ async function main() {
   })
 
   console.log('ads-events sandbox')
-  console.log(`  the real Service (node/) on 127.0.0.1:${sandbox.service!.port}, its clients routed through the sandbox proxy on :${sandbox.proxyPort}`)
-  console.log(`  stand-ins: OMS + checkout, VBase, app settings (${join('sandbox', 'settings.json')}), VTEX Ads events API (${sandbox.eventsOrigin})`)
+  console.log(
+    `  the real Service (node/) on 127.0.0.1:${sandbox.service!.port}, its clients routed through the sandbox proxy on :${sandbox.proxyPort}`
+  )
+  console.log(
+    `  stand-ins: OMS + checkout, VBase, app settings (${join('sandbox', 'settings.json')}), VTEX Ads events API (${sandbox.eventsOrigin}), impact.com, OpenAI Ads`
+  )
 
   await replayFixtures(sandbox)
   const accepted = [...sandbox.vtexAds.conversions.keys()]
   console.log(`\nVTEX Ads accepted ${accepted.length} conversion(s): ${accepted.join(', ') || 'none'}`)
+  console.log(
+    `impact.com queued ${sandbox.impact.conversions.size} conversion(s); OpenAI Ads stored ${sandbox.openai.events.size} event(s)`
+  )
   console.log('Delivery ledger (VBase):')
   for (const record of ledgerRecords(sandbox)) {
-    console.log(`  ${record.destination}:${record.orderId}  ${record.status}${record.reason ? ` (${record.reason})` : ''}${record.canceledAt ? ', order canceled later' : ''}`)
+    console.log(
+      `  ${record.destination}:${record.orderId}  ${record.status}${record.reason ? ` (${record.reason})` : ''}${record.canceledAt ? ', order canceled later' : ''}`
+    )
   }
 
   if (once) {

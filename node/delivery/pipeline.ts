@@ -127,42 +127,76 @@ export async function deliverToDestination(
   for (let attemptsThisRun = 1; ; attemptsThisRun++) {
     let outcome: Outcome
     try {
-      outcome = destination.classify(await deps.transport.send(name, request))
+      outcome = destination.classify(await deps.transport.send(name, request), request)
     } catch (error) {
       outcome = { kind: 'retry', reason: describeTransportError(error) }
     }
     const attempts = record.attempts + 1
-    const settled = { attempts, leaseUntil: undefined, retryAfter: undefined }
-
-    if (outcome.kind === 'sent') {
-      await save({
-        ...settled,
-        status: 'sent',
-        sentAt: new Date(now()).toISOString(),
-        reason: undefined,
-        errors: undefined,
-        lastError: undefined,
-      })
-      logger.info({ message: 'conversion-sent', destination: name, orderId, attempts })
-      return result('sent')
-    }
-    if (outcome.kind === 'dead') {
-      await save({ ...settled, status: 'dead', reason: outcome.reason, errors: outcome.errors, lastError: outcome.reason })
-      logger.warn({ message: 'conversion-dead-letter', destination: name, orderId, attempts, reason: outcome.reason })
-      return result('dead', { reason: outcome.reason })
+    if (outcome.kind !== 'retry') {
+      await save(settledChanges(outcome, attempts, now()))
+      logOutcome(logger, name, orderId, outcome, attempts)
+      return result(record.status, { reason: record.reason })
     }
 
     const delay = nextRetryDelayMs(attemptsThisRun, now() - startedAt, policy, outcome.retryAfterMs, deps.random)
     if (delay === undefined) {
-      const retryAfter = outcome.retryAfterMs ? new Date(now() + outcome.retryAfterMs).toISOString() : undefined
-      await save({ ...settled, status: 'failed', reason: outcome.reason, lastError: outcome.reason, retryAfter })
-      logger.warn({ message: 'conversion-failed', destination: name, orderId, attempts, reason: outcome.reason })
+      await save(settledChanges(outcome, attempts, now()))
+      logOutcome(logger, name, orderId, outcome, attempts)
       return result('failed', { reason: outcome.reason, retryable: true })
     }
     // Retrying: a pending record with a lease tells other replicas this key is being worked on.
     await save({ attempts, status: 'pending', lastError: outcome.reason, leaseUntil: new Date(startedAt + leaseMs).toISOString() })
     await (deps.sleep ?? defaultSleep)(delay)
   }
+}
+
+/**
+ * What an attempt's outcome makes of the ledger record when no further attempt follows in this
+ * run: sent, dead (with the destination's error list) or failed (retry later, after Retry-After).
+ */
+export function settledChanges(outcome: Outcome, attempts: number, nowMs: number): Partial<DeliveryRecord> {
+  const settled = { attempts, leaseUntil: undefined, retryAfter: undefined }
+  switch (outcome.kind) {
+    case 'sent':
+      return {
+        ...settled,
+        status: 'sent',
+        sentAt: new Date(nowMs).toISOString(),
+        reason: outcome.note,
+        errors: undefined,
+        lastError: undefined,
+      }
+    case 'dead':
+      return { ...settled, status: 'dead', reason: outcome.reason, errors: outcome.errors, lastError: outcome.reason }
+    case 'retry':
+      return {
+        ...settled,
+        status: 'failed',
+        reason: outcome.reason,
+        lastError: outcome.reason,
+        retryAfter: outcome.retryAfterMs ? new Date(nowMs + outcome.retryAfterMs).toISOString() : undefined,
+      }
+  }
+}
+
+const OUTCOME_LOG = { sent: 'conversion-sent', dead: 'conversion-dead-letter', retry: 'conversion-failed' } as const
+
+export function logOutcome(
+  logger: DeliveryLogger,
+  destination: DestinationName,
+  orderId: string,
+  outcome: Outcome,
+  attempts: number
+): void {
+  const entry = {
+    message: OUTCOME_LOG[outcome.kind],
+    destination,
+    orderId,
+    attempts,
+    reason: outcome.kind === 'sent' ? outcome.note : outcome.reason,
+  }
+  if (outcome.kind === 'sent') logger.info(entry)
+  else logger.warn(entry)
 }
 
 /**

@@ -29,15 +29,20 @@ export interface DestinationResponse {
 }
 
 export type Outcome =
-  { kind: 'sent' } | { kind: 'retry'; reason: string; retryAfterMs?: number } | { kind: 'dead'; reason: string; errors?: unknown[] }
+  /** `note` tells what "sent" meant when it was not a plain delivery (e.g. OpenAI validate_only). */
+  | { kind: 'sent'; note?: string }
+  | { kind: 'retry'; reason: string; retryAfterMs?: number }
+  | { kind: 'dead'; reason: string; errors?: unknown[] }
 
 export interface Destination {
   name: DestinationName
   enabled(settings: AppSettings): boolean
   /** Pure: conversion + settings (+ clock) → the request, or why there is none. */
   prepare(conversion: Conversion, settings: AppSettings, nowMs: number): Preparation
-  /** Pure: the destination's answer → sent, retry later, or dead letter with its own error list. */
-  classify(response: DestinationResponse): Outcome
+  /** Pure: the destination's answer (to `request`) → sent, retry later, or dead letter with its own error list. */
+  classify(response: DestinationResponse, request?: OutboundRequest): Outcome
+  /** For batch APIs (deliverInBatches): whether a dead batch may be blamed on some of its items. */
+  splitBatchOn?(outcome: Outcome): boolean
   /** Setting values that must never be shown (preview) or logged. */
   secrets(settings: AppSettings): string[]
   /**

@@ -1,9 +1,9 @@
-import type { ServiceContext } from '@vtex/api'
+import { UserInputError, type ServiceContext } from '@vtex/api'
 import type { Clients } from '../clients'
 import { destinations } from '../destinations'
 import type { DestinationName } from '../destinations/destination'
 import type { DeliveryRecord } from '../delivery/ledger'
-import { replayOrder } from '../delivery/replay'
+import { replayDeliveries, replayOrder } from '../delivery/replay'
 import { orderStatusDeps } from '../events/orderStatusUpdated'
 import { readSettings } from '../settings/readSettings'
 import { VBaseLedger } from '../delivery/vbaseLedger'
@@ -12,7 +12,9 @@ import { requireAdmin } from './requireAdmin'
 
 type Context = ServiceContext<Clients>
 
-const KNOWN_DESTINATIONS = new Set<string>(['vtexAds', 'impact', 'openai'])
+const KNOWN_DESTINATIONS = new Set<string>(destinations.map((destination) => destination.name))
+/** One admin call stays well inside the service timeout. */
+const MAX_REPLAY = 200
 
 /** Ledger records go to the admin as they are: they hold ids, hashes and reasons, no PII. */
 const deliveryStatus = async (orderId: string, ctx: Context): Promise<DeliveryRecord[]> => {
@@ -31,12 +33,14 @@ export const resolvers = {
     },
   },
   Mutation: {
-    adsEventsReplay: async (_: unknown, { orderId, destination }: { orderId: string; destination?: string }, ctx: Context) => {
+    adsEventsReplay: async (_: unknown, { orderIds, destination }: { orderIds: string[]; destination?: string }, ctx: Context) => {
       requireAdmin(ctx)
-      if (destination && !KNOWN_DESTINATIONS.has(destination)) throw new Error(`Unknown destination: ${destination}`)
+      if (destination && !KNOWN_DESTINATIONS.has(destination)) throw new UserInputError(`Unknown destination: ${destination}`)
+      if (orderIds.length === 0 || orderIds.length > MAX_REPLAY) throw new UserInputError(`Replay 1 to ${MAX_REPLAY} orders at a time`)
       const deps = await orderStatusDeps(ctx, { freshSettings: true })
-      await replayOrder(orderId, deps, destination as DestinationName | undefined)
-      return deliveryStatus(orderId, ctx)
+      if (destination) await replayDeliveries(orderIds, destination as DestinationName, deps)
+      else for (const orderId of orderIds) await replayOrder(orderId, deps)
+      return (await Promise.all(orderIds.map((orderId) => deliveryStatus(orderId, ctx)))).flat()
     },
   },
 }

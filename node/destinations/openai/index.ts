@@ -1,6 +1,6 @@
 import type { Conversion } from '../../conversion/conversion'
 import type { AppSettings } from '../../settings/appSettings'
-import { classifyHttpStatus, type Destination, type DestinationResponse, type Outcome, type Preparation } from '../destination'
+import { classifyHttpStatus, type Destination, type DestinationResponse, type OutboundRequest, type Outcome, type Preparation } from '../destination'
 import { toOpenAIEvent, toOpenAIEventsBody, type OpenAIEvent } from './mapping'
 import { describeEventErrors, validateEvent } from './schema'
 import { timestampWindowError } from './window'
@@ -73,13 +73,24 @@ export function openaiMessage(body: unknown): string {
   return JSON.stringify(parsed)
 }
 
-function classifyOpenAI(response: DestinationResponse): Outcome {
+/** validate_only answers 2xx without saving: recorded as sent (final) with a note, not as a delivery. */
+const VALIDATE_ONLY_NOTE = 'validate-only: OpenAI validated the event and saved nothing (test mode was on)'
+
+const wasValidateOnly = (request: OutboundRequest | undefined): boolean => {
+  try {
+    return request !== undefined && (JSON.parse(request.body) as { validate_only?: unknown }).validate_only === true
+  } catch {
+    return false
+  }
+}
+
+function classifyOpenAI(response: DestinationResponse, request?: OutboundRequest): Outcome {
   if (response.status === 401 || response.status === 403) {
     return { kind: 'dead', reason: `http-${response.status}: ${openaiMessage(response.body)}; ${KEY_HELP}`.slice(0, 500) }
   }
   const transient = classifyHttpStatus(response, openaiMessage)
   if (transient) return transient
-  if (response.status >= 200 && response.status < 300) return { kind: 'sent' }
+  if (response.status >= 200 && response.status < 300) return wasValidateOnly(request) ? { kind: 'sent', note: VALIDATE_ONLY_NOTE } : { kind: 'sent' }
   return { kind: 'dead', reason: `unexpected-status-${response.status}` }
 }
 
@@ -118,6 +129,8 @@ export const openaiDestination: Destination = {
   },
 
   maxBatch: OPENAI_MAX_BATCH,
+
+  splitBatchOn: splitOpenAIBatchOn,
 
   classify: classifyOpenAI,
 
