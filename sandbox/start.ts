@@ -6,21 +6,14 @@
  *   npm start                 # serve until Ctrl-C
  *   npm start -- --once       # replay the fixture broadcasts, print what arrived, exit (CI smoke)
  */
-import { createServer, type IncomingMessage, type ServerResponse } from 'http'
 import { join } from 'path'
 import type { Received } from './lib/standIn'
-import { close, listen } from './lib/servers'
-import { orderFromCart } from './orderFromCart'
+import { close } from './lib/servers'
+import { ledgerRecords, startPageServer } from './pageServer'
 import { startSandbox, type Sandbox } from './sandbox'
-import { createStorefrontRoutes } from './storefront/routes'
-import { orderForms } from './storefront/orderForms'
-import { dashboardHtml } from './dashboard'
 import { loadBroadcasts } from '../test/fixtures'
-import type { DeliveryRecord } from '../node/delivery/ledger'
-import { LEDGER_BUCKET } from '../node/delivery/vbaseLedger'
 
 const FIXTURE_BROADCASTS = ['simple-lifecycle', 'invoiced-only', 'canceled-after-payment'] as const
-const ORDER_FLOW = ['order-created', 'payment-pending', 'payment-approved', 'ready-for-handling']
 
 const args = process.argv.slice(2)
 const once = args.includes('--once')
@@ -29,13 +22,6 @@ const requestedPort = Number(process.env.PORT ?? 3000)
 const line = (received: Received) => `  ${received.standIn.padEnd(8)} ${received.summary}`
 /** Infra reads are the app's bookkeeping: shown in the dashboard, not in the terminal. */
 const worthPrinting = (received: Received) => received.standIn !== 'infra' || received.method !== 'GET'
-
-function cookie(req: IncomingMessage, name: string): string | undefined {
-  return (req.headers.cookie ?? '')
-    .split(';')
-    .map((part) => part.trim().split('='))
-    .find(([key]) => key === name)?.[1]
-}
 
 async function replayFixtures(sandbox: Sandbox): Promise<void> {
   for (const name of FIXTURE_BROADCASTS) {
@@ -47,75 +33,9 @@ async function replayFixtures(sandbox: Sandbox): Promise<void> {
   }
 }
 
-function ledgerRecords(sandbox: Sandbox): DeliveryRecord[] {
-  return [...sandbox.state.vbase.entries()]
-    .filter(([key]) => key.includes(`/${LEDGER_BUCKET}/`))
-    .map(([, value]) => JSON.parse(value.toString('utf8')) as DeliveryRecord)
-}
-
-async function placeOrder(sandbox: Sandbox, req: IncomingMessage, sequence: number) {
-  const orderFormId = /^__ofid_(.+)$/.exec(cookie(req, 'checkout.vtex.com') ?? '')?.[1]
-  const orderForm = orderFormId ? orderForms.get(orderFormId) : undefined
-  if (!orderForm || orderForm.items.length === 0) return { status: 400, body: { error: 'the cart is empty' } }
-
-  const order = orderFromCart(orderForm, sequence, Date.now(), cookie(req, 'sandbox_user'))
-  sandbox.state.orders.set(order.orderId, order)
-  orderForm.items = []
-  orderForm.value = 0
-  const answers: Record<string, number> = {}
-  for (const [index, state] of ORDER_FLOW.entries()) {
-    answers[state] = await sandbox.service!.sendEvent({
-      domain: 'Marketplace',
-      orderId: order.orderId,
-      currentState: state,
-      lastState: ORDER_FLOW[index - 1] ?? '',
-    })
-  }
-  return { status: 200, body: { orderId: order.orderId, broadcasts: answers } }
-}
-
 async function main() {
   const sandbox = await startSandbox()
-  const storefront = createStorefrontRoutes({ eventsBaseUrl: sandbox.eventsOrigin })
-  let sequence = 0
-
-  const page = createServer(async (req: IncomingMessage, res: ServerResponse) => {
-    const url = new URL(req.url ?? '/', `http://${req.headers.host}`)
-    const reply = (status: number, body: unknown) => {
-      res.writeHead(status, { 'content-type': 'application/json' })
-      res.end(JSON.stringify(body))
-    }
-    try {
-      if (url.pathname === '/_sandbox' && req.method === 'GET') {
-        res.writeHead(200, { 'content-type': 'text/html; charset=utf-8' })
-        return res.end(dashboardHtml())
-      }
-      if (url.pathname === '/_sandbox/received.json') return reply(200, sandbox.state.received.slice(-500))
-      if (url.pathname === '/_sandbox/ledger.json') return reply(200, ledgerRecords(sandbox))
-      if (url.pathname === '/_sandbox/place-order' && req.method === 'POST') {
-        const placed = await placeOrder(sandbox, req, ++sequence)
-        return reply(placed.status, placed.body)
-      }
-      if (url.pathname === '/_sandbox/fail-next' && req.method === 'POST') {
-        const status = Number(url.searchParams.get('status') ?? 503)
-        sandbox.state.injectFailures(url.searchParams.get('standIn') ?? 'vtexAds', [status])
-        return reply(200, { queued: status })
-      }
-      if (await storefront(req, res, url)) return
-      reply(404, { error: 'not found' })
-    } catch (error) {
-      reply(500, { error: (error as Error).message })
-    }
-  })
-
-  let port: number
-  try {
-    port = await listen(page, requestedPort)
-  } catch {
-    port = await listen(page, 0)
-  }
-  const origin = `http://127.0.0.1:${port}`
-  sandbox.allowedOrigins.push(origin, `http://localhost:${port}`)
+  const { server: page, origin } = await startPageServer(sandbox, requestedPort)
 
   sandbox.state.onReceived((received) => {
     if (worthPrinting(received)) console.log(line(received))

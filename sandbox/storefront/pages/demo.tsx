@@ -37,6 +37,22 @@ const Cart = () => {
   )
 }
 
+/** "Place order" stands in for the checkout: the sandbox turns this orderForm into an OMS order and broadcasts its statuses to the Service. */
+const PlaceOrder = () => {
+  const [placed, setPlaced] = useState<string>()
+  const place = async () => {
+    const answer = await fetch('/_sandbox/place-order', { method: 'POST', credentials: 'same-origin' })
+    const body = (await answer.json()) as { orderId?: string; error?: string }
+    setPlaced(body.orderId ? `Order ${body.orderId} placed: see its conversion in the dashboard` : body.error)
+    window.dispatchEvent(new Event('sandbox:orderForm'))
+  }
+  return (
+    <span>
+      <button onClick={place}>Place order</button> {placed ? <a href="/_sandbox" style={{ color: '#fff' }}>{placed}</a> : null}
+    </span>
+  )
+}
+
 const Login = () => {
   const [user] = useState(() => /(?:^|; )sandbox_user=([^;]+)/.exec(document.cookie)?.[1])
   const toggle = () => {
@@ -68,6 +84,7 @@ const Store = () => {
           ads-events sandbox store
         </a>
         <Cart />
+        <PlaceOrder />
         <Login />
       </header>
       <main>

@@ -1,0 +1,89 @@
+import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'http'
+import type { DeliveryRecord } from '../node/delivery/ledger'
+import { LEDGER_BUCKET } from '../node/delivery/vbaseLedger'
+import { dashboardHtml } from './dashboard'
+import { listen } from './lib/servers'
+import { orderFromCart } from './orderFromCart'
+import type { Sandbox } from './sandbox'
+import { orderForms } from './storefront/orderForms'
+import { createStorefrontRoutes } from './storefront/routes'
+
+/** The statuses a placed order goes through right away, as orders-broadcast sends them. */
+const ORDER_FLOW = ['order-created', 'payment-pending', 'payment-approved', 'ready-for-handling']
+
+export function ledgerRecords(sandbox: Sandbox): DeliveryRecord[] {
+  return [...sandbox.state.vbase.entries()]
+    .filter(([key]) => key.includes(`/${LEDGER_BUCKET}/`))
+    .map(([, value]) => JSON.parse(value.toString('utf8')) as DeliveryRecord)
+}
+
+function cookie(req: IncomingMessage, name: string): string | undefined {
+  return (req.headers.cookie ?? '')
+    .split(';')
+    .map((part) => part.trim().split('='))
+    .find(([key]) => key === name)?.[1]
+}
+
+async function placeOrder(sandbox: Sandbox, req: IncomingMessage, sequence: number) {
+  const orderFormId = /^__ofid_(.+)$/.exec(cookie(req, 'checkout.vtex.com') ?? '')?.[1]
+  const orderForm = orderFormId ? orderForms.get(orderFormId) : undefined
+  if (!orderForm || orderForm.items.length === 0) return { status: 400, body: { error: 'the cart is empty' } }
+
+  const order = orderFromCart(orderForm, sequence, Date.now(), cookie(req, 'sandbox_user'))
+  sandbox.state.orders.set(order.orderId, order)
+  orderForm.items = []
+  orderForm.value = 0
+  const broadcasts: Record<string, number> = {}
+  for (const [index, state] of ORDER_FLOW.entries()) {
+    broadcasts[state] = await sandbox.service!.sendEvent({ domain: 'Marketplace', orderId: order.orderId, currentState: state, lastState: ORDER_FLOW[index - 1] ?? '' })
+  }
+  return { status: 200, body: { orderId: order.orderId, broadcasts } }
+}
+
+/**
+ * The page a person opens: the demo store (real react blocks), the dashboard of what the
+ * stand-ins received, and the sandbox's controls (place order, inject a failure).
+ */
+export async function startPageServer(sandbox: Sandbox, port = 0): Promise<{ server: Server; origin: string }> {
+  const storefront = createStorefrontRoutes({ eventsBaseUrl: sandbox.eventsOrigin })
+  let sequence = 0
+
+  const server = createServer(async (req: IncomingMessage, res: ServerResponse) => {
+    const url = new URL(req.url ?? '/', `http://${req.headers.host}`)
+    const reply = (status: number, body: unknown) => {
+      res.writeHead(status, { 'content-type': 'application/json' })
+      res.end(JSON.stringify(body))
+    }
+    try {
+      if (url.pathname === '/_sandbox' && req.method === 'GET') {
+        res.writeHead(200, { 'content-type': 'text/html; charset=utf-8' })
+        return res.end(dashboardHtml())
+      }
+      if (url.pathname === '/_sandbox/received.json') return reply(200, sandbox.state.received.slice(-500))
+      if (url.pathname === '/_sandbox/ledger.json') return reply(200, ledgerRecords(sandbox))
+      if (url.pathname === '/_sandbox/place-order' && req.method === 'POST') {
+        const placed = await placeOrder(sandbox, req, ++sequence)
+        return reply(placed.status, placed.body)
+      }
+      if (url.pathname === '/_sandbox/fail-next' && req.method === 'POST') {
+        const status = Number(url.searchParams.get('status') ?? 503)
+        sandbox.state.injectFailures(url.searchParams.get('standIn') ?? 'vtexAds', [status])
+        return reply(200, { queued: status })
+      }
+      if (await storefront(req, res, url)) return
+      reply(404, { error: 'not found' })
+    } catch (error) {
+      reply(500, { error: (error as Error).message })
+    }
+  })
+
+  let actual: number
+  try {
+    actual = await listen(server, port)
+  } catch {
+    actual = await listen(server, 0)
+  }
+  const origin = `http://127.0.0.1:${actual}`
+  sandbox.allowedOrigins.push(origin, `http://localhost:${actual}`)
+  return { server, origin }
+}
