@@ -3,6 +3,7 @@ import { OMS } from '@vtex/clients'
 import { VtexAdsEventsClient } from './vtexAds'
 import { ImpactClient } from './impact'
 import { OpenAIAdsClient } from './openaiAds'
+import { CheckoutConfigurationClient } from './checkoutConfiguration'
 
 /** One getter per remote system; the platform builds each lazily per request. */
 export class Clients extends IOClients {
@@ -20,5 +21,9 @@ export class Clients extends IOClients {
 
   public get openaiAds() {
     return this.getOrSet('openaiAds', OpenAIAdsClient)
+  }
+
+  public get checkoutConfiguration() {
+    return this.getOrSet('checkoutConfiguration', CheckoutConfigurationClient)
   }
 }

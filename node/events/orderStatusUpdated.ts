@@ -7,6 +7,8 @@ import { recordMalformedBroadcast, VBaseLedger } from '../delivery/vbaseLedger'
 import { readSettings } from '../settings/readSettings'
 import type { VtexOrder } from '../typings/order'
 import { parseBroadcast } from './broadcast'
+import { registerOrderFormApp } from '../resolvers/orderFormConfiguration'
+import { runOnSettingsChange } from '../settings/onSettingsChange'
 import { logger } from './logger'
 
 /** Everything the pipeline needs, built from the IO context: real clients at the edges. */
@@ -37,5 +39,19 @@ export async function orderStatusUpdated(ctx: EventContext<Clients>): Promise<vo
     ctx.vtex.logger.warn({ message: 'broadcast-rejected', reason: parsed.reason, deadLetter: path })
     return
   }
-  await processOrderStatus(parsed.broadcast, await orderStatusDeps(ctx))
+  const deps = await orderStatusDeps(ctx)
+  ensureOrderFormApp(ctx, deps)
+  await processOrderStatus(parsed.broadcast, deps)
+}
+
+/**
+ * The checkout drops customData of apps missing from its orderForm configuration, so the
+ * registration (also an admin mutation) is re-checked whenever the settings change. In the
+ * background: a broadcast never waits for it or fails because of it.
+ */
+function ensureOrderFormApp(ctx: EventContext<Clients>, deps: OrderStatusDeps): void {
+  runOnSettingsChange(ctx.vtex, deps.settings, async () => {
+    const { changed } = await registerOrderFormApp(ctx.clients)
+    deps.logger.info({ message: 'orderform-app-registration', changed })
+  })?.catch((error) => deps.logger.warn({ message: 'orderform-app-registration-failed', status: (error as { response?: { status?: number } }).response?.status }))
 }

@@ -9,6 +9,7 @@ import { readSettings } from '../settings/readSettings'
 import { VBaseLedger } from '../delivery/vbaseLedger'
 import { toPublicConfig } from './publicConfig'
 import { requireAdmin } from './requireAdmin'
+import { adsEventsRegisterOrderFormApp } from './orderFormConfiguration'
 
 type Context = ServiceContext<Clients>
 
@@ -33,6 +34,7 @@ export const resolvers = {
     },
   },
   Mutation: {
+    adsEventsRegisterOrderFormApp,
     adsEventsReplay: async (_: unknown, { orderIds, destination }: { orderIds: string[]; destination?: string }, ctx: Context) => {
       requireAdmin(ctx)
       if (destination && !KNOWN_DESTINATIONS.has(destination)) throw new UserInputError(`Unknown destination: ${destination}`)

@@ -1,5 +1,6 @@
-import { ForbiddenError } from '@vtex/api'
 import type { OrderFormApp, OrderFormConfiguration } from '../clients/checkoutConfiguration'
+import { CUSTOM_DATA_APP_ID, CUSTOM_DATA_FIELDS } from '../identity/orderIdentity'
+import { requireAdmin } from './requireAdmin'
 
 /**
  * The customData app the storefront writes (react/identity/orderFormBridge.ts) and the
@@ -7,8 +8,8 @@ import type { OrderFormApp, OrderFormConfiguration } from '../clients/checkoutCo
  * this registration must exist before the first order.
  */
 export const ADS_EVENTS_APP: OrderFormApp = {
-  id: 'ads-events',
-  fields: ['session_id', 'user_id', 'impact_click_id', 'oppref'],
+  id: CUSTOM_DATA_APP_ID,
+  fields: [...CUSTOM_DATA_FIELDS],
   major: 1,
 }
 
@@ -64,7 +65,6 @@ interface MutationContext {
  * and the write is made with that admin's token.
  */
 export const adsEventsRegisterOrderFormApp = async (_root: unknown, _args: unknown, ctx: MutationContext) => {
-  const token = ctx.vtex.adminUserAuthToken
-  if (!token) throw new ForbiddenError('admin only')
-  return (await registerOrderFormApp(ctx.clients, token)).changed
+  requireAdmin(ctx)
+  return (await registerOrderFormApp(ctx.clients, ctx.vtex.adminUserAuthToken)).changed
 }

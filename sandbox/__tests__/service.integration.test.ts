@@ -72,6 +72,13 @@ it('a malformed broadcast is recorded with its reason and acknowledged', async (
   ])
 })
 
+it('registers the ads-events customData app in the checkout configuration, once', async () => {
+  const apps = (sandbox.state.orderFormConfiguration.apps ?? []) as Array<{ id: string; fields: string[] }>
+  expect(apps.filter((app) => app.id === 'ads-events')).toEqual([expect.objectContaining({ fields: ['session_id', 'user_id', 'impact_click_id', 'oppref'] })])
+  const writes = sandbox.state.received.filter((received) => received.method === 'POST' && received.url.includes('/configuration/orderForm'))
+  expect(writes).toHaveLength(1)
+})
+
 it('an order OMS does not know becomes a dead letter', async () => {
   expect(await send({ orderId: '404404-01', currentState: 'order-created' })).toBe(204)
   expect(ledger('404404-01')).toMatchObject({ status: 'dead', reason: 'order-unreadable: http-404' })

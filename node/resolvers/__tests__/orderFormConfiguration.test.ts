@@ -102,7 +102,7 @@ describe('adsEventsRegisterOrderFormApp (admin mutation)', () => {
 
   it('refuses a request without an admin session and touches nothing', async () => {
     const c = clients()
-    await expect(adsEventsRegisterOrderFormApp(null, {}, { clients: c, vtex: {} })).rejects.toThrow('admin only')
+    await expect(adsEventsRegisterOrderFormApp(null, {}, { clients: c, vtex: {} })).rejects.toThrow('An admin session is required')
     expect(c.checkoutConfiguration.getOrderFormConfiguration).not.toHaveBeenCalled()
   })
 
