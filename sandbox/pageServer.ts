@@ -71,6 +71,10 @@ export async function startPageServer(sandbox: Sandbox, port = 0): Promise<{ ser
         return reply(200, { queued: status })
       }
       if (await storefront(req, res, url)) return
+      if (url.pathname === '/favicon.ico') {
+        res.writeHead(204)
+        return res.end()
+      }
       reply(404, { error: 'not found' })
     } catch (error) {
       reply(500, { error: (error as Error).message })

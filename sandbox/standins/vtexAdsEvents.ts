@@ -25,8 +25,11 @@ function parseJson(request: StandInRequest): { ok: true; value: unknown } | { ok
   }
 }
 
-export function vtexAdsEventsStandIn(state: SandboxState): StandIn & { conversions: Map<string, number>; beacons: Array<{ kind: string; adId: string; sessionId: string }> } {
+export function vtexAdsEventsStandIn(
+  state: SandboxState
+): StandIn & { conversions: Map<string, number>; conversionBodies: Map<string, unknown>; beacons: Array<{ kind: string; adId: string; sessionId: string }> } {
   const conversions = new Map<string, number>()
+  const conversionBodies = new Map<string, unknown>()
   const beacons: Array<{ kind: string; adId: string; sessionId: string }> = []
 
   const conversion = (request: StandInRequest): StandInReply => {
@@ -37,6 +40,7 @@ export function vtexAdsEventsStandIn(state: SandboxState): StandIn & { conversio
     if (errors.length > 0) return json(422, errors)
     const orderId = (parsed.value as { order_id: string }).order_id
     conversions.set(orderId, (conversions.get(orderId) ?? 0) + 1)
+    conversionBodies.set(orderId, parsed.value)
     return json(202, { messages: ['conversion will be processed soon'] })
   }
 
@@ -53,6 +57,7 @@ export function vtexAdsEventsStandIn(state: SandboxState): StandIn & { conversio
     name: 'vtexAds',
     hosts: VTEX_ADS_EVENT_HOSTS,
     conversions,
+    conversionBodies,
     beacons,
     handle(request) {
       if (request.method !== 'POST') return undefined

@@ -1,0 +1,77 @@
+/**
+ * What a person does in `npm start`, done by Chromium: browse the demo store (beacons arrive),
+ * add to cart, place the order, and the conversion reaches every destination with the same
+ * session_id the beacons carried. Real react blocks, real Service, stand-ins behind the proxy.
+ */
+import type { Browser } from 'playwright-core'
+import { close } from '../../sandbox/lib/servers'
+import { startPageServer } from '../../sandbox/pageServer'
+import { startSandbox, type Sandbox } from '../../sandbox/sandbox'
+import { launchChromium } from '../../sandbox/storefront/browserHarness'
+
+jest.setTimeout(90_000)
+
+let sandbox: Sandbox
+let page: Awaited<ReturnType<typeof startPageServer>>
+let browser: Browser
+
+beforeAll(async () => {
+  sandbox = await startSandbox()
+  page = await startPageServer(sandbox)
+  browser = await launchChromium()
+})
+
+afterAll(async () => {
+  await browser?.close()
+  if (page) await close(page.server)
+  await sandbox?.stop()
+})
+
+const waitFor = async <T>(probe: () => T | undefined, what: string, timeoutMs = 15_000): Promise<T> => {
+  const deadline = Date.now() + timeoutMs
+  for (;;) {
+    const value = probe()
+    if (value !== undefined && value !== false) return value
+    if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`)
+    await new Promise((resolve) => setTimeout(resolve, 50))
+  }
+}
+
+it('browse, add to cart, place order: the conversion carries the session of the beacons', async () => {
+  const context = await browser.newContext()
+  const tab = await context.newPage()
+  const consoleErrors: string[] = []
+  tab.on('console', (message) => {
+    if (message.type() === 'error') consoleErrors.push(message.text())
+  })
+  tab.on('pageerror', (error) => consoleErrors.push(error.message))
+
+  await tab.goto(`${page.origin}/`)
+  const impressions = await waitFor(() => {
+    const seen = sandbox.vtexAds.beacons.filter((beacon) => beacon.kind === 'impression')
+    return seen.length > 0 ? seen : undefined
+  }, 'impression beacons')
+  const sessionId = impressions[0].sessionId
+  expect(impressions.every((beacon) => beacon.sessionId === sessionId)).toBe(true)
+
+  await tab.getByRole('button', { name: /add to cart/i }).first().click()
+  await tab.getByText(/Cart: 1 item/).waitFor()
+  await tab.getByRole('button', { name: /place order/i }).click()
+  const placed = await tab.getByText(/Order \S+ placed/).textContent()
+  const orderId = /Order (\S+) placed/.exec(placed ?? '')![1]
+
+  const conversion = (await waitFor(() => sandbox.vtexAds.conversionBodies.get(orderId), `the VTEX Ads conversion of ${orderId}`)) as {
+    session_id: string
+    items: unknown[]
+  }
+  expect(conversion.session_id).toBe(sessionId)
+  expect(conversion.items).toHaveLength(1)
+  expect(sandbox.vtexAds.conversions.get(orderId)).toBe(1)
+  expect([...sandbox.impact.conversions.keys()].some((key) => key.endsWith(`:${orderId}`))).toBe(true)
+  expect(sandbox.openai.events.has(`order_${orderId}:order_created`) || [...sandbox.openai.events.keys()].some((key) => key.includes(orderId))).toBe(true)
+
+  const cookies = await context.cookies()
+  expect(cookies.find((cookie) => cookie.name === 'ads_events_sid')?.value).toBe(sessionId)
+  expect(consoleErrors).toEqual([])
+  await context.close()
+})
