@@ -69,6 +69,16 @@ export function classifyHttpStatus(response: DestinationResponse, describe: (bod
   return undefined
 }
 
+/** An answer body as JSON when it is JSON text (a proxy or an HTML error page may send a string). */
+export function parseAnswerBody(body: unknown): unknown {
+  if (typeof body !== 'string') return body
+  try {
+    return JSON.parse(body)
+  } catch {
+    return body
+  }
+}
+
 /** Retry-After in seconds or as an HTTP date (RFC 9110 §10.2.3). */
 export function retryAfterMs(header: string | undefined, nowMs = Date.now()): number | undefined {
   if (!header) return undefined

@@ -1,5 +1,5 @@
 import type { AppSettings } from '../../settings/appSettings'
-import { classifyHttpStatus, type Destination, type DestinationResponse, type Outcome } from '../destination'
+import { classifyHttpStatus, parseAnswerBody, type Destination, type DestinationResponse, type Outcome } from '../destination'
 import { toFormBody, toImpactConversion } from './mapping'
 
 /** Settings without which nothing can be sent, and what the merchant should put there. */
@@ -14,16 +14,6 @@ export interface ImpactError {
   field?: string
   level?: string
   message?: string
-}
-
-/** The answer body: JSON normally, but a proxy or an HTML error page may give a string. */
-const parseBody = (body: unknown): unknown => {
-  if (typeof body !== 'string') return body
-  try {
-    return JSON.parse(body)
-  } catch {
-    return body
-  }
 }
 
 const errorsOf = (body: unknown): ImpactError[] | undefined => {
@@ -50,7 +40,7 @@ const statusOf = (body: unknown): string | undefined => {
 }
 
 function classifyImpact(response: DestinationResponse): Outcome {
-  const body = parseBody(response.body)
+  const body = parseAnswerBody(response.body)
   if (response.status === 401 || response.status === 403) {
     return {
       kind: 'dead',

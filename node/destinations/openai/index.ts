@@ -1,6 +1,6 @@
 import type { Conversion } from '../../conversion/conversion'
 import type { AppSettings } from '../../settings/appSettings'
-import { classifyHttpStatus, type Destination, type DestinationResponse, type OutboundRequest, type Outcome, type Preparation } from '../destination'
+import { classifyHttpStatus, parseAnswerBody, type Destination, type DestinationResponse, type OutboundRequest, type Outcome, type Preparation } from '../destination'
 import { toOpenAIEvent, toOpenAIEventsBody, type OpenAIEvent } from './mapping'
 import { describeEventErrors, validateEvent } from './schema'
 import { timestampWindowError } from './window'
@@ -54,18 +54,9 @@ function toRequest(events: OpenAIEvent[], settings: AppSettings): Preparation {
   }
 }
 
-const parseBody = (body: unknown): unknown => {
-  if (typeof body !== 'string') return body
-  try {
-    return JSON.parse(body)
-  } catch {
-    return body
-  }
-}
-
 /** OpenAI's own message: `{error: {message}}` (its API convention), `{message}`, or plain text. */
 export function openaiMessage(body: unknown): string {
-  const parsed = parseBody(body) as { error?: { message?: unknown } | string; message?: unknown } | string | null
+  const parsed = parseAnswerBody(body) as { error?: { message?: unknown } | string; message?: unknown } | string | null
   if (typeof parsed === 'string') return parsed
   if (typeof parsed?.error === 'object' && typeof parsed.error?.message === 'string') return parsed.error.message
   if (typeof parsed?.error === 'string') return parsed.error
