@@ -12,6 +12,8 @@ const clients: ClientsConfig<Clients> = {
     vtexAdsEvents: { retries: 0, timeout: 5_000 },
     impact: { retries: 0, timeout: 5_000 },
     openaiAds: { retries: 0, timeout: 5_000 },
+    // Get ads: the resolver passes its remaining 600 ms budget per call; never retried.
+    vtexAdsQuery: { retries: 0, timeout: 600 },
   },
 }
 

@@ -3,6 +3,7 @@ import { OMS } from '@vtex/clients'
 import { VtexAdsEventsClient } from './vtexAds'
 import { ImpactClient } from './impact'
 import { OpenAIAdsClient } from './openaiAds'
+import { VtexAdsQueryClient } from './vtexAdsQuery'
 import { CheckoutConfigurationClient } from './checkoutConfiguration'
 
 /** One getter per remote system; the platform builds each lazily per request. */
@@ -21,6 +22,10 @@ export class Clients extends IOClients {
 
   public get openaiAds() {
     return this.getOrSet('openaiAds', OpenAIAdsClient)
+  }
+
+  public get vtexAdsQuery() {
+    return this.getOrSet('vtexAdsQuery', VtexAdsQueryClient)
   }
 
   public get checkoutConfiguration() {

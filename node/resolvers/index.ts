@@ -9,6 +9,7 @@ import { readSettings } from '../settings/readSettings'
 import { VBaseLedger } from '../delivery/vbaseLedger'
 import { toPublicConfig } from './publicConfig'
 import { requireAdmin } from './requireAdmin'
+import { sponsoredAds } from './sponsoredAds'
 import { adsEventsRegisterOrderFormApp } from './orderFormConfiguration'
 
 type Context = ServiceContext<Clients>
@@ -32,6 +33,8 @@ export const resolvers = {
       requireAdmin(ctx)
       return deliveryStatus(orderId, ctx)
     },
+
+    sponsoredAds,
   },
   Mutation: {
     adsEventsRegisterOrderFormApp,
