@@ -10,6 +10,7 @@ import { omsStandIn } from './standins/oms'
 import { vtexAdsEventsStandIn } from './standins/vtexAdsEvents'
 import { impactStandIn } from './standins/impact'
 import { openaiStandIn } from './standins/openai'
+import { getAdsStandIn } from './standins/getAds'
 import { SandboxState } from './state'
 
 export const SANDBOX_ACCOUNT = 'mystore'
@@ -34,6 +35,7 @@ export interface Sandbox {
   vtexAds: ReturnType<typeof vtexAdsEventsStandIn>
   impact: ReturnType<typeof impactStandIn>
   openai: ReturnType<typeof openaiStandIn>
+  getAds: ReturnType<typeof getAdsStandIn>
   service?: RunningService
   /** Origins allowed to send beacons to the events origin (the demo page adds its own). */
   allowedOrigins: string[]
@@ -74,12 +76,15 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbo
   const vtexAds = vtexAdsEventsStandIn(state)
   const impact = impactStandIn(state)
   const openai = openaiStandIn({ state })
+  // Event URLs point at the events origin, known once its server listens (below).
+  const getAds = getAdsStandIn(state, () => eventsOrigin)
   const standIns = [
     omsStandIn(state, SANDBOX_ACCOUNT),
     infraStandIn(state),
     vtexAds,
     impact,
     openai,
+    getAds,
     ...(options.extraStandIns?.(state) ?? []),
   ]
   const servers: Server[] = []
@@ -104,6 +109,7 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbo
     vtexAds,
     impact,
     openai,
+    getAds,
     service,
     allowedOrigins,
     async stop() {

@@ -1,15 +1,19 @@
 import { spawn, type ChildProcess } from 'child_process'
-import { mkdirSync, rmSync, symlinkSync, copyFileSync } from 'fs'
+import { mkdirSync, rmSync, symlinkSync, readFileSync, writeFileSync } from 'fs'
 import { join, resolve } from 'path'
 import { request } from 'http'
 
 export const SANDBOX_APP_ID = 'adsevents.ads-events@0.1.0'
 const ROOT = resolve(__dirname, '..')
+const GRAPHQL_PATH = '/_v/graphql'
+const MAX_AGE_SECONDS: Record<string, number> = { SHORT: 120, MEDIUM: 3600, LONG: 86400 }
 
 export interface RunningService {
   port: number
   /** Delivers one broadcast the way the platform does; resolves with the HTTP status (204 ok, 500 handler threw). */
   sendEvent(body: unknown, handlerId?: string): Promise<number>
+  /** Runs one GraphQL operation on the app's schema, as the store's GraphQL gateway does. */
+  graphql(query: string, variables?: Record<string, unknown>): Promise<{ status: number; body: unknown }>
   stop(): Promise<void>
   output: string[]
 }
@@ -23,7 +27,13 @@ export async function startService(options: { proxyPort: number; account: string
   const runtime = options.runtimeDir ?? join(ROOT, '.sandbox', `runtime-${process.pid}-${Date.now()}`)
   rmSync(runtime, { recursive: true, force: true })
   mkdirSync(join(runtime, 'service', 'src'), { recursive: true })
-  copyFileSync(join(ROOT, 'node', 'service.json'), join(runtime, 'service', 'service.json'))
+  // The graphql builder adds the app's schema and its private route on VTEX; the sandbox does the same.
+  const serviceJson = JSON.parse(readFileSync(join(ROOT, 'node', 'service.json'), 'utf8'))
+  serviceJson.routes = { ...serviceJson.routes, __graphql: { path: GRAPHQL_PATH } }
+  writeFileSync(join(runtime, 'service', 'service.json'), JSON.stringify(serviceJson))
+  // VTEX's graphql builder takes maxAge as SHORT/MEDIUM/LONG; @vtex/api's local directive wants seconds.
+  const schema = readFileSync(join(ROOT, 'graphql', 'schema.graphql'), 'utf8').replace(/maxAge: (SHORT|MEDIUM|LONG)\b/g, (_, age: string) => `maxAge: ${MAX_AGE_SECONDS[age]}`)
+  writeFileSync(join(runtime, 'service', 'schema.graphql'), schema)
   symlinkSync(join(ROOT, 'node'), join(runtime, 'service', 'src', 'node'), 'dir')
 
   const port = options.port ?? 0
@@ -94,9 +104,46 @@ export async function startService(options: { proxyPort: number; account: string
       req.end(payload)
     })
 
+  const graphql = (query: string, variables: Record<string, unknown> = {}) =>
+    new Promise<{ status: number; body: unknown }>((resolveAnswer, reject) => {
+      const payload = JSON.stringify({ query, variables })
+      const req = request(
+        {
+          host: '127.0.0.1',
+          port: actualPort,
+          method: 'POST',
+          path: `/${options.account}/${options.workspace}${GRAPHQL_PATH}`,
+          headers: {
+            'content-type': 'application/json',
+            'content-length': Buffer.byteLength(payload),
+            'x-vtex-credential': 'sandbox-app-token',
+            'x-vtex-account': options.account,
+            'x-vtex-workspace': options.workspace,
+          },
+        },
+        (res) => {
+          const chunks: Buffer[] = []
+          res.on('data', (chunk: Buffer) => chunks.push(chunk))
+          res.on('end', () => {
+            const text = Buffer.concat(chunks).toString('utf8')
+            let body: unknown = text
+            try {
+              body = JSON.parse(text)
+            } catch {
+              // not JSON: returned as text
+            }
+            resolveAnswer({ status: res.statusCode ?? 0, body })
+          })
+        }
+      )
+      req.on('error', reject)
+      req.end(payload)
+    })
+
   return {
     port: actualPort,
     sendEvent,
+    graphql,
     output,
     stop: () =>
       new Promise<void>((resolveStop) => {
