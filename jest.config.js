@@ -16,9 +16,17 @@ module.exports = {
       testEnvironment: 'jsdom',
       roots: ['<rootDir>/react'],
       testMatch: ['**/__tests__/**/*.test.ts?(x)'],
-      transform: { '^.+\\.tsx?$': tsJest },
-      // vtex.* modules come from the VTEX runtime, not npm: tests use stand-ins.
-      moduleNameMapper: { '^vtex\\.order-manager/OrderForm$': '<rootDir>/react/__mocks__/vtex.order-manager/OrderForm.tsx' },
+      transform: { '^.+\\.tsx?$': tsJest, '^.+\\.gql$': '<rootDir>/test/gqlTransform.js' },
+      // vtex.* modules (and react-apollo, react-intl) come from the VTEX runtime, not npm: tests use stand-ins.
+      moduleNameMapper: {
+        '^vtex\\.order-manager/OrderForm$': '<rootDir>/react/__mocks__/vtex.order-manager/OrderForm.tsx',
+        '^vtex\\.render-runtime$': '<rootDir>/sandbox/storefront/shims/renderRuntime.tsx',
+        '^vtex\\.product-summary/ProductSummaryCustom$': '<rootDir>/sandbox/storefront/shims/productSummary.tsx',
+        '^vtex\\.product-summary-context/ProductSummaryContext$': '<rootDir>/sandbox/storefront/shims/productSummaryContext.tsx',
+        '^vtex\\.(product-context|search-page-context/SearchPageContext)$': '<rootDir>/sandbox/storefront/shims/pageContexts.tsx',
+        '^react-apollo$': '<rootDir>/sandbox/storefront/shims/reactApollo.tsx',
+        '^react-intl$': '<rootDir>/sandbox/storefront/shims/reactIntl.tsx',
+      },
     },
     {
       displayName: 'browser',

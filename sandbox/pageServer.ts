@@ -45,7 +45,8 @@ async function placeOrder(sandbox: Sandbox, req: IncomingMessage, sequence: numb
  * stand-ins received, and the sandbox's controls (place order, inject a failure).
  */
 export async function startPageServer(sandbox: Sandbox, port = 0): Promise<{ server: Server; origin: string }> {
-  const storefront = createStorefrontRoutes({ eventsBaseUrl: sandbox.eventsOrigin })
+  // The demo page's ads take the real path: page → sponsoredAds on the Service → Get ads stand-in.
+  const storefront = createStorefrontRoutes({ eventsBaseUrl: sandbox.eventsOrigin, graphql: (query, variables) => sandbox.service!.graphql(query, variables) })
   let sequence = 0
 
   const server = createServer(async (req: IncomingMessage, res: ServerResponse) => {
@@ -88,6 +89,8 @@ export async function startPageServer(sandbox: Sandbox, port = 0): Promise<{ ser
     actual = await listen(server, 0)
   }
   const origin = `http://127.0.0.1:${actual}`
+  // The Get ads stand-in's creatives are served by this page server (/_sandbox/media/).
+  sandbox.getAds.mediaBaseUrl = origin
   sandbox.allowedOrigins.push(origin, `http://localhost:${actual}`)
   return { server, origin }
 }

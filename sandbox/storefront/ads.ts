@@ -1,54 +1,56 @@
 /**
- * The demo store's sponsored ads, in one place. Stand-in for the Get ads answer until the
- * sponsored blocks query it: same fields (ad_id, type, product_sku or media_url and the three
- * event URLs), URLs pointing at the fake VTEX Ads events API on `eventsBaseUrl`.
+ * The demo store's catalog and its VTEX Ads campaigns, in one place. The ads themselves are no
+ * longer written here: the page asks the real `sponsoredAds` GraphQL query, the Service asks the
+ * Get ads stand-in (sandbox/standins/getAds.ts), and the stand-in answers from these campaigns.
  */
-export interface DemoAd {
-  ad_id: string
-  type: 'product' | 'banner'
-  product_sku?: string
-  media_url?: string
+export interface DemoProduct {
+  sku: string
+  productId: string
   name: string
+  brand: string
   /** Price in cents, as VTEX carries money. */
-  price?: number
-  impression_url: string
-  view_url: string
-  click_url: string
+  price: number
+  /** Full category breadcrumb, as Get ads receives it in category context. */
+  category: string
+  /** Words a search for which the product's campaign bids on. */
+  keywords: string[]
 }
 
-const PRODUCTS = [
-  { sku: '2001', name: 'Trail running shoes', price: 49990 },
-  { sku: '2002', name: 'Insulated water bottle', price: 8990 },
-  { sku: '2003', name: 'Lightweight rain jacket', price: 29990 },
-  { sku: '2004', name: 'Merino wool socks', price: 5990 },
+const PRODUCTS: DemoProduct[] = [
+  { sku: '2001', productId: '201', name: 'Trail running shoes', brand: 'TrailCo', price: 49990, category: 'Outdoor > Footwear', keywords: ['shoes', 'running', 'outdoor'] },
+  { sku: '2002', productId: '202', name: 'Insulated water bottle', brand: 'Hydra', price: 8990, category: 'Outdoor > Accessories', keywords: ['bottle', 'water'] },
+  { sku: '2003', productId: '203', name: 'Lightweight rain jacket', brand: 'TrailCo', price: 29990, category: 'Outdoor > Clothing', keywords: ['jacket', 'rain', 'outdoor'] },
+  { sku: '2004', productId: '204', name: 'Merino wool socks', brand: 'Woolly', price: 5990, category: 'Outdoor > Clothing', keywords: ['socks', 'wool'] },
 ]
 
 export const demoProducts = PRODUCTS
 
-const eventUrls = (eventsBaseUrl: string, adId: string) => {
-  const base = eventsBaseUrl.replace(/\/$/, '')
-  return {
-    impression_url: `${base}/v1/beacon/impression/${adId}`,
-    view_url: `${base}/v1/beacon/view/${adId}`,
-    click_url: `${base}/v1/beacon/click/${adId}`,
-  }
+/** Sponsored-product campaigns, in auction order (every demo product is advertised). */
+export const SPONSORED_SKUS = ['2001', '2003', '2002', '2004']
+
+/** The one banner campaign: one creative per Get ads image size (IAB billboard and mobile banner). */
+export const DEMO_BANNER = {
+  adId: 'banner-summer',
+  campaign: 'Summer outdoor sale',
+  destination: '/?campaign=summer',
+  media: { desktop: { file: 'banner-desktop.svg', width: 970, height: 250 }, mobile: { file: 'banner-mobile.svg', width: 320, height: 100 } },
 }
 
-/** `eventsBaseUrl` may be empty: the URLs are then relative to the page's own origin. */
-export const demoAds = (eventsBaseUrl: string): DemoAd[] => [
-  {
-    ad_id: 'banner-summer',
-    type: 'banner',
-    name: 'Summer outdoor sale',
-    media_url: 'data:image/svg+xml,' + encodeURIComponent('<svg xmlns="http://www.w3.org/2000/svg" width="960" height="200"><rect width="960" height="200" fill="#2d6a4f"/><text x="40" y="115" font-size="44" fill="#fff" font-family="sans-serif">Summer outdoor sale: up to 30% off</text></svg>'),
-    ...eventUrls(eventsBaseUrl, 'banner-summer'),
-  },
-  ...PRODUCTS.map((product) => ({
-    ad_id: `sp-${product.sku}`,
-    type: 'product' as const,
-    product_sku: product.sku,
-    name: product.name,
-    price: product.price,
-    ...eventUrls(eventsBaseUrl, `sp-${product.sku}`),
-  })),
-]
+/** The one sponsored-brand campaign: a brand creative and two of its products. */
+export const DEMO_BRAND = {
+  adId: 'brand-trailco',
+  brand: 'TrailCo',
+  headline: 'TrailCo: gear for every trail',
+  media: { file: 'brand-trailco.svg', width: 600, height: 200 },
+  skus: ['2001', '2003'],
+}
+
+const svg = (width: number, height: number, fill: string, text: string) =>
+  `<svg xmlns="http://www.w3.org/2000/svg" width="${width}" height="${height}" viewBox="0 0 ${width} ${height}"><rect width="${width}" height="${height}" fill="${fill}"/><text x="${Math.round(width / 24)}" y="${Math.round(height / 2 + height / 12)}" font-size="${Math.round(height / 6)}" fill="#fff" font-family="sans-serif">${text}</text></svg>`
+
+/** The creatives the stand-in's media URLs point at (served by the page server under /_sandbox/media/). */
+export const DEMO_MEDIA: Record<string, string> = {
+  'banner-desktop.svg': svg(970, 250, '#2d6a4f', 'Summer outdoor sale: up to 30% off'),
+  'banner-mobile.svg': svg(320, 100, '#2d6a4f', 'Summer sale: 30% off'),
+  'brand-trailco.svg': svg(600, 200, '#7f4f24', 'TrailCo: gear for every trail'),
+}

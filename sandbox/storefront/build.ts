@@ -6,6 +6,14 @@ const ROOT = path.resolve(__dirname, '../..')
 /** vtex.* modules exist only inside the VTEX runtime: local bundles use the sandbox stand-ins. */
 export const VTEX_SHIMS: Record<string, string> = {
   'vtex.order-manager/OrderForm': path.join(__dirname, 'shims/orderForm.tsx'),
+  'vtex.render-runtime': path.join(__dirname, 'shims/renderRuntime.tsx'),
+  'vtex.product-summary/ProductSummaryCustom': path.join(__dirname, 'shims/productSummary.tsx'),
+  'vtex.product-summary-context/ProductSummaryContext': path.join(__dirname, 'shims/productSummaryContext.tsx'),
+  'vtex.product-context': path.join(__dirname, 'shims/pageContexts.tsx'),
+  'vtex.search-page-context/SearchPageContext': path.join(__dirname, 'shims/pageContexts.tsx'),
+  // Provided to blocks by the Store Framework runtime, like vtex.*: not bundled by the app.
+  'react-apollo': path.join(__dirname, 'shims/reactApollo.tsx'),
+  'react-intl': path.join(__dirname, 'shims/reactIntl.tsx'),
 }
 
 export interface BundleOptions {
@@ -25,6 +33,8 @@ export const bundleBrowserEntry = async (entry: string, options: BundleOptions =
     platform: 'browser',
     minify: options.production === true,
     alias: VTEX_SHIMS,
+    // The VTEX react builder compiles .gql imports; here the query text is what the shim sends.
+    loader: { '.gql': 'text' },
     define: { 'process.env.NODE_ENV': JSON.stringify(options.production ? 'production' : 'development') },
     logLevel: 'silent',
   })

@@ -1,6 +1,6 @@
 import type { IncomingMessage, ServerResponse } from 'http'
 
-import { demoAds } from './ads'
+import { DEMO_MEDIA, demoProducts } from './ads'
 import { buildStorefrontBundle } from './build'
 import { cookiesOf, readJson, send, sendJson } from './http'
 import { addItem, createOrderForm, orderForms, SandboxOrderForm, setCustomData } from './orderForms'
@@ -10,6 +10,48 @@ export type StorefrontRoutes = (req: IncomingMessage, res: ServerResponse, url: 
 export interface StorefrontOptions {
   /** Origin of the fake VTEX Ads events API the demo ads beacon to; '' = the page's own origin. */
   eventsBaseUrl?: string
+  /** Runs a query on the app's GraphQL (the real Service); without it `sponsoredAds` answers no ads. */
+  graphql?: (query: string, variables: Record<string, unknown>) => Promise<{ status: number; body: unknown }>
+}
+
+/** The demo catalog as vtex.search-graphql's Product (what productsByIdentifier answers). */
+const catalogProduct = (product: (typeof demoProducts)[number]) => ({
+  cacheId: `sp-${product.productId}`,
+  productId: product.productId,
+  productName: product.name,
+  brand: product.brand,
+  linkText: product.name.toLowerCase().replace(/\W+/g, '-'),
+  link: `/?product=${product.sku}`,
+  items: [{ itemId: product.sku, name: product.name, images: [], sellers: [{ sellerId: '1', commertialOffer: { Price: product.price / 100, ListPrice: product.price / 100, AvailableQuantity: 10 } }] }],
+})
+
+/**
+ * The search results of the demo search page, as VTEX's search-result with its own VTEX Ads
+ * integration renders them: the sponsored copy first, carrying the ad's event URLs in
+ * `advertisement.eventUrls` (there, from its own Get ads call; here, the events stand-in's URL
+ * shape), then the organic results, the advertised product included.
+ */
+const NATIVE_SPONSORED_SKU = '2004'
+const searchResults = (eventsBaseUrl: string) => {
+  const native = demoProducts.find((product) => product.sku === NATIVE_SPONSORED_SKU)!
+  const adId = `vtex-search-${native.sku}`
+  const url = (kind: string) => `${eventsBaseUrl}/v1/beacon/${kind}/${adId}`
+  return [
+    { ...catalogProduct(native), cacheId: `ad-${native.productId}`, advertisement: { eventUrls: { impression: url('impression'), view: url('view'), click: url('click') } } },
+    ...demoProducts.map(catalogProduct),
+  ]
+}
+
+/** The page server's GraphQL: product data from the demo catalog, sponsoredAds from the app itself. */
+async function graphqlAnswer(body: { query?: unknown; variables?: Record<string, unknown> } | undefined, options: StorefrontOptions): Promise<{ status: number; body: unknown }> {
+  const query = typeof body?.query === 'string' ? body.query : ''
+  const variables = body?.variables || {}
+  if (/\bproductsByIdentifier\b/.test(query)) {
+    const skus = Array.isArray(variables.values) ? variables.values : []
+    return { status: 200, body: { data: { productsByIdentifier: demoProducts.filter((product) => skus.includes(product.sku)).map(catalogProduct) } } }
+  }
+  if (/\bsponsoredAds\b/.test(query)) return options.graphql ? options.graphql(query, variables) : { status: 200, body: { data: { sponsoredAds: { placements: [] } } } }
+  return { status: 400, body: { errors: [{ message: 'sandbox: unknown query' }] } }
 }
 
 /** VTEX's checkout cookie: `checkout.vtex.com=__ofid_<orderFormId>`. */
@@ -50,12 +92,12 @@ header{display:flex;justify-content:space-between;align-items:center;padding:12p
 main{max-width:960px;margin:0 auto;padding:24px}
 .shelf{display:grid;grid-template-columns:repeat(auto-fill,minmax(200px,1fr));gap:16px}
 .card{background:#fff;border:1px solid #ddd;border-radius:8px;padding:12px;height:180px;display:flex;flex-direction:column;justify-content:space-between}
-.tag{font-size:11px;color:#777;text-transform:uppercase}
+.tag,.ads-events-sponsored-label{font-size:11px;color:#555;text-transform:uppercase;letter-spacing:.04em}
 button{cursor:pointer}
 .spacer{height:900px;display:flex;align-items:center;justify-content:center;color:#999}
 </style></head>
 <body><div id="root"></div>
-<script>window.__SANDBOX_ADS__=${JSON.stringify(demoAds(eventsBaseUrl)).replace(/</g, '\\u003c')}</script>
+<script>window.__SANDBOX_SEARCH__=${JSON.stringify(searchResults(eventsBaseUrl)).replace(/</g, '\\u003c')}</script>
 <script src="/assets/storefront.js"></script></body></html>`
 
 /**
@@ -106,6 +148,16 @@ export const createStorefrontRoutes = (options: StorefrontOptions = {}): Storefr
         return true
       }
       sendJson(res, 200, orderForm)
+      return true
+    }
+    if (method === 'POST' && path === '/_sandbox/graphql') {
+      const answer = await graphqlAnswer((await readJson(req)) as { query?: unknown; variables?: Record<string, unknown> } | undefined, options)
+      sendJson(res, answer.status, answer.body)
+      return true
+    }
+    const media = /^\/_sandbox\/media\/([a-z0-9-]+\.svg)$/.exec(path)
+    if (method === 'GET' && media && DEMO_MEDIA[media[1]]) {
+      send(res, 200, DEMO_MEDIA[media[1]], 'image/svg+xml', { 'Access-Control-Allow-Origin': '*' })
       return true
     }
     if (method === 'POST' && path === '/_sandbox/add-to-cart') {

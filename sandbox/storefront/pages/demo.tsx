@@ -2,30 +2,27 @@ import React, { useState } from 'react'
 import ReactDOM from 'react-dom'
 import { OrderFormProvider, useOrderForm } from 'vtex.order-manager/OrderForm'
 
-import AdTracker from '../../../react/AdTracker'
 import PixelIdentity from '../../../react/PixelIdentity'
-import type { DemoAd } from '../ads'
+import SponsoredBanner from '../../../react/SponsoredBanner'
+import SponsoredBrand from '../../../react/SponsoredBrand'
+import SponsoredProductsShelf from '../../../react/SponsoredProductsShelf'
+import SponsoredSearchBadges from '../../../react/SponsoredSearchBadges'
+import ProductSummary, { SummaryContent } from '../shims/productSummary'
 
 /**
- * The sandbox's demo store page: the real `ad-tracker` and `pixel.ads-events` blocks, with
- * order-manager shimmed. The ads come from the page (window.__SANDBOX_ADS__), standing in for
- * the Get ads answer.
+ * The sandbox's demo store page: the real `pixel.ads-events` and sponsored blocks, with the
+ * Store Framework modules shimmed. Every ad comes from the real path: the blocks query
+ * `sponsoredAds`, the page server runs it on the real Service, which asks the Get ads stand-in.
+ * Pages: `/` home, `/?q=outdoor` search (with VTEX's own sponsored copy in the results, from
+ * window.__SANDBOX_SEARCH__), `/?product=2001`, `/?category=Outdoor`, `/?brand=TrailCo`.
  */
 declare global {
   interface Window {
-    __SANDBOX_ADS__: DemoAd[]
+    __SANDBOX_SEARCH__: unknown[]
   }
 }
 
 const money = (cents = 0) => `$ ${(cents / 100).toFixed(2)}`
-
-const addToCart = (sku: string) =>
-  fetch('/_sandbox/add-to-cart', {
-    method: 'POST',
-    credentials: 'same-origin',
-    headers: { 'Content-Type': 'application/json' },
-    body: JSON.stringify({ sku, quantity: 1 }),
-  }).then(() => window.dispatchEvent(new Event('sandbox:orderForm')))
 
 const Cart = () => {
   const { orderForm } = useOrderForm()
@@ -62,20 +59,25 @@ const Login = () => {
   return <button onClick={toggle}>{user ? `Log out (${user})` : 'Log in as demo shopper'}</button>
 }
 
-const ProductAd = ({ ad }: { ad: DemoAd }) => (
-  <AdTracker impression_url={ad.impression_url} view_url={ad.view_url} click_url={ad.click_url} context="shelf">
-    <div className="card">
-      <span className="tag">Sponsored</span>
-      <a href={`/?product=${ad.product_sku}`}>{ad.name}</a>
-      <strong>{money(ad.price)}</strong>
-      <button onClick={() => addToCart(ad.product_sku || '')}>Add to cart</button>
+const SearchResults = ({ term }: { term: string }) => (
+  <>
+    <h2>Search results for “{term}”</h2>
+    <div className="shelf" id="search-results">
+      {window.__SANDBOX_SEARCH__.map((product, index) => (
+        <ProductSummary key={index} product={ProductSummary.mapCatalogProductToProductSummary(product)}>
+          <SponsoredSearchBadges>
+            <SummaryContent />
+          </SponsoredSearchBadges>
+        </ProductSummary>
+      ))}
     </div>
-  </AdTracker>
+  </>
 )
 
 const Store = () => {
-  const ads = window.__SANDBOX_ADS__ || []
-  const product = new URLSearchParams(location.search).get('product')
+  const params = new URLSearchParams(location.search)
+  const term = params.get('q')
+  const product = params.get('product')
   return (
     <OrderFormProvider>
       <PixelIdentity />
@@ -83,42 +85,28 @@ const Store = () => {
         <a href="/" style={{ color: '#fff' }}>
           ads-events sandbox store
         </a>
+        <form action="/" style={{ display: 'inline' }}>
+          <input name="q" placeholder="Search (try outdoor)" aria-label="Search" defaultValue={term || ''} />
+        </form>
         <Cart />
         <PlaceOrder />
         <Login />
       </header>
       <main>
         {product ? <p>Product page of SKU {product}.</p> : null}
-        {ads
-          .filter((ad) => ad.type === 'banner')
-          .map((ad) => (
-            <AdTracker key={ad.ad_id} impression_url={ad.impression_url} view_url={ad.view_url} click_url={ad.click_url} context="banner">
-              <a href="/?campaign=summer">
-                <img src={ad.media_url} alt={ad.name} width={960} height={200} style={{ maxWidth: '100%', height: 'auto' }} />
-              </a>
-            </AdTracker>
-          ))}
-        <h2>Sponsored products</h2>
-        <div className="shelf">
-          {ads
-            .filter((ad) => ad.type === 'product')
-            .map((ad) => (
-              <ProductAd key={ad.ad_id} ad={ad} />
-            ))}
+        <div id="banner">
+          <SponsoredBanner />
         </div>
+        <div id="shelf">
+          <SponsoredProductsShelf title="Sponsored products" quantity={4} />
+        </div>
+        <div id="brand">
+          <SponsoredBrand />
+        </div>
+        {term ? <SearchResults term={term} /> : null}
         <div className="spacer">Scroll: ads below the fold send their view only once you see them for a second.</div>
-        <div className="shelf">
-          {ads
-            .filter((ad) => ad.type === 'product')
-            .slice(0, 2)
-            .map((ad) => (
-              <AdTracker key={ad.ad_id} impression_url={ad.impression_url} view_url={ad.view_url} click_url={ad.click_url} context="footer-shelf">
-                <div className="card">
-                  <span className="tag">Sponsored</span>
-                  {ad.name}
-                </div>
-              </AdTracker>
-            ))}
+        <div id="footer-shelf">
+          <SponsoredProductsShelf position="bottom-shelf" quantity={2} />
         </div>
       </main>
     </OrderFormProvider>

@@ -1,0 +1,11 @@
+import React from 'react'
+import { useIntl } from 'react-intl'
+
+export const SPONSORED_MESSAGE = 'store/ads-events.sponsored'
+
+/** The visible "Sponsored" / "Patrocinado" mark every sponsored ad carries. */
+export const useSponsoredText = () => useIntl().formatMessage({ id: SPONSORED_MESSAGE })
+
+const SponsoredLabel = () => <span className="ads-events-sponsored-label">{useSponsoredText()}</span>
+
+export default SponsoredLabel

@@ -1,0 +1,48 @@
+import React from 'react'
+
+import SponsoredProductSummary from './SponsoredProductSummary'
+import { useSponsoredText } from './SponsoredLabel'
+import { productForSku, useProductsBySku } from './useProductsBySku'
+import { useSponsoredAds } from './useSponsoredAds'
+
+export interface SponsoredProductsShelfProps {
+  /** Placement name as agreed with VTEX Ads; default {channel}_{context}_{position}_product. */
+  placementName?: string
+  position?: string
+  quantity?: number
+  title?: string
+}
+
+/**
+ * Block `sponsored-products-shelf`: the sponsored products of one placement, each rendered by the
+ * theme's product-summary and tracked. Nothing at all until (and unless) there are ads.
+ */
+const SponsoredProductsShelf = ({ placementName, position = 'top-shelf', quantity = 4, title }: SponsoredProductsShelfProps) => {
+  const ads = useSponsoredAds({ name: placementName, position, quantity, types: ['product'] })
+  const skus = (ads || []).map((ad) => ad.productSku).filter((sku): sku is string => !!sku)
+  const products = useProductsBySku(skus)
+  const sponsored = useSponsoredText()
+  const shown = (ads || []).flatMap((ad) => {
+    const product = ad.productSku && products ? productForSku(products, ad.productSku) : undefined
+    return product ? [{ ad, product }] : []
+  })
+  if (shown.length === 0) return null
+  const context = placementName || `${position}_product`
+  return (
+    <section className="ads-events-sponsored-shelf" aria-label={title ? `${title} (${sponsored})` : sponsored}>
+      {title ? <h2 className="ads-events-sponsored-shelf-title">{title}</h2> : null}
+      <div className="ads-events-sponsored-shelf-items" style={{ display: 'grid', gridTemplateColumns: 'repeat(auto-fill, minmax(200px, 1fr))', gap: 16 }}>
+        {shown.map(({ ad, product }) => (
+          <SponsoredProductSummary key={ad.adId} ad={ad} product={product} context={context} />
+        ))}
+      </div>
+    </section>
+  )
+}
+
+SponsoredProductsShelf.schema = {
+  title: 'admin/editor.ads-events.sponsored-products-shelf.title',
+  description: 'admin/editor.ads-events.sponsored-products-shelf.description',
+}
+
+export default SponsoredProductsShelf

@@ -1,0 +1,24 @@
+/** react-apollo as Store Framework provides it to blocks (the app's and vtex.* GraphQL queries). */
+declare module 'react-apollo' {
+  import type { DocumentNode } from 'graphql'
+  export interface QueryResult<T> {
+    data?: T
+    loading: boolean
+    error?: Error
+  }
+  export function useQuery<T = unknown>(
+    query: DocumentNode,
+    options?: { variables?: Record<string, unknown>; skip?: boolean; ssr?: boolean; fetchPolicy?: 'no-cache' | 'cache-first' | 'network-only' }
+  ): QueryResult<T>
+}
+
+/** react-intl as Store Framework provides it (messages/ of the app). */
+declare module 'react-intl' {
+  export function useIntl(): { formatMessage(descriptor: { id: string }, values?: Record<string, string>): string }
+}
+
+/** GraphQL documents: the VTEX react builder turns .gql imports into DocumentNodes. */
+declare module '*.gql' {
+  const document: import('graphql').DocumentNode
+  export default document
+}
