@@ -1,4 +1,4 @@
-import React, { ReactNode } from 'react'
+import React, { cloneElement, isValidElement, ReactNode } from 'react'
 
 import { AdEventUrls, useAdEvents } from '../tracking/useAdEvents'
 
@@ -10,11 +10,17 @@ export interface AdTrackerProps extends AdEventUrls {
 
 /**
  * Block `ad-tracker`: wraps any rendered ad (product summary, banner) and sends its
- * impression, view and click events. A plain block-level div: it adds no box of its own,
- * so wrapping an ad causes no layout shift.
+ * impression, view and click events.
+ *
+ * A single HTML element child (`<div className="card">…`) is tracked itself: no extra node,
+ * and the measured box is exactly the ad's. Anything else (blocks, components, several
+ * children, a child with its own ref) goes in a plain block-level div, which adds no box
+ * styles of its own, so wrapping causes no layout shift either way.
  */
-const AdTracker = ({ impression_url, view_url, click_url, type, context, children }: AdTrackerProps) => {
-  const ref = useAdEvents({ impression_url, view_url, click_url, type }, context)
+const AdTracker = (props: AdTrackerProps) => {
+  const { children } = props
+  const ref = useAdEvents(props, props.context)
+  if (isValidElement(children) && typeof children.type === 'string' && !(children as { ref?: unknown }).ref) return cloneElement(children, { ref })
   return <div ref={ref}>{children}</div>
 }
 

@@ -1,63 +1,68 @@
 import { localIdentity, resolveIdentity, resolvedIdentity, Identity } from '../identity/identity'
 import { isBeaconUrl, sendAdEvent } from './transport'
 import { onPageHidden } from './onPageHidden'
-
-/**
- * Impressions and views are sent at most once per ad and context per page view (VTEX Ads
- * 5.6). The keys live here, in memory: a new page load starts empty, and a client-side
- * navigation to another URL (Store Framework is a SPA) clears them too.
- */
-const sent = new Set<string>()
-let pageViewUrl: string | undefined
-
-const startPageViewIfNew = () => {
-  const url = location.pathname + location.search
-  if (url !== pageViewUrl) {
-    pageViewUrl = url
-    sent.clear()
-  }
-}
-
-let queue: string[] | undefined
+import { firstInPageView } from './pageView'
 
 const bodyOf = (identity: Identity) =>
   identity.user_id ? { session_id: identity.session_id, user_id: identity.user_id } : { session_id: identity.session_id }
 
 /**
- * Each beacon costs the main thread about 1-2 ms in Chromium (Blob + request dispatch), so
- * a long queue (a page of many ads mounted before the identity resolved) is sent in slices
- * of at most this long, yielding in between, instead of one long task.
+ * Impressions and views are recorded synchronously (the decision is final when it is made)
+ * but sent later, in idle slices: each beacon costs the main thread 1-2 ms in Chromium (Blob
+ * plus the hand-off to the network process), so a page mounting many ads must not send them
+ * inside its commit. Clicks are sent at once when the identity is known: the page may be
+ * navigating away. Whatever is still queued when the page is hidden leaves then, all at once.
  */
+const queue: string[] = []
+let started = false
+let scheduled = false
+
+/** Longest run of beacons in one task. Idle callbacks only trigger a slice: one that fires on its timeout has no idle time left and must still send. */
 const FLUSH_SLICE_MS = 8
 
-/** Sends what waited for the identity: when it resolves, or all at once, with the session_id alone, if the page goes away first. */
-const flush = (identity: Identity, sliceMs: number) => {
-  const started = Date.now()
-  while (queue && queue.length > 0 && Date.now() - started < sliceMs) sendAdEvent(queue.shift() as string, bodyOf(identity))
-  if (queue && queue.length > 0 && sliceMs !== Infinity) setTimeout(() => flush(identity, sliceMs), 0)
+const flushSlice = () => {
+  scheduled = false
+  if (queue.length === 0) return
+  const body = bodyOf(resolvedIdentity() as Identity)
+  const until = performance.now() + FLUSH_SLICE_MS
+  do sendAdEvent(queue.shift() as string, body)
+  while (queue.length > 0 && performance.now() < until)
+  if (queue.length > 0) schedule()
+}
+
+const schedule = () => {
+  if (scheduled || queue.length === 0 || !resolvedIdentity()) return
+  scheduled = true
+  if (typeof requestIdleCallback === 'function') requestIdleCallback(flushSlice, { timeout: 1000 })
+  else setTimeout(flushSlice, 1)
+}
+
+const flushAll = () => {
+  const body = bodyOf(resolvedIdentity() || localIdentity())
+  while (queue.length > 0) sendAdEvent(queue.shift() as string, body)
 }
 
 const enqueue = (url: string) => {
-  if (!queue) {
-    queue = []
-    resolveIdentity().then((identity) => flush(identity, FLUSH_SLICE_MS))
-    onPageHidden(() => flush(resolvedIdentity() || localIdentity(), Infinity))
+  if (!started) {
+    started = true
+    resolveIdentity().then(schedule)
+    onPageHidden(flushAll)
   }
   queue.push(url)
+  schedule()
 }
 
 /**
- * Records one ad event. `once`: impression and view (deduplicated per page view and
- * context); clicks are sent on every click (VTEX Ads deduplicates clicks within an hour).
- * Events that come before the identity is resolved wait for it instead of being dropped.
+ * Records one ad event. `once`: impression and view, at most once per ad and context per
+ * page view (see pageView.ts); clicks are sent on every click (VTEX Ads deduplicates clicks
+ * within an hour). Nothing is dropped while the identity is unknown: it waits in the queue.
  */
 export const trackAdEvent = (url: string | undefined, context: string, once: boolean) => {
   if (!isBeaconUrl(url)) return
   if (once) {
-    startPageViewIfNew()
-    const key = url + '\n' + context
-    if (sent.has(key)) return
-    sent.add(key)
+    // A valid beacon URL has no whitespace, so '\n' cannot make two keys collide.
+    if (firstInPageView(context ? url + '\n' + context : url)) enqueue(url)
+    return
   }
   const identity = resolvedIdentity()
   if (identity) sendAdEvent(url, bodyOf(identity))

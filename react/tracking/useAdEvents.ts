@@ -1,46 +1,39 @@
-import { useEffect, useRef } from 'react'
+import { useRef } from 'react'
 
-import { trackAdEvent } from './adEvents'
-import { watchView } from './viewability'
+import { AdSlot, AdEventUrls, VIDEO_VIEW_MS, VIEW_MS } from './adSlot'
 
-/** The three event URLs of one ad, exactly as the Get ads answer gives them (never built by hand). */
-export interface AdEventUrls {
-  impression_url?: string
-  view_url?: string
-  click_url?: string
-  /** `video` needs 2 s in view instead of 1 s. */
-  type?: string
-}
+export { AdEventUrls, VIDEO_VIEW_MS, VIEW_MS }
 
-export const VIEW_MS = 1000
-export const VIDEO_VIEW_MS = 2000
+/** A callback ref that also reads like a ref object (`ref.current`), as it did before. */
+export type AdRef<T> = ((element: T | null) => void) & { readonly current: T | null }
 
 /**
- * Tracks one rendered ad. Attach the returned ref to the element that shows the ad (it must
- * live as long as the component). Impression on mount (the ad was decided to be shown),
- * view by the shared viewability rule, click on every click: a capture-phase listener, so it
- * runs before any handler that navigates. `context` separates the same ad in two placements.
+ * Tracks one rendered ad. Put the returned ref on the element that shows the ad. Impression
+ * when it is attached (the ad was decided to be shown), view by the shared viewability rule,
+ * click on every click. `context` separates the same ad in two placements.
+ *
+ * Work happens in the ref callback, not in effects: mounting 1,000 ads costs one small object
+ * and one closure each, with no effect to schedule. Props that change while mounted (another
+ * ad in the same slot) re-attach during render; every step is idempotent (once per page view,
+ * keyed by element), so a render React discards does no harm.
  */
-export const useAdEvents = <T extends HTMLElement = HTMLDivElement>(ad: AdEventUrls, context = '') => {
-  const ref = useRef<T>(null)
-  const { impression_url: impressionUrl, view_url: viewUrl, click_url: clickUrl, type } = ad
-
-  useEffect(() => {
-    trackAdEvent(impressionUrl, context, true)
-  }, [impressionUrl, context])
-
-  // One effect for what needs the element: view watch and click listener.
-  useEffect(() => {
-    const element = ref.current
-    if (!element) return undefined
-    const stopWatching = viewUrl ? watchView(element, type === 'video' ? VIDEO_VIEW_MS : VIEW_MS, () => trackAdEvent(viewUrl, context, true)) : undefined
-    const onClick = () => trackAdEvent(clickUrl, context, false)
-    if (clickUrl) element.addEventListener('click', onClick, true)
-    return () => {
-      stopWatching?.()
-      element.removeEventListener('click', onClick, true)
+export const useAdEvents = <T extends Element = HTMLDivElement>(ad: AdEventUrls, context = ''): AdRef<T> => {
+  const held = useRef<AdRef<T> & { slot: AdSlot; current: T | null }>()
+  let ref = held.current
+  if (!ref) {
+    const slot = new AdSlot()
+    const callback = (element: T | null) => {
+      callback.current = element
+      slot.attach(element)
     }
-  }, [viewUrl, clickUrl, type, context])
-
+    callback.current = null as T | null
+    callback.slot = slot
+    ref = held.current = callback
+  }
+  if (ref.slot.update(ad, context)) {
+    const element = ref.slot.element
+    ref.slot.attach(null)
+    ref.slot.attach(element)
+  }
   return ref
 }

@@ -1,5 +1,7 @@
 const LOGGED_IN = { namespaces: { profile: { id: { value: 'user-1' }, isAuthenticated: { value: 'true' } } } }
 const flushPromises = () => new Promise((resolve) => setTimeout(resolve, 0))
+/** Impressions and views leave in idle slices (a 1 ms timer where requestIdleCallback is missing, as in jsdom). */
+const idle = () => new Promise((resolve) => setTimeout(resolve, 20))
 const blobText = (blob: Blob) =>
   new Promise<string>((resolve) => {
     const reader = new FileReader()
@@ -25,6 +27,8 @@ describe('trackAdEvent', () => {
   }
 
   beforeEach(() => {
+    // The previous test's "page" goes away: whatever its tracker still queued leaves now, before the count restarts.
+    window.dispatchEvent(new Event('pagehide'))
     document.cookie = 'ads_events_sid=sid-1; path=/'
     window.history.replaceState(null, '', '/home')
     beacons = []
@@ -42,7 +46,7 @@ describe('trackAdEvent', () => {
     await flushPromises()
     expect(beacons).toHaveLength(0)
     answerSession(LOGGED_IN)
-    await flushPromises()
+    await idle()
     expect(beacons.map((b) => [b.url, b.blob.type])).toEqual([['https://events.test/v1/beacon/impression/1', 'application/json']])
     expect(await bodies()).toEqual([{ session_id: 'sid-1', user_id: 'user-1' }])
   })
@@ -57,35 +61,50 @@ describe('trackAdEvent', () => {
     expect(beacons).toHaveLength(1)
   })
 
-  it('sends an impression once per ad and context per page view; clicks every time', async () => {
+  it('sends an impression once per ad and context per page view; clicks every time, at once', async () => {
     const { trackAdEvent, answerSession } = loadPage()
     trackAdEvent('https://events.test/i/1', 'shelf', true)
     answerSession({})
-    await flushPromises()
+    await idle()
     trackAdEvent('https://events.test/i/1', 'shelf', true)
     trackAdEvent('https://events.test/i/1', 'banner', true)
     trackAdEvent('https://events.test/c/1', 'shelf', false)
     trackAdEvent('https://events.test/c/1', 'shelf', false)
-    expect(beacons.map((b) => b.url)).toEqual(['https://events.test/i/1', 'https://events.test/i/1', 'https://events.test/c/1', 'https://events.test/c/1'])
+    expect(beacons.map((b) => b.url)).toEqual(['https://events.test/i/1', 'https://events.test/c/1', 'https://events.test/c/1'])
+    await idle()
+    expect(beacons.map((b) => b.url)).toEqual(['https://events.test/i/1', 'https://events.test/c/1', 'https://events.test/c/1', 'https://events.test/i/1'])
     expect(await bodies()).toEqual(Array(4).fill({ session_id: 'sid-1' }))
+  })
+
+  it('records an impression at once but sends it in a later idle slice, not in the recording task', async () => {
+    const { trackAdEvent, answerSession } = loadPage()
+    trackAdEvent('https://events.test/i/0', '', true)
+    answerSession({})
+    await idle()
+    for (let i = 1; i < 4; i++) trackAdEvent(`https://events.test/i/${i}`, '', true)
+    expect(beacons).toHaveLength(1)
+    await idle()
+    expect(beacons.map((b) => b.url)).toEqual(['https://events.test/i/0', 'https://events.test/i/1', 'https://events.test/i/2', 'https://events.test/i/3'])
   })
 
   it('starts a new page view when the SPA navigates to another URL', async () => {
     const { trackAdEvent, answerSession } = loadPage()
     trackAdEvent('https://events.test/i/1', '', true)
     answerSession({})
-    await flushPromises()
+    await idle()
     window.history.pushState(null, '', '/category')
     trackAdEvent('https://events.test/i/1', '', true)
     trackAdEvent('https://events.test/i/1', '', true)
+    await idle()
     expect(beacons).toHaveLength(2)
   })
 
   it.each(['javascript:alert(1)', 'JavaScript:alert(1)', 'data:text/plain,x', 'ftp://x/y', '//host/x', 'https://a b', undefined])('never beacons to %j', async (url) => {
     const { trackAdEvent, answerSession } = loadPage()
     trackAdEvent(url, '', true)
+    trackAdEvent(url, '', false)
     answerSession({})
-    await flushPromises()
+    await idle()
     window.dispatchEvent(new Event('pagehide'))
     expect(beacons).toHaveLength(0)
   })
@@ -94,12 +113,12 @@ describe('trackAdEvent', () => {
     const { trackAdEvent, answerSession } = loadPage()
     trackAdEvent('https://events.test/i/0', '', true)
     answerSession({})
-    await flushPromises()
+    await idle()
     Object.defineProperty(navigator, 'sendBeacon', { configurable: true, value: () => false })
     const fetchMock = jest.fn().mockResolvedValue({ ok: true })
     global.fetch = fetchMock
-    trackAdEvent('https://events.test/i/2', '', true)
-    expect(fetchMock).toHaveBeenCalledWith('https://events.test/i/2', {
+    trackAdEvent('https://events.test/c/2', '', false)
+    expect(fetchMock).toHaveBeenCalledWith('https://events.test/c/2', {
       method: 'POST',
       keepalive: true,
       body: JSON.stringify({ session_id: 'sid-1' }),

@@ -20,10 +20,11 @@ export class FakeIntersectionObserver {
   takeRecords() {
     return []
   }
-  /** Reports `ratio` for `element`, as the browser would after layout. */
-  report(element: Element, ratio: number) {
+  /** Reports `ratio` for `element` of the given size (CSS px), as the browser would after layout. */
+  report(element: Element, ratio: number, size = { width: 300, height: 200 }) {
     if (!this.observed.has(element)) return
-    const entry = { target: element, intersectionRatio: ratio, isIntersecting: ratio > 0 } as unknown as IntersectionObserverEntry
+    const boundingClientRect = { x: 0, y: 0, top: 0, left: 0, ...size, right: size.width, bottom: size.height }
+    const entry = { target: element, intersectionRatio: ratio, isIntersecting: ratio > 0, boundingClientRect } as unknown as IntersectionObserverEntry
     this.callback([entry], this as unknown as IntersectionObserver)
   }
 }

@@ -94,18 +94,44 @@ describe('watchView (the view rule)', () => {
     expect(viewed).toHaveBeenCalledTimes(1)
   })
 
-  it('shares one observer, with thresholds [0, 0.5], across all ads, and keeps no timer for ads out of view', () => {
+  it('shares one observer, with thresholds [0, 0.3, 0.5], across all ads, and keeps no timer for ads out of view', () => {
     const viewed = jest.fn()
     const els = Array.from({ length: 50 }, ad)
     els.forEach((el) => watchView(el, 1000, viewed))
     expect(FakeIntersectionObserver.instances).toHaveLength(1)
-    expect(io().options?.threshold).toEqual([0, 0.5])
+    expect(io().options?.threshold).toEqual([0, 0.3, 0.5])
     expect(io().observed.size).toBe(50)
     io().report(els[3], 0.6)
     expect(jest.getTimerCount()).toBe(1)
     jest.advanceTimersByTime(1000)
     expect(viewed).toHaveBeenCalledTimes(1)
     expect(io().observed.size).toBe(49)
+  })
+
+  // 970×250 = 242,500 px² exactly is not "over"; 970×251 is.
+  it('counts 30 % for a display ad over 242,500 px² (MRC large ad), 50 % up to that size', () => {
+    const [large, edge] = [ad(), ad()]
+    const viewed = jest.fn()
+    watchView(large, 1000, () => viewed('large'))
+    watchView(edge, 1000, () => viewed('edge'))
+    io().report(large, 0.3, { width: 970, height: 251 })
+    io().report(edge, 0.49, { width: 970, height: 250 })
+    jest.advanceTimersByTime(1000)
+    expect(viewed.mock.calls).toEqual([['large']])
+  })
+
+  it('keeps 50 % for a large ad below 30 %, and for a large video', () => {
+    const [large, video] = [ad(), ad()]
+    const viewed = jest.fn()
+    watchView(large, 1000, () => viewed('large'))
+    watchView(video, 2000, () => viewed('video'), true)
+    io().report(large, 0.29, { width: 1000, height: 2000 })
+    io().report(video, 0.4, { width: 1000, height: 2000 })
+    jest.advanceTimersByTime(5000)
+    expect(viewed).not.toHaveBeenCalled()
+    io().report(video, 0.5, { width: 1000, height: 2000 })
+    jest.advanceTimersByTime(2000)
+    expect(viewed.mock.calls).toEqual([['video']])
   })
 
   it('stops watching on cleanup (unmount)', () => {
