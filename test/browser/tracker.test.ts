@@ -35,13 +35,24 @@ describe('ad tracker in Chromium', () => {
     expect(events.refused).toEqual([])
   })
 
+  /**
+   * Impressions and views are recorded at once but sent from an idle callback, which the paused
+   * clock fires at most 50 ms later (Playwright's requestIdleCallback). Runs the clock those
+   * 50 ms once the identity is known, so whatever was recorded has been sent.
+   */
+  const sendRecorded = async () => {
+    await page.evaluate(() => window.__identity!())
+    await page.clock.runFor(50)
+  }
+
   it('sends one impression per ad on mount; re-renders never re-fire it', async () => {
     const ads = [fixtureAd(events.baseUrl, 'i1', 0), fixtureAd(events.baseUrl, 'i2', 300), fixtureAd(events.baseUrl, 'i3', 5000)]
     await openFixture(page, pages.origin, { tracked: true, pixel: false, ads, pageHeight: 6000 })
+    await sendRecorded()
     await events.waitFor(() => events.count('impression') === 3)
     for (let i = 0; i < 5; i++) await page.evaluate(() => window.__rerender!())
     expect(await page.locator('#i1').getAttribute('data-generation')).toBe('5')
-    await page.clock.runFor(100)
+    await sendRecorded()
     await page.waitForTimeout(300)
     expect(events.received.filter((e) => e.kind === 'impression').map((e) => e.adId).sort()).toEqual(['i1', 'i2', 'i3'])
     expect(events.received.every((e) => e.contentType === 'application/json' && typeof e.body.session_id === 'string')).toBe(true)
@@ -54,11 +65,14 @@ describe('ad tracker in Chromium', () => {
     expect(await intersectionRatio(page, '#at50')).toBe(0.5)
     expect(await intersectionRatio(page, '#at49')).toBeCloseTo(0.49, 5)
     await page.clock.runFor(900)
+    await sendRecorded() // 950 ms
     await page.waitForTimeout(300)
     expect(events.count('view')).toBe(0)
-    await page.clock.runFor(100)
+    await page.clock.runFor(50)
+    await sendRecorded()
     await events.waitFor(() => events.count('view', 'at50') === 1)
     await page.clock.runFor(10000)
+    await sendRecorded()
     await page.waitForTimeout(300)
     expect(events.received.filter((e) => e.kind === 'view').map((e) => e.adId)).toEqual(['at50'])
   })
@@ -73,19 +87,92 @@ describe('ad tracker in Chromium', () => {
     await page.evaluate(() => window.scrollTo(0, 0))
     expect(await intersectionRatio(page, '#scroll')).toBe(1)
     await page.clock.runFor(900)
+    await sendRecorded() // 950 ms
     await page.waitForTimeout(300)
     expect(events.count('view')).toBe(0)
-    await page.clock.runFor(100)
+    await page.clock.runFor(50)
+    await sendRecorded()
     await events.waitFor(() => events.count('view', 'scroll') === 1)
+  })
+
+  // Headless Chromium keeps every page "visible": minimizing the window (Browser.setWindowBounds),
+  // another tab in front and Page.setWebLifecycleState frozen/active all leave visibilityState
+  // alone and fire no visibilitychange (checked on Chromium 156). So the test does what the
+  // browser does on a tab switch, from inside the page: visibilityState reads 'hidden' and
+  // visibilitychange is dispatched. Intersection, timers and beacons stay the real ones.
+  const setTabVisibility = (state: 'visible' | 'hidden') =>
+    page.evaluate((s) => {
+      Object.defineProperty(document, 'visibilityState', { configurable: true, get: () => s })
+      Object.defineProperty(document, 'hidden', { configurable: true, get: () => s === 'hidden' })
+      document.dispatchEvent(new Event('visibilitychange'))
+    }, state)
+
+  it('resets the view clock when the tab is hidden before 1 s, and counts only visible time after', async () => {
+    await openFixture(page, pages.origin, { tracked: true, pixel: false, ads: [fixtureAd(events.baseUrl, 'tab', 0)] })
+    expect(await intersectionRatio(page, '#tab')).toBe(1)
+    await page.clock.runFor(800)
+    await setTabVisibility('hidden')
+    await page.clock.runFor(5000)
+    await setTabVisibility('visible')
+    await page.clock.runFor(900)
+    await sendRecorded() // 950 ms
+    await page.waitForTimeout(300)
+    expect(events.count('view')).toBe(0)
+    await page.clock.runFor(50)
+    await sendRecorded()
+    await events.waitFor(() => events.count('view', 'tab') === 1)
+  })
+
+  it('views a large ad (over 242,500 px²) at 30 %: 300 × 2,000 px never reaches 50 % of an 800 px viewport', async () => {
+    await openFixture(page, pages.origin, { tracked: true, pixel: false, ads: [fixtureAd(events.baseUrl, 'tall', 0, { height: 2000 })], pageHeight: 3000 })
+    expect(await intersectionRatio(page, '#tall')).toBeCloseTo(0.4, 5)
+    await page.clock.runFor(900)
+    await sendRecorded() // 950 ms
+    await page.waitForTimeout(300)
+    expect(events.count('view')).toBe(0)
+    await page.clock.runFor(50)
+    await sendRecorded()
+    await events.waitFor(() => events.count('view', 'tall') === 1)
+  })
+
+  it('A → B (no ads) → A in the SPA: A sends its impressions on both visits; re-renders never re-fire', async () => {
+    const ads = [fixtureAd(events.baseUrl, 'nav1', 0), fixtureAd(events.baseUrl, 'nav2', 300)]
+    await openFixture(page, pages.origin, { tracked: true, pixel: false, ads })
+    await sendRecorded()
+    await events.waitFor(() => events.count('impression') === 2)
+    await page.evaluate(() => window.__navigate!('/b', { ads: false }))
+    await page.evaluate(() => window.__navigate!('/fixture', { ads: true }))
+    await sendRecorded()
+    await events.waitFor(() => events.count('impression') === 4)
+    for (let i = 0; i < 3; i++) await page.evaluate(() => window.__rerender!())
+    await sendRecorded()
+    await page.waitForTimeout(300)
+    expect(events.received.filter((e) => e.kind === 'impression').map((e) => e.adId)).toEqual(['nav1', 'nav2', 'nav1', 'nav2'])
+  })
+
+  it('A → B → A without pixel messages: the history navigation alone marks the page views', async () => {
+    await openFixture(page, pages.origin, { tracked: true, pixel: false, ads: [fixtureAd(events.baseUrl, 'hist', 0)] })
+    await sendRecorded()
+    await events.waitFor(() => events.count('impression') === 1)
+    await page.evaluate(() => window.__navigate!('/b', { ads: false, announce: false }))
+    await page.evaluate(() => window.__navigate!('/fixture', { ads: true, announce: false }))
+    await sendRecorded()
+    await events.waitFor(() => events.count('impression', 'hist') === 2)
+    await page.evaluate(() => window.__rerender!())
+    await sendRecorded()
+    await page.waitForTimeout(300)
+    expect(events.count('impression')).toBe(2)
   })
 
   it('needs 2 s for a video ad', async () => {
     await openFixture(page, pages.origin, { tracked: true, pixel: false, ads: [fixtureAd(events.baseUrl, 'video', 0, { type: 'video' })] })
     expect(await intersectionRatio(page, '#video')).toBe(1)
     await page.clock.runFor(1900)
+    await sendRecorded() // 1,950 ms
     await page.waitForTimeout(300)
     expect(events.count('view')).toBe(0)
-    await page.clock.runFor(100)
+    await page.clock.runFor(50)
+    await sendRecorded()
     await events.waitFor(() => events.count('view', 'video') === 1)
   })
 
@@ -93,6 +180,7 @@ describe('ad tracker in Chromium', () => {
     await openFixture(page, pages.origin, { tracked: true, pixel: false, ads: [fixtureAd(events.baseUrl, 'clk', 0, { href: '#same-page' })] })
     await page.click('#clk')
     await page.click('#clk')
+    await sendRecorded() // a click before the identity is known waits for it
     await events.waitFor(() => events.count('click', 'clk') === 2)
   })
 })

@@ -40,6 +40,11 @@ declare global {
     __rerender?: () => void
     /** Resolves with the identity the tracker uses. */
     __identity?: () => Promise<unknown>
+    /**
+     * SPA navigation as Store Framework does it: history.pushState, render the new page (with or
+     * without the ads), then post `vtex:pageView` on the pixel bus unless `announce` is false.
+     */
+    __navigate?: (path: string, options: { ads: boolean; announce?: boolean }) => void
     /** Main-thread time of mounting the ads: the ReactDOM.render call (render + commit) plus their passive effects, ms. */
     __mountMs?: number
   }
@@ -85,13 +90,19 @@ const EffectsEnd = () => {
 
 const Page = ({ config }: { config: FixtureConfig }) => {
   const [generation, setGeneration] = useState(0)
+  const [adsShown, setAdsShown] = useState(true)
   window.__rerender = () => setGeneration((g) => g + 1)
+  window.__navigate = (path, { ads, announce = true }) => {
+    history.pushState(null, '', path)
+    ReactDOM.flushSync(() => setAdsShown(ads))
+    if (announce) window.postMessage({ eventName: 'vtex:pageView', pageUrl: location.href }, location.origin)
+  }
   return (
     <OrderFormProvider>
       {config.pixel ? <PixelIdentity /> : null}
       {config.pageHeight ? <div style={{ height: config.pageHeight }} /> : null}
       <EffectsStart />
-      {config.ads.map((ad) => (
+      {(adsShown ? config.ads : []).map((ad) => (
         <AdBox key={ad.id} ad={ad} tracked={config.tracked} generation={generation} />
       ))}
       <EffectsEnd />
