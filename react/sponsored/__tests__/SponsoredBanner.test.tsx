@@ -17,6 +17,9 @@ const bannerAnswer = {
   },
 }
 
+/** The sandbox's react-apollo stand-in (jest maps react-apollo to it) takes its transport from here. */
+const graphql = window as Window & { __SANDBOX_GRAPHQL__?: (query: string, variables: Record<string, unknown>) => Promise<unknown> }
+
 const flush = () => act(() => new Promise<void>((resolve) => setTimeout(resolve, 0)))
 
 describe('sponsored-banner in jsdom', () => {
@@ -32,12 +35,12 @@ describe('sponsored-banner in jsdom', () => {
   })
   afterEach(() => {
     jest.useRealTimers()
-    delete window.__SANDBOX_GRAPHQL__
+    delete graphql.__SANDBOX_GRAPHQL__
   })
 
   it('an answer that comes after the deadline renders nothing, and the page around it is untouched', async () => {
     let answer: (value: unknown) => void = () => undefined
-    window.__SANDBOX_GRAPHQL__ = (_, variables) => {
+    graphql.__SANDBOX_GRAPHQL__ = (_: string, variables: Record<string, unknown>) => {
       requests.push(variables)
       return new Promise((resolve) => (answer = resolve as (value: unknown) => void))
     }
@@ -60,7 +63,7 @@ describe('sponsored-banner in jsdom', () => {
   })
 
   it('an answer in time: image with alt, link, "Sponsored" label, impression sent', async () => {
-    window.__SANDBOX_GRAPHQL__ = (_, variables) => {
+    graphql.__SANDBOX_GRAPHQL__ = (_: string, variables: Record<string, unknown>) => {
       requests.push(variables)
       return Promise.resolve(bannerAnswer)
     }
@@ -78,7 +81,7 @@ describe('sponsored-banner in jsdom', () => {
   })
 
   it('no ads in the answer: nothing rendered', async () => {
-    window.__SANDBOX_GRAPHQL__ = () => Promise.resolve({ data: { sponsoredAds: { placements: [{ name: 'x', ads: [] }] } } })
+    graphql.__SANDBOX_GRAPHQL__ = () => Promise.resolve({ data: { sponsoredAds: { placements: [{ name: 'x', ads: [] }] } } })
     jest.useRealTimers()
     const { container } = render(<SponsoredBanner />)
     await flush()
