@@ -68,6 +68,8 @@ export interface GetAdsStandIn extends StandIn {
   requests: GetAdsRequest[]
   /** Milliseconds before answering. */
   delayMs: number
+  /** How long each request took here, delay included, ms (the bench subtracts it: the ad server's own latency). */
+  servedMs: number[]
   /** Origin of the media URLs (the page server serves /_sandbox/media/); defaults to the events origin. */
   mediaBaseUrl?: string
 }
@@ -90,23 +92,12 @@ export function getAdsStandIn(state: SandboxState, eventsOrigin: () => string): 
     hosts: GET_ADS_HOSTS,
     requests: [],
     delayMs: 0,
+    servedMs: [],
     async handle(request: StandInRequest): Promise<StandInReply | undefined> {
-      const match = RMA.exec(request.url.pathname)
-      if (request.method !== 'POST' || !match) return undefined
-      if (standIn.delayMs > 0) await new Promise((resolve) => setTimeout(resolve, standIn.delayMs))
-      const injected = state.takeInjectedFailure('getAds')
-      if (injected) return json(injected, { error: `sandbox: injected ${injected}` })
-      if (decodeURIComponent(match[1]) !== state.settings.publisherId) return json(404, { error: 'Resource not found' })
-      let body: unknown
-      try {
-        body = JSON.parse(request.body.toString('utf8'))
-      } catch {
-        return json(400, { error: 'Invalid request' })
-      }
-      if (!validate(body)) return json(422, validate.errors)
-      const valid = body as unknown as GetAdsRequest
-      standIn.requests.push(valid)
-      return json(200, answer(valid))
+      const started = performance.now()
+      const reply = await serve(request)
+      if (reply) standIn.servedMs.push(performance.now() - started)
+      return reply
     },
     describe(_request, reply) {
       const body = standIn.requests.at(-1)
@@ -116,6 +107,25 @@ export function getAdsStandIn(state: SandboxState, eventsOrigin: () => string): 
         .map(([name, ads]) => `${name}: ${(ads as unknown[]).length}`)
       return `get ads ${body.context}${body.term ? ` "${body.term}"` : ''} → ${counts.join(', ')}`
     },
+  }
+
+  async function serve(request: StandInRequest): Promise<StandInReply | undefined> {
+    const match = RMA.exec(request.url.pathname)
+    if (request.method !== 'POST' || !match) return undefined
+    if (standIn.delayMs > 0) await new Promise((resolve) => setTimeout(resolve, standIn.delayMs))
+    const injected = state.takeInjectedFailure('getAds')
+    if (injected) return json(injected, { error: `sandbox: injected ${injected}` })
+    if (decodeURIComponent(match[1]) !== state.settings.publisherId) return json(404, { error: 'Resource not found' })
+    let body: unknown
+    try {
+      body = JSON.parse(request.body.toString('utf8'))
+    } catch {
+      return json(400, { error: 'Invalid request' })
+    }
+    if (!validate(body)) return json(422, validate.errors)
+    const valid = body as unknown as GetAdsRequest
+    standIn.requests.push(valid)
+    return json(200, answer(valid))
   }
 
   const urls = (adId: string, type: string, placement: string, context: string) => {
