@@ -8,6 +8,8 @@
 import { conversionOrdersPerSec } from './conversionThroughput'
 import { handlerOverheadRatio } from './handlerOverhead'
 import { beaconDeliveryRate, mainThreadMs1000Ads, trackerGzipBytes } from './storefront'
+import { adQueryP95Ms } from './adQuery'
+import { sponsoredBlocksGzipBytes } from './sponsoredBlocks'
 
 interface Figure {
   key: string
@@ -50,6 +52,24 @@ async function main() {
     target: '≤ 16',
     ok: mainThread.ms <= 16,
     detail: `Chromium scripting time to track 1,000 ads; median of ${mainThread.runs}, IQR ${mainThread.spread.join('–')}${mainThread.base ? `; ${mainThread.base.ref} in the same rounds: ${mainThread.base.ms} (IQR ${mainThread.base.spread.join('–')})` : ''}`,
+  })
+
+  const adQuery = await adQueryP95Ms()
+  add({
+    key: 'adquery_p95_ms',
+    value: adQuery.p95Ms,
+    target: '≤ 50',
+    ok: adQuery.p95Ms <= 50,
+    detail: `resolver overhead over the ad server's own ${adQuery.serverDelayMs} ms; p50 ${adQuery.p50Ms}, ${adQuery.queries} queries`,
+  })
+
+  const blocks = await sponsoredBlocksGzipBytes()
+  add({
+    key: 'sponsored_blocks_gzip_bytes',
+    value: blocks.all,
+    target: 'per block, loaded only where placed',
+    ok: true,
+    detail: JSON.stringify(blocks),
   })
 
   const deliveryRate = await beaconDeliveryRate(50)
