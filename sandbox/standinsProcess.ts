@@ -3,11 +3,12 @@
  * process without the stand-ins competing for its event loop. Prints `STANDINS_READY <proxyPort>`.
  *   argv[2]: how many synthetic orders (bench-<n>-01, 10 items each) the OMS stand-in serves.
  */
-import { startSandbox } from './sandbox'
+import { loadSandboxSettings, startSandbox } from './sandbox'
 import { benchOrder } from '../bench/orders'
 
 async function main() {
-  const sandbox = await startSandbox({ service: false })
+  // The benchmark compares VTEX Ads delivery with its bare HTTP calls: the other destinations stay off.
+  const sandbox = await startSandbox({ service: false, settings: { ...loadSandboxSettings(), impactEnabled: false, openaiEnabled: false } })
   const count = Number(process.argv[2] ?? 0)
   for (let index = 0; index < count; index++) {
     const order = benchOrder(index)

@@ -26,8 +26,15 @@ export interface VtexAdsConversionBody {
 
 const hashed = (value: string | undefined): string | undefined => (value === undefined ? undefined : sha256Hex(value))
 
-/** Drops undefined keys so the body carries only what we know (JSON.stringify would too; tests compare objects). */
-const compact = <T extends object>(value: T): T => Object.fromEntries(Object.entries(value).filter(([, v]) => v !== undefined)) as T
+/**
+ * Drops undefined keys so the body carries only what we know (JSON.stringify would too; tests
+ * compare objects). A plain loop: this runs for every order and every item (entries/fromEntries
+ * cost about half of the whole mapping).
+ */
+function compact<T extends object>(value: T): T {
+  for (const key in value) if (value[key] === undefined) delete value[key]
+  return value
+}
 
 export function toVtexAdsConversion(conversion: Conversion, settings: AppSettings): VtexAdsConversionBody {
   const { identity, customer, address } = conversion
