@@ -18,7 +18,7 @@ export async function orderStatusDeps(
 ): Promise<OrderStatusDeps> {
   const { clients } = ctx
   return {
-    settings: await readSettings(clients.apps, ctx.vtex, options),
+    settings: await readSettings(() => clients.apps, ctx.vtex, options),
     destinations,
     readOrder: (orderId) => clients.oms.order(orderId) as Promise<VtexOrder>,
     ledger: new VBaseLedger(clients.vbase),

@@ -27,7 +27,7 @@ const deliveryStatus = async (orderId: string, ctx: Context): Promise<DeliveryRe
 
 export const resolvers = {
   Query: {
-    adsEventsPublicConfig: async (_: unknown, __: unknown, ctx: Context) => toPublicConfig(await readSettings(ctx.clients.apps, ctx.vtex)),
+    adsEventsPublicConfig: async (_: unknown, __: unknown, ctx: Context) => toPublicConfig(await readSettings(() => ctx.clients.apps, ctx.vtex)),
 
     adsEventsDeliveryStatus: async (_: unknown, { orderId }: { orderId: string }, ctx: Context) => {
       requireAdmin(ctx)

@@ -11,7 +11,7 @@ import { readSettings } from '../settings/readSettings'
  */
 export const sponsoredAds = (_: unknown, { input }: { input: unknown }, ctx: ServiceContext<Clients>): Promise<SponsoredAdsResult> =>
   querySponsoredAds(input, {
-    settings: () => readSettings(ctx.clients.apps, ctx.vtex),
+    settings: () => readSettings(() => ctx.clients.apps, ctx.vtex),
     getAds: (url, body, timeoutMs) => ctx.clients.vtexAdsQuery.getAds(url, body, timeoutMs),
     log: (entry) => ctx.vtex.logger.warn(entry),
   })

@@ -9,17 +9,24 @@ import type { SettingsScope } from './readSettings'
  * change itself. At most one run at a time per scope; a failed run is retried at the next event.
  */
 const seen = new Map<string, string>()
+/** The cached settings object is shared by every event while it lives: same object, nothing to hash. */
+const lastObject = new Map<string, AppSettings>()
 const running = new Map<string, Promise<void>>()
 
 const fingerprint = (settings: AppSettings) => createHash('sha256').update(JSON.stringify(settings)).digest('hex')
 
 export function runOnSettingsChange(scope: SettingsScope, settings: AppSettings, work: () => Promise<void>): Promise<void> | undefined {
   const key = `${scope.account}/${scope.workspace}`
+  if (lastObject.get(key) === settings && seen.has(key)) return undefined
   const current = fingerprint(settings)
-  if (seen.get(key) === current || running.has(key)) return undefined
+  if (seen.get(key) === current || running.has(key)) {
+    if (seen.get(key) === current) lastObject.set(key, settings)
+    return undefined
+  }
   const run = work()
     .then(() => {
       seen.set(key, current)
+      lastObject.set(key, settings)
     })
     .finally(() => running.delete(key))
   running.set(key, run)
@@ -29,5 +36,6 @@ export function runOnSettingsChange(scope: SettingsScope, settings: AppSettings,
 /** For tests: forget every scope. */
 export const resetSettingsChangeMemory = () => {
   seen.clear()
+  lastObject.clear()
   running.clear()
 }

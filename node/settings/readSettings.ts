@@ -14,8 +14,15 @@ export interface SettingsScope {
   workspace: string
 }
 
-/** The app's own settings (scoped to its major), normalized with defaults at the boundary. */
-export function readSettings(apps: Apps, scope: SettingsScope, options: { freshSettings?: boolean; nowMs?: number } = {}): Promise<AppSettings> {
+/**
+ * The app's own settings (scoped to its major), normalized with defaults at the boundary.
+ * `apps` is a thunk: building an IO client costs more than a cache hit, so it is built on a miss only.
+ */
+export function readSettings(
+  apps: () => Apps,
+  scope: SettingsScope,
+  options: { freshSettings?: boolean; nowMs?: number } = {}
+): Promise<AppSettings> {
   const appId = process.env.VTEX_APP_ID
   if (!appId) return Promise.reject(new Error('VTEX_APP_ID is not set: cannot read the app settings'))
   const key = `${scope.account}/${scope.workspace}/${appId}`
@@ -23,7 +30,7 @@ export function readSettings(apps: Apps, scope: SettingsScope, options: { freshS
   const hit = cache.get(key)
   if (!options.freshSettings && hit && now - hit.at < CACHE_TTL_MS) return hit.settings
 
-  const settings = apps.getAppSettings(appId).then(normalizeSettings)
+  const settings = apps().getAppSettings(appId).then(normalizeSettings)
   cache.set(key, { at: now, settings })
   // A failed read must not be served from the cache.
   settings.catch(() => {
