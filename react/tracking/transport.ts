@@ -22,7 +22,8 @@ export const isBeaconUrl = (url: unknown): url is string => typeof url === 'stri
  * the click navigates away at once. Beacons are sent in credentials mode "include": the
  * preflight must answer `Access-Control-Allow-Origin: <page origin>` (not `*`) with
  * `Access-Control-Allow-Credentials: true` and allow the `content-type` header, or the POST
- * is never sent (and sendBeacon still returned true). The cookies of the events host go along.
+ * is never sent (and sendBeacon still returned true). The events host's own cookies did not go
+ * along (SameSite=None; Secure cookies of a third-party host are blocked there): nothing may rely on them.
  *
  * When `sendBeacon` is missing, throws or refuses (false: payload over its quota), `fetch`
  * with `keepalive` gives the same survive-navigation guarantee.

@@ -44,15 +44,21 @@ const startClock = (element: Element, watch: Watch) => {
   watch.timer = setTimeout(fire, watch.ms, element)
 }
 
-const requiredRatio = (watch: Watch, rect: DOMRectReadOnly) =>
-  !watch.video && rect.width * rect.height > LARGE_AD_PX ? LARGE_AD_VIEW_RATIO : VIEW_RATIO
+/** The entry's rect is read (a DOMRect allocated) only for a ratio between 30 % and 50 %, where size decides. */
+const meetsViewRatio = (watch: Watch, entry: IntersectionObserverEntry) => {
+  const ratio = entry.intersectionRatio
+  if (ratio >= VIEW_RATIO) return true
+  if (ratio < LARGE_AD_VIEW_RATIO || watch.video) return false
+  const rect = entry.boundingClientRect
+  return rect.width * rect.height > LARGE_AD_PX
+}
 
 const onIntersections = (entries: IntersectionObserverEntry[]) => {
   for (let i = 0; i < entries.length; i++) {
     const entry = entries[i]
     const watch = watches.get(entry.target)
     if (!watch) continue
-    watch.inView = entry.isIntersecting && entry.intersectionRatio >= requiredRatio(watch, entry.boundingClientRect)
+    watch.inView = entry.isIntersecting && meetsViewRatio(watch, entry)
     if (watch.inView) startClock(entry.target, watch)
     else stopClock(watch)
   }
