@@ -1,13 +1,10 @@
-import { execFileSync } from 'child_process'
-import { existsSync, mkdtempSync, rmSync } from 'fs'
-import { tmpdir } from 'os'
 import path from 'path'
 import { gzipSync } from 'zlib'
 import { build } from 'esbuild'
 import type { Browser } from 'playwright-core'
 
 import { launchChromium, startEventsServer, startPageServer } from '../sandbox/storefront/browserHarness'
-import { FIXTURE_ENTRY, VTEX_SHIMS } from '../sandbox/storefront/build'
+import { bundleBrowserEntry } from '../sandbox/storefront/build'
 import type { FixtureAd, FixtureConfig } from '../sandbox/storefront/pages/fixture'
 
 /**
@@ -15,6 +12,7 @@ import type { FixtureAd, FixtureConfig } from '../sandbox/storefront/pages/fixtu
  * and stops everything it uses.
  */
 const ROOT = path.resolve(__dirname, '..')
+const MOUNT_ADS_ENTRY = path.join(__dirname, 'pages', 'mountAds.tsx')
 
 /**
  * tracker_gzip_bytes: what the app ships to the browser for identity + tracking (the two
@@ -57,143 +55,49 @@ const quantile = (values: number[], q: number) => {
 }
 const round1 = (value: number) => Math.round(value * 10) / 10
 
-/**
- * The fixture page with its react/ imports taken from another git revision (the A of an A/B):
- * `git archive` of that revision's react/ into a temp dir, the same fixture and shims, React
- * from this checkout. Nothing in the work tree changes.
- */
-const buildFixtureAt = async (ref: string): Promise<string> => {
-  const dir = mkdtempSync(path.join(tmpdir(), 'ads-events-ab-'))
-  try {
-    execFileSync('sh', ['-c', `git archive ${JSON.stringify(ref)} react | tar -x -C ${JSON.stringify(dir)}`], { cwd: ROOT })
-    const result = await build({
-      entryPoints: [FIXTURE_ENTRY],
-      absWorkingDir: ROOT,
-      bundle: true,
-      write: false,
-      format: 'iife',
-      target: 'es2019',
-      platform: 'browser',
-      minify: true,
-      alias: VTEX_SHIMS,
-      nodePaths: [path.join(ROOT, 'node_modules')],
-      define: { 'process.env.NODE_ENV': '"production"' },
-      logLevel: 'silent',
-      plugins: [
-        {
-          name: 'react-at-ref',
-          setup: (b) =>
-            b.onResolve({ filter: /^(\.\.\/)+react\// }, (args) => {
-              const target = path.resolve(args.resolveDir, args.path)
-              if (!target.startsWith(path.join(ROOT, 'react') + path.sep)) return undefined
-              const base = path.join(dir, path.relative(ROOT, target))
-              const file = ['.tsx', '.ts', '/index.ts'].map((ext) => base + ext).find((candidate) => existsSync(candidate))
-              return file ? { path: file } : undefined
-            }),
-        },
-      ],
-    })
-    return result.outputFiles[0].text
-  } finally {
-    rmSync(dir, { recursive: true, force: true })
-  }
-}
-
-/**
- * Main-thread CPU time of one page load, ms: the sum of the renderer main thread's top-level
- * tasks' thread time (`tdur` of RunTask trace events). Thread time, not wall time: on a
- * shared 2-core VM another process preempting the renderer adds tens of ms of wall time to a
- * load (the fixture's own performance.now() span varied 75-460 ms for the same page) but no
- * thread time, which varied by a few percent.
- */
-const mainThreadCpuMs = (trace: Buffer): number => {
-  const events = (JSON.parse(trace.toString()) as { traceEvents: Array<{ name: string; ph: string; pid: number; tid: number; tdur?: number; args?: { name?: string } }> }).traceEvents
-  const totals = new Map<string, number>()
-  for (const event of events) {
-    if (event.ph === 'X' && event.name === 'RunTask') totals.set(`${event.pid}:${event.tid}`, (totals.get(`${event.pid}:${event.tid}`) || 0) + (event.tdur || 0))
-  }
-  const mains = events.filter((event) => event.name === 'thread_name' && event.args?.name === 'CrRendererMain').map((event) => totals.get(`${event.pid}:${event.tid}`) || 0)
-  return Math.max(0, ...mains) / 1000
-}
-
 export interface MainThreadFigure {
-  /** median(tracked) − median(untracked), ms: the figure with its target. */
+  /** median(tracked) − median(untracked) over the measured rounds, ms: the figure with its target. */
   ms: number
-  /** Interquartile range of the tracked runs minus the untracked median, ms. */
+  /** Interquartile range of the per-round differences (tracked − untracked of the same round), ms. */
   spread: [number, number]
   runs: number
-  /** The same for the tracker at `baseRef`, measured in the same rounds (A/B). */
-  base?: { ref: string; ms: number; spread: [number, number] }
 }
 
 /**
- * main_thread_ms_1000_ads: main-thread CPU time that tracking adds to a page of 1,000 ads.
- * One fresh page load per sample (React production build, minified), traced from navigation
- * until 200 ms after the fixture's mount finished (render, commit, passive effects and the
- * shared IntersectionObserver's first callback, with 1,000 entries, all inside), summing the
- * renderer main thread's task thread time (see mainThreadCpuMs). Figure = median(tracked) −
- * median(the same 1,000 ads without AdTracker). The session API answers after 5 s, so the
- * impressions wait in the identity queue, as on a first page view, and the trace ends before
- * they are sent.
- *
- * Each round loads every variant once (untracked, tracked, and the tracker at `baseRef` when
- * given, built from that git revision's react/) in a rotating order; the spread is the
- * interquartile range of tracked − median(untracked). The A/B of two trackers in the same
- * rounds is what says whether a change helped.
- *
- * Not included, by design: dispatching the 1,000 beacons after the identity resolves (1-2 ms
- * each in Chromium: Blob plus the hand-off to the network process; any VTEX Ads-compliant
- * tracker pays one request per event URL). The tracker sends them from idle callbacks in
- * ≤ 8 ms slices (react/tracking/adEvents.ts), never inside a long task.
- * Tried before: the fixture's performance.now() span of the mount (wall time: on this VM its
- * noise was larger than the figure) and CDP Performance.getMetrics' ScriptDuration (whole
- * load, wall time, as noisy).
+ * main_thread_ms_1000_ads: main-thread (scripting) time that tracking adds to mounting 1,000 ads.
+ * In one Chromium page (React production build, code warmed by 5 rounds), 1,000 ads are mounted
+ * with AdTracker and without it, alternately, `runs` times; each mount is one synchronous
+ * ReactDOM.render (render, commit and the ref callbacks where the tracker records the impression
+ * and registers the ad with the shared IntersectionObserver). The figure is the difference of
+ * the medians, the spread the IQR of the per-round differences. Timing a warm, synchronous call
+ * many times inside one page keeps the machine's noise (page loads, other processes) out, which
+ * page-load traces on a shared 2-core machine could not. The session API never answers, so the
+ * impressions wait in the identity queue and no beacon is sent inside the measurement.
  */
-export const mainThreadMs1000Ads = async (runs = 9, baseRef = process.env.BENCH_BASE_REF): Promise<MainThreadFigure> => {
-  const [browser, events, pages] = await Promise.all([launchChromium(), startEventsServer(), startPageServer({ production: true })])
-  pages.sessionDelayMs = 5000
+export const mainThreadMs1000Ads = async (runs = 25): Promise<MainThreadFigure> => {
+  const browser = await launchChromium()
   try {
-    const baseBundle = baseRef ? await buildFixtureAt(baseRef) : undefined
-    const ads = adsAt(events.baseUrl, 1000)
-    const mountMs = async (tracked: boolean, bundle?: string) => {
-      const context = await browser.newContext({ viewport: { width: 1000, height: 800 } })
-      try {
-        const page = await context.newPage()
-        if (bundle) await page.route('**/assets/fixture.js', (route) => route.fulfill({ body: bundle, contentType: 'text/javascript' }))
-        const config: FixtureConfig = { tracked, pixel: false, ads }
-        await page.addInitScript((c) => {
-          ;(window as unknown as { __FIXTURE__: unknown }).__FIXTURE__ = c
-        }, config)
-        await browser.startTracing(page, { categories: ['toplevel', 'devtools.timeline', 'disabled-by-default-devtools.timeline'] })
-        await page.goto(`${pages.origin}/fixture`, { waitUntil: 'load' })
-        await page.waitForFunction(() => window.__mountMs !== undefined)
-        await page.waitForTimeout(200)
-        return mainThreadCpuMs(await browser.stopTracing())
-      } finally {
-        await context.close()
-      }
-    }
-    const variants: Array<{ name: string; run: () => Promise<number> }> = [
-      { name: 'untracked', run: () => mountMs(false) },
-      { name: 'tracked', run: () => mountMs(true) },
-      ...(baseBundle ? [{ name: 'base', run: () => mountMs(true, baseBundle) }] : []),
-    ]
-    for (const variant of variants) await variant.run() // warm-up: HTTP and code caches
-    const times: Record<string, number[]> = Object.fromEntries(variants.map((variant) => [variant.name, []]))
-    for (let round = 0; round < runs; round++) {
-      for (let i = 0; i < variants.length; i++) {
-        const variant = variants[(round + i) % variants.length]
-        times[variant.name].push(await variant.run())
-      }
-    }
-    const untracked = quantile(times.untracked, 0.5)
-    const figure = (values: number[]) => ({
-      ms: Math.max(0, round1(quantile(values, 0.5) - untracked)),
-      spread: [round1(quantile(values, 0.25) - untracked), round1(quantile(values, 0.75) - untracked)] as [number, number],
+    const script = await bundleBrowserEntry(MOUNT_ADS_ENTRY, { production: true })
+    const page = await browser.newPage({ viewport: { width: 1000, height: 800 } })
+    await page.route('http://bench.localhost/**', (route) => {
+      const url = new URL(route.request().url())
+      if (url.pathname === '/') return route.fulfill({ contentType: 'text/html', body: '<!doctype html><div id="root"></div><script src="/mount.js"></script>' })
+      if (url.pathname === '/mount.js') return route.fulfill({ contentType: 'text/javascript', body: script })
+      // The session API stays silent (see above); anything else is not part of the page.
+      if (url.pathname === '/api/sessions') return undefined
+      return route.fulfill({ status: 404, body: '' })
     })
-    return { ...figure(times.tracked), runs, ...(baseRef ? { base: { ref: baseRef, ...figure(times.base) } } : {}) }
+    await page.goto('http://bench.localhost/')
+    await page.evaluate(() => window.__mountAds(1000, 5))
+    const { tracked, untracked } = await page.evaluate((rounds) => window.__mountAds(1000, rounds), runs)
+    const differences = tracked.map((ms, round) => ms - untracked[round])
+    return {
+      ms: Math.max(0, round1(quantile(tracked, 0.5) - quantile(untracked, 0.5))),
+      spread: [round1(quantile(differences, 0.25)), round1(quantile(differences, 0.75))],
+      runs,
+    }
   } finally {
-    await Promise.all([browser.close(), events.close(), pages.close()])
+    await browser.close()
   }
 }
 
