@@ -1,17 +1,15 @@
 import path from 'path'
-import { gzipSync } from 'zlib'
-import { build } from 'esbuild'
 import type { Browser } from 'playwright-core'
 
 import { launchChromium, startEventsServer, startPageServer } from '../sandbox/storefront/browserHarness'
 import { bundleBrowserEntry } from '../sandbox/storefront/build'
+import { shippedGzipBytes, TRACKER_ENTRY } from './gzipBundle'
 import type { FixtureAd, FixtureConfig } from '../sandbox/storefront/pages/fixture'
 
 /**
  * Storefront figures for `npm run bench` (bench/run.ts calls these). Each function starts
  * and stops everything it uses.
  */
-const ROOT = path.resolve(__dirname, '..')
 const MOUNT_ADS_ENTRY = path.join(__dirname, 'pages', 'mountAds.tsx')
 
 /**
@@ -19,24 +17,7 @@ const MOUNT_ADS_ENTRY = path.join(__dirname, 'pages', 'mountAds.tsx')
  * blocks `pixel.ads-events` and `ad-tracker` with everything they import), minified, gzip
  * level 9. React and vtex.* are provided by the store runtime, so they are external.
  */
-export const trackerGzipBytes = async (): Promise<number> => {
-  const result = await build({
-    stdin: {
-      contents: "export { default as AdTracker } from './react/AdTracker'\nexport { default as PixelIdentity } from './react/PixelIdentity'\n",
-      resolveDir: ROOT,
-      loader: 'ts',
-    },
-    bundle: true,
-    write: false,
-    minify: true,
-    format: 'esm',
-    target: 'es2019',
-    platform: 'browser',
-    external: ['react', 'react-dom', 'vtex.*'],
-    logLevel: 'silent',
-  })
-  return gzipSync(Buffer.from(result.outputFiles[0].contents), { level: 9 }).length
-}
+export const trackerGzipBytes = (): Promise<number> => shippedGzipBytes(TRACKER_ENTRY)
 
 const adsAt = (eventsBaseUrl: string, count: number): FixtureAd[] =>
   Array.from({ length: count }, (_, i) => ({

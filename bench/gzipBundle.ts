@@ -1,0 +1,28 @@
+import path from 'path'
+import { gzipSync } from 'zlib'
+import { build } from 'esbuild'
+
+const ROOT = path.resolve(__dirname, '..')
+
+/** What the store runtime provides to every block: never part of what the app ships. */
+const RUNTIME_PROVIDED = ['react', 'react-dom', 'vtex.*', 'react-apollo', 'react-intl']
+
+/** The identity + tracking code every page gets: the two app-wide blocks and all they import. */
+export const TRACKER_ENTRY = "export { default as AdTracker } from './react/AdTracker'\nexport { default as PixelIdentity } from './react/PixelIdentity'\n"
+
+/** Bytes shipped for an entry (ESM source relative to the project root): esbuild, minified, gzip level 9. */
+export async function shippedGzipBytes(contents: string): Promise<number> {
+  const result = await build({
+    stdin: { contents, resolveDir: ROOT, loader: 'ts' },
+    bundle: true,
+    write: false,
+    minify: true,
+    format: 'esm',
+    target: 'es2019',
+    platform: 'browser',
+    external: RUNTIME_PROVIDED,
+    loader: { '.gql': 'text' },
+    logLevel: 'silent',
+  })
+  return gzipSync(Buffer.from(result.outputFiles[0].contents), { level: 9 }).length
+}
