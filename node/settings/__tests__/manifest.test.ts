@@ -64,3 +64,18 @@ describe('public config for the storefront', () => {
     for (const value of ['pub-secret-ish', 'tok-123', 'sk-svcacct-abc']) expect(exposed).not.toContain(value)
   })
 })
+
+describe('builder package.json files', () => {
+  const lock = readJson('package-lock.json')
+  it.each(['node/package.json', 'react/package.json'])('%s pins exactly the versions the root install tests with', (path) => {
+    const pkg = readJson(path)
+    const pinned = { ...pkg.dependencies, ...pkg.devDependencies } as Record<string, string>
+    expect(Object.keys(pinned).length).toBeGreaterThan(0)
+    for (const [name, version] of Object.entries(pinned)) expect([name, version]).toEqual([name, lock.packages[`node_modules/${name}`]?.version])
+  })
+
+  it('node/package.json keeps the stats-lite override @vtex/api needs (its GitHub source is unreachable)', () => {
+    expect(readJson('node/package.json').overrides).toEqual({ 'stats-lite': '2.2.0' })
+    expect(readJson('package.json').overrides).toEqual({ 'stats-lite': '2.2.0' })
+  })
+})
