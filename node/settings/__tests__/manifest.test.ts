@@ -79,3 +79,14 @@ describe('builder package.json files', () => {
     expect(readJson('package.json').overrides).toEqual({ 'stats-lite': '2.2.0' })
   })
 })
+
+describe('messages', () => {
+  it('en, pt, es and context.json hold the same keys, none empty', () => {
+    const keys = (locale: string) => Object.keys(readJson(`messages/${locale}.json`)).sort()
+    for (const locale of ['pt', 'es', 'context']) expect([locale, keys(locale)]).toEqual([locale, keys('en')])
+    for (const locale of ['en', 'pt', 'es', 'context']) {
+      const empty = Object.entries(readJson(`messages/${locale}.json`)).filter(([, text]) => typeof text !== 'string' || text.trim() === '')
+      expect([locale, empty]).toEqual([locale, []])
+    }
+  })
+})
