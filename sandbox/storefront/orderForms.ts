@@ -1,6 +1,7 @@
 import { randomBytes } from 'crypto'
 
 import { demoProducts } from './ads'
+import { ADS_EVENTS_APP } from '../../node/resolvers/orderFormConfiguration'
 
 /**
  * In-memory checkout: orderForms by id, shaped like the Checkout API's (orderFormId, items in
@@ -36,8 +37,8 @@ export const orderForms = new Map<string, SandboxOrderForm>()
 /** Every customData write the storefront made, in order: tests check there is no request storm. */
 export const customDataWrites: Array<{ orderFormId: string; fields: Record<string, string> }> = []
 
-/** The app and fields registered in the (sandbox) orderForm configuration; checkout refuses others. */
-export const REGISTERED_APP = { id: 'ads-events', major: 1, fields: ['session_id', 'user_id', 'impact_click_id', 'oppref'] }
+/** The app and fields the service registers in the orderForm configuration; checkout refuses others. */
+export const REGISTERED_APP = { ...ADS_EVENTS_APP, major: ADS_EVENTS_APP.major ?? 1 }
 
 export const createOrderForm = (): SandboxOrderForm => {
   const orderForm: SandboxOrderForm = { orderFormId: randomBytes(16).toString('hex'), items: [], value: 0, customData: null }
