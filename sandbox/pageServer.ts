@@ -5,8 +5,8 @@ import { dashboardHtml } from './dashboard'
 import { listen } from './lib/servers'
 import { orderFromCart } from './orderFromCart'
 import type { Sandbox } from './sandbox'
-import { orderForms } from './storefront/orderForms'
-import { createStorefrontRoutes } from './storefront/routes'
+import { cookiesOf } from './storefront/http'
+import { createStorefrontRoutes, currentOrderForm, SANDBOX_USER_COOKIE } from './storefront/routes'
 
 /** The statuses a placed order goes through right away, as orders-broadcast sends them. */
 const ORDER_FLOW = ['order-created', 'payment-pending', 'payment-approved', 'ready-for-handling']
@@ -17,19 +17,11 @@ export function ledgerRecords(sandbox: Sandbox): DeliveryRecord[] {
     .map(([, value]) => JSON.parse(value.toString('utf8')) as DeliveryRecord)
 }
 
-function cookie(req: IncomingMessage, name: string): string | undefined {
-  return (req.headers.cookie ?? '')
-    .split(';')
-    .map((part) => part.trim().split('='))
-    .find(([key]) => key === name)?.[1]
-}
-
 async function placeOrder(sandbox: Sandbox, req: IncomingMessage, sequence: number) {
-  const orderFormId = /^__ofid_(.+)$/.exec(cookie(req, 'checkout.vtex.com') ?? '')?.[1]
-  const orderForm = orderFormId ? orderForms.get(orderFormId) : undefined
+  const orderForm = currentOrderForm(req)
   if (!orderForm || orderForm.items.length === 0) return { status: 400, body: { error: 'the cart is empty' } }
 
-  const order = orderFromCart(orderForm, sequence, Date.now(), cookie(req, 'sandbox_user'))
+  const order = orderFromCart(orderForm, sequence, Date.now(), cookiesOf(req)[SANDBOX_USER_COOKIE])
   sandbox.state.orders.set(order.orderId, order)
   orderForm.items = []
   orderForm.value = 0

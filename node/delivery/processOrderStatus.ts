@@ -36,8 +36,8 @@ export interface OrderStatusResult {
   results: DeliveryResult[]
 }
 
-/** HTTP status of a failed order read (undefined: no answer at all). */
-const statusOf = (error: unknown): number | undefined => (error as { response?: { status?: number } })?.response?.status
+/** HTTP status of a failed IO client call (undefined: no answer at all). */
+export const statusOf = (error: unknown): number | undefined => (error as { response?: { status?: number } })?.response?.status
 
 /**
  * One broadcast, start to finish: trigger rule → (ledger short-circuit) → OMS order → conversion →

@@ -2,7 +2,7 @@ import type { EventContext } from '@vtex/api'
 import type { Clients } from '../clients'
 import { destinations } from '../destinations'
 import { clientTransport } from '../delivery/transport'
-import { processOrderStatus, type OrderStatusDeps } from '../delivery/processOrderStatus'
+import { processOrderStatus, statusOf, type OrderStatusDeps } from '../delivery/processOrderStatus'
 import { recordMalformedBroadcast, VBaseLedger } from '../delivery/vbaseLedger'
 import { readSettings } from '../settings/readSettings'
 import type { VtexOrder } from '../typings/order'
@@ -53,5 +53,5 @@ function ensureOrderFormApp(ctx: EventContext<Clients>, deps: OrderStatusDeps): 
   runOnSettingsChange(ctx.vtex, deps.settings, async () => {
     const { changed } = await registerOrderFormApp(ctx.clients)
     deps.logger.info({ message: 'orderform-app-registration', changed })
-  })?.catch((error) => deps.logger.warn({ message: 'orderform-app-registration-failed', status: (error as { response?: { status?: number } }).response?.status }))
+  })?.catch((error) => deps.logger.warn({ message: 'orderform-app-registration-failed', status: statusOf(error) }))
 }

@@ -61,7 +61,8 @@ export const SANDBOX_USER_COOKIE = 'sandbox_user'
 
 const ID = /^[A-Za-z0-9._:~-]{1,128}$/
 
-const currentOrderForm = (req: IncomingMessage): SandboxOrderForm | undefined => {
+/** The orderForm of the shopper's checkout cookie, as the Checkout API finds it. */
+export const currentOrderForm = (req: IncomingMessage): SandboxOrderForm | undefined => {
   const id = /^__ofid_(.+)$/.exec(cookiesOf(req)[ORDER_FORM_COOKIE] || '')?.[1]
   return id ? orderForms.get(id) : undefined
 }
