@@ -1,7 +1,7 @@
 import path from 'path'
 import type { Browser } from 'playwright-core'
 
-import { launchChromium, startEventsServer, startPageServer } from '../sandbox/storefront/browserHarness'
+import { clickAwayTrials, launchChromium, startEventsServer, startPageServer } from '../sandbox/storefront/browserHarness'
 import { bundleBrowserEntry } from '../sandbox/storefront/build'
 import { shippedGzipBytes, TRACKER_ENTRY } from './gzipBundle'
 import type { FixtureAd, FixtureConfig } from '../sandbox/storefront/pages/fixture'
@@ -98,13 +98,7 @@ export const beaconDeliveryRate = async (trials: number): Promise<number> => {
     await page.addInitScript((c) => {
       ;(window as unknown as { __FIXTURE__: unknown }).__FIXTURE__ = c
     }, config)
-    for (let trial = 0; trial < trials; trial++) {
-      const beforeIdentity = trial % 2 === 1
-      pages.sessionDelayMs = beforeIdentity ? 5000 : 0
-      await page.goto(`${pages.origin}/fixture?trial=${trial}`, { waitUntil: beforeIdentity ? 'domcontentloaded' : 'load' })
-      if (!beforeIdentity) await page.evaluate(() => window.__identity!())
-      await Promise.all([page.waitForURL(`${pages.origin}/next`), page.click('#ad0')])
-    }
+    await clickAwayTrials(page, pages, '#ad0', trials)
     await events.waitFor(() => events.count('click') >= trials, 10000).catch(() => undefined)
     return trials === 0 ? 1 : events.count('click') / trials
   } finally {

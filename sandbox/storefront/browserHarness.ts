@@ -1,8 +1,8 @@
 import http from 'http'
-import type { AddressInfo } from 'net'
-import { chromium, Browser } from 'playwright-core'
+import { chromium, Browser, Page } from 'playwright-core'
 
 import { bundleBrowserEntry, FIXTURE_ENTRY } from './build'
+import { close, listen } from '../lib/servers'
 import { readBody, send } from './http'
 import { createStorefrontRoutes } from './routes'
 
@@ -17,15 +17,6 @@ export const launchChromium = (): Promise<Browser> =>
   chromium.launch({
     executablePath: CHROMIUM_PATH,
     args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
-  })
-
-const listen = (server: http.Server) =>
-  new Promise<number>((resolve) => server.listen(0, '127.0.0.1', () => resolve((server.address() as AddressInfo).port)))
-
-const close = (server: http.Server) =>
-  new Promise<void>((resolve) => {
-    server.closeAllConnections()
-    server.close(() => resolve())
   })
 
 export interface ReceivedEvent {
@@ -147,4 +138,21 @@ export const startPageServer = async (options: { production?: boolean } = {}): P
   })
   pages.origin = `http://127.0.0.1:${await listen(server)}`
   return pages
+}
+
+/**
+ * The navigate-away trials of the click rule (test and bench alike): each loads the fixture
+ * page (whose init script holds the ad) and clicks `selector`, a link that navigates away at
+ * once. Every other trial clicks before the session API answered, so the click leaves from
+ * the identity queue on pagehide. Counting what arrived is the caller's part.
+ */
+export const clickAwayTrials = async (page: Page, pages: PageServer, selector: string, trials: number): Promise<void> => {
+  for (let trial = 0; trial < trials; trial++) {
+    const beforeIdentity = trial % 2 === 1
+    pages.sessionDelayMs = beforeIdentity ? 5000 : 0
+    await page.goto(`${pages.origin}/fixture?trial=${trial}`, { waitUntil: beforeIdentity ? 'domcontentloaded' : 'load' })
+    if (!beforeIdentity) await page.evaluate(() => window.__identity!())
+    await Promise.all([page.waitForURL(`${pages.origin}/next`), page.click(selector)])
+  }
+  pages.sessionDelayMs = 0
 }

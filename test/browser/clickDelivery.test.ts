@@ -1,6 +1,6 @@
 import type { Browser } from 'playwright-core'
 
-import { EventsServer, launchChromium, PageServer, startEventsServer, startPageServer } from '../../sandbox/storefront/browserHarness'
+import { clickAwayTrials, EventsServer, launchChromium, PageServer, startEventsServer, startPageServer } from '../../sandbox/storefront/browserHarness'
 import { fixtureAd, VIEWPORT, watchErrors } from './fixturePage'
 
 /**
@@ -33,14 +33,7 @@ describe('click beacon on immediate navigation away', () => {
       ;(window as unknown as { __FIXTURE__: unknown }).__FIXTURE__ = config
     }, { tracked: true, pixel: false, ads: [ad] })
 
-    for (let trial = 0; trial < TRIALS; trial++) {
-      const beforeIdentity = trial % 2 === 1
-      pages.sessionDelayMs = beforeIdentity ? 5000 : 0
-      await page.goto(`${pages.origin}/fixture?trial=${trial}`, { waitUntil: beforeIdentity ? 'domcontentloaded' : 'load' })
-      if (!beforeIdentity) await page.evaluate(() => window.__identity!())
-      await Promise.all([page.waitForURL(`${pages.origin}/next`), page.click('#nav')])
-    }
-    pages.sessionDelayMs = 0
+    await clickAwayTrials(page, pages, '#nav', TRIALS)
     await events.waitFor(() => events.count('click') >= TRIALS, 10000)
     await page.waitForTimeout(200)
     expect(events.count('click', 'nav')).toBe(TRIALS)
