@@ -45,6 +45,20 @@ describe('ad tracker in Chromium', () => {
     await page.clock.runFor(50)
   }
 
+  /**
+   * From the start of a continuous visible stretch at the threshold: no view yet at 950 ms,
+   * exactly the view of `adId` at 1,000 ms (the paused clock makes the boundary exact).
+   */
+  const expectViewAtOneSecond = async (adId: string) => {
+    await page.clock.runFor(900)
+    await sendRecorded() // 950 ms
+    await page.waitForTimeout(300)
+    expect(events.count('view')).toBe(0)
+    await page.clock.runFor(50)
+    await sendRecorded()
+    await events.waitFor(() => events.count('view', adId) === 1)
+  }
+
   it('sends one impression per ad on mount; re-renders never re-fire it', async () => {
     const ads = [fixtureAd(events.baseUrl, 'i1', 0), fixtureAd(events.baseUrl, 'i2', 300), fixtureAd(events.baseUrl, 'i3', 5000)]
     await openFixture(page, pages.origin, { tracked: true, pixel: false, ads, pageHeight: 6000 })
@@ -64,13 +78,7 @@ describe('ad tracker in Chromium', () => {
     await openFixture(page, pages.origin, { tracked: true, pixel: false, ads })
     expect(await intersectionRatio(page, '#at50')).toBe(0.5)
     expect(await intersectionRatio(page, '#at49')).toBeCloseTo(0.49, 5)
-    await page.clock.runFor(900)
-    await sendRecorded() // 950 ms
-    await page.waitForTimeout(300)
-    expect(events.count('view')).toBe(0)
-    await page.clock.runFor(50)
-    await sendRecorded()
-    await events.waitFor(() => events.count('view', 'at50') === 1)
+    await expectViewAtOneSecond('at50')
     await page.clock.runFor(10000)
     await sendRecorded()
     await page.waitForTimeout(300)
@@ -86,13 +94,7 @@ describe('ad tracker in Chromium', () => {
     await page.clock.runFor(800)
     await page.evaluate(() => window.scrollTo(0, 0))
     expect(await intersectionRatio(page, '#scroll')).toBe(1)
-    await page.clock.runFor(900)
-    await sendRecorded() // 950 ms
-    await page.waitForTimeout(300)
-    expect(events.count('view')).toBe(0)
-    await page.clock.runFor(50)
-    await sendRecorded()
-    await events.waitFor(() => events.count('view', 'scroll') === 1)
+    await expectViewAtOneSecond('scroll')
   })
 
   // Headless Chromium keeps every page "visible": minimizing the window (Browser.setWindowBounds),
@@ -114,25 +116,13 @@ describe('ad tracker in Chromium', () => {
     await setTabVisibility('hidden')
     await page.clock.runFor(5000)
     await setTabVisibility('visible')
-    await page.clock.runFor(900)
-    await sendRecorded() // 950 ms
-    await page.waitForTimeout(300)
-    expect(events.count('view')).toBe(0)
-    await page.clock.runFor(50)
-    await sendRecorded()
-    await events.waitFor(() => events.count('view', 'tab') === 1)
+    await expectViewAtOneSecond('tab')
   })
 
   it('views a large ad (over 242,500 px²) at 30 %: 300 × 2,000 px never reaches 50 % of an 800 px viewport', async () => {
     await openFixture(page, pages.origin, { tracked: true, pixel: false, ads: [fixtureAd(events.baseUrl, 'tall', 0, { height: 2000 })], pageHeight: 3000 })
     expect(await intersectionRatio(page, '#tall')).toBeCloseTo(0.4, 5)
-    await page.clock.runFor(900)
-    await sendRecorded() // 950 ms
-    await page.waitForTimeout(300)
-    expect(events.count('view')).toBe(0)
-    await page.clock.runFor(50)
-    await sendRecorded()
-    await events.waitFor(() => events.count('view', 'tall') === 1)
+    await expectViewAtOneSecond('tall')
   })
 
   it('A → B (no ads) → A in the SPA: A sends its impressions on both visits; re-renders never re-fire', async () => {
