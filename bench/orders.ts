@@ -2,7 +2,7 @@ import { readFileSync } from 'fs'
 import { join } from 'path'
 import type { VtexOrder } from '../node/typings/order'
 
-const template: VtexOrder = JSON.parse(readFileSync(join(__dirname, '..', 'test', 'fixtures', 'orders', 'simple.json'), 'utf8'))
+const template: VtexOrder = JSON.parse(readFileSync(join(__dirname, '..', 'node', '__fixtures__', 'orders', 'simple.json'), 'utf8'))
 
 /** A 10-item order built from the simple fixture: the size the benchmark targets are stated for. */
 export function benchOrder(index: number): VtexOrder {

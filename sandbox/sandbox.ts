@@ -70,7 +70,7 @@ export function rebaseOrderDates(orders: VtexOrder[], nowMs: number): VtexOrder[
 /** Stand-ins + proxy (+ the real Service): the local VTEX the app runs against. */
 export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbox> {
   const state = new SandboxState(options.settings ?? loadSandboxSettings())
-  const orders = loadOrders(options.orderDirs ?? [join(ROOT, 'test', 'fixtures', 'orders')])
+  const orders = loadOrders(options.orderDirs ?? [join(ROOT, 'node', '__fixtures__', 'orders')])
   for (const order of options.rebaseDates === false ? orders : rebaseOrderDates(orders, Date.now())) state.orders.set(order.orderId, order)
 
   const vtexAds = vtexAdsEventsStandIn(state)

@@ -11,7 +11,7 @@ import type { Received } from './lib/standIn'
 import { close } from './lib/servers'
 import { ledgerRecords, startPageServer } from './pageServer'
 import { startSandbox, type Sandbox } from './sandbox'
-import { loadBroadcasts } from '../test/fixtures'
+import { loadBroadcasts } from '../node/__fixtures__'
 
 const FIXTURE_BROADCASTS = ['simple-lifecycle', 'invoiced-only', 'canceled-after-payment'] as const
 

@@ -4,7 +4,7 @@
  * through the proxy. What the unit tests prove with fakes, proven here on the wire.
  */
 import { startSandbox, SANDBOX_ACCOUNT, SANDBOX_WORKSPACE, type Sandbox } from '../sandbox'
-import { loadBroadcasts } from '../../test/fixtures'
+import { loadBroadcasts } from '../../node/__fixtures__'
 import type { DeliveryRecord } from '../../node/delivery/ledger'
 import { DEAD_LETTER_BUCKET, LEDGER_BUCKET } from '../../node/delivery/vbaseLedger'
 

@@ -3,7 +3,7 @@ import { minorToUnits, currencyDecimals } from '../money'
 import { parseOmsDate, toIsoUtcSeconds } from '../dates'
 import { resolveBrand } from '../brand'
 import { normalizeSettings } from '../../settings/appSettings'
-import { loadOrder } from '../../../test/fixtures'
+import { loadOrder } from '../../__fixtures__'
 
 describe('money', () => {
   it('turns minor units into currency units by the currency digits', () => {

@@ -1,4 +1,4 @@
-import { loadBroadcasts, loadOrder } from '../../../test/fixtures'
+import { loadBroadcasts, loadOrder } from '../../__fixtures__'
 import { destinations } from '../../destinations'
 import type { DestinationName, DestinationResponse, OutboundRequest } from '../../destinations/destination'
 import { normalizeSettings } from '../../settings/appSettings'

@@ -6,7 +6,7 @@ import { previewOrder, REDACTED } from '../preview'
 import { destinations } from '../../destinations'
 import type { Destination } from '../../destinations/destination'
 import { normalizeSettings } from '../../settings/appSettings'
-import { loadOrder } from '../../../test/fixtures'
+import { loadOrder } from '../../__fixtures__'
 
 const NOW = Date.parse('2026-11-21T00:00:00Z')
 const ROOT = join(__dirname, '..', '..', '..')
@@ -67,7 +67,7 @@ describe('npm run preview', () => {
   it('prints one JSON object and exits 0 when it could decide', () => {
     const settings = join(dir, 'settings.json')
     writeFileSync(settings, JSON.stringify({ publisherId: 'pub-cli' }))
-    const result = run('--order', join(ROOT, 'test', 'fixtures', 'orders', 'corporate-multiseller.json'), '--settings', settings, '--now', '2026-11-22T00:00:00Z')
+    const result = run('--order', join(ROOT, 'node', '__fixtures__', 'orders', 'corporate-multiseller.json'), '--settings', settings, '--now', '2026-11-22T00:00:00Z')
     expect(result.status).toBe(0)
     const output = JSON.parse(result.stdout)
     expect(output.destinations.vtexAds.status).toBe('ready')

@@ -1,4 +1,4 @@
-import { loadBroadcasts, loadOrder, type OrderFixture } from '../../../test/fixtures'
+import { loadBroadcasts, loadOrder, type OrderFixture } from '../../__fixtures__'
 import { vtexAdsDestination } from '../../destinations/vtexAds'
 import type { DestinationResponse, OutboundRequest } from '../../destinations/destination'
 import type { OrderStatusBroadcast } from '../../events/broadcast'

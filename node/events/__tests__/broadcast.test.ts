@@ -1,5 +1,5 @@
 import { parseBroadcast } from '../broadcast'
-import { loadBroadcasts } from '../../../test/fixtures'
+import { loadBroadcasts } from '../../__fixtures__'
 
 describe('parseBroadcast', () => {
   it('accepts every fixture broadcast and keeps only the contract fields', () => {

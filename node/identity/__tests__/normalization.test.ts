@@ -5,7 +5,7 @@ import { normalizeDocumentDigits } from '../document'
 import { normalizeName } from '../name'
 import { sha1Hex, sha256Hex } from '../hash'
 import { readOrderIdentity } from '../orderIdentity'
-import { loadOrder } from '../../../test/fixtures'
+import { loadOrder } from '../../__fixtures__'
 
 describe('recoverEmail', () => {
   it('strips the OMS masking suffix and normalizes', () => {

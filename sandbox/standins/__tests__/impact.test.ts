@@ -2,7 +2,7 @@ import { toConversion } from '../../../node/conversion/conversion'
 import type { OutboundRequest } from '../../../node/destinations/destination'
 import { impactDestination } from '../../../node/destinations/impact'
 import { normalizeSettings } from '../../../node/settings/appSettings'
-import { loadOrder } from '../../../test/fixtures'
+import { loadOrder } from '../../../node/__fixtures__'
 import type { StandInReply, StandInRequest } from '../../lib/standIn'
 import { SANDBOX_IMPACT, impactStandIn } from '../impact'
 

@@ -3,7 +3,7 @@ import { deliverInBatches } from '../../../node/delivery/batchSplit'
 import type { OutboundRequest } from '../../../node/destinations/destination'
 import { openaiDestination, splitOpenAIBatchOn } from '../../../node/destinations/openai'
 import { normalizeSettings } from '../../../node/settings/appSettings'
-import { loadOrder } from '../../../test/fixtures'
+import { loadOrder } from '../../../node/__fixtures__'
 import type { StandInReply, StandInRequest } from '../../lib/standIn'
 import { SANDBOX_OPENAI, openaiStandIn } from '../openai'
 

@@ -2,7 +2,7 @@ import { createHash } from 'crypto'
 import { toConversion } from '../../../conversion/conversion'
 import { previewOrder } from '../../../delivery/preview'
 import { normalizeSettings } from '../../../settings/appSettings'
-import { ORDER_FIXTURES, loadOrder } from '../../../../test/fixtures'
+import { ORDER_FIXTURES, loadOrder } from '../../../__fixtures__'
 import { impactDestination } from '..'
 import { eventTypeField, toImpactConversion } from '../mapping'
 

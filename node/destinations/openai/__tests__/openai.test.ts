@@ -1,7 +1,7 @@
 import { createHash } from 'crypto'
 import { toConversion } from '../../../conversion/conversion'
 import { normalizeSettings } from '../../../settings/appSettings'
-import { ORDER_FIXTURES, loadOrder } from '../../../../test/fixtures'
+import { ORDER_FIXTURES, loadOrder } from '../../../__fixtures__'
 import type { Outcome } from '../../destination'
 import { openaiDestination, splitOpenAIBatchOn } from '..'
 import { orderPlacedUrl, toOpenAIEvent, type OpenAIEventsBody } from '../mapping'

@@ -1,7 +1,7 @@
 import { createHash } from 'crypto'
 import { toConversion } from '../../../conversion/conversion'
 import { normalizeSettings } from '../../../settings/appSettings'
-import { ORDER_FIXTURES, loadOrder } from '../../../../test/fixtures'
+import { ORDER_FIXTURES, loadOrder } from '../../../__fixtures__'
 import { vtexAdsDestination } from '..'
 import { toVtexAdsConversion } from '../mapping'
 import { validateAsVtexAds, validateForSend } from '../schema'
