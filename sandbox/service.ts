@@ -8,12 +8,27 @@ const ROOT = resolve(__dirname, '..')
 const GRAPHQL_PATH = '/_v/graphql'
 const MAX_AGE_SECONDS: Record<string, number> = { SHORT: 120, MEDIUM: 3600, LONG: 86400 }
 
+/** Who sent an event (x-event-sender, x-event-key): orders-broadcast unless told otherwise. */
+export interface EventOrigin {
+  sender: string
+  key: string
+}
+
+export interface GraphqlCaller {
+  cookies?: Record<string, string>
+  headers?: Record<string, string>
+}
+
 export interface RunningService {
   port: number
   /** Delivers one broadcast the way the platform does; resolves with the HTTP status (204 ok, 500 handler threw). */
-  sendEvent(body: unknown, handlerId?: string): Promise<number>
-  /** Runs one GraphQL operation on the app's schema, as the store's GraphQL gateway does. */
-  graphql(query: string, variables?: Record<string, unknown>): Promise<{ status: number; body: unknown }>
+  sendEvent(body: unknown, handlerId?: string, origin?: EventOrigin): Promise<number>
+  /**
+   * Runs one GraphQL operation on the app's schema, as the store's GraphQL gateway does. `caller`
+   * adds what the browser would carry: cookies (the admin's `VtexIdclientAutCookie`, a shopper's
+   * `VtexIdclientAutCookie_<account>`) or headers.
+   */
+  graphql(query: string, variables?: Record<string, unknown>, caller?: GraphqlCaller): Promise<{ status: number; body: unknown }>
   stop(): Promise<void>
   output: string[]
 }
@@ -75,7 +90,7 @@ export async function startService(options: { proxyPort: number; account: string
   })
   const actualPort = await listening
 
-  const sendEvent = (body: unknown, handlerId = 'orderStatusUpdated') =>
+  const sendEvent = (body: unknown, handlerId = 'orderStatusUpdated', origin: EventOrigin = { sender: 'vtex.orders-broadcast', key: 'order-status-updated' }) =>
     new Promise<number>((resolveStatus, reject) => {
       const payload = JSON.stringify(body)
       const req = request(
@@ -88,8 +103,8 @@ export async function startService(options: { proxyPort: number; account: string
             'content-type': 'application/json',
             'content-length': Buffer.byteLength(payload),
             'x-event-handler-id': handlerId,
-            'x-event-sender': 'vtex.orders-broadcast',
-            'x-event-key': 'order-status-updated',
+            'x-event-sender': origin.sender,
+            'x-event-key': origin.key,
             'x-vtex-credential': 'sandbox-app-token',
             'x-vtex-account': options.account,
             'x-vtex-workspace': options.workspace,
@@ -104,9 +119,12 @@ export async function startService(options: { proxyPort: number; account: string
       req.end(payload)
     })
 
-  const graphql = (query: string, variables: Record<string, unknown> = {}) =>
+  const graphql = (query: string, variables: Record<string, unknown> = {}, caller: GraphqlCaller = {}) =>
     new Promise<{ status: number; body: unknown }>((resolveAnswer, reject) => {
       const payload = JSON.stringify({ query, variables })
+      const cookie = Object.entries(caller.cookies ?? {})
+        .map(([name, value]) => `${name}=${value}`)
+        .join('; ')
       const req = request(
         {
           host: '127.0.0.1',
@@ -119,6 +137,8 @@ export async function startService(options: { proxyPort: number; account: string
             'x-vtex-credential': 'sandbox-app-token',
             'x-vtex-account': options.account,
             'x-vtex-workspace': options.workspace,
+            ...(cookie ? { cookie } : {}),
+            ...caller.headers,
           },
         },
         (res) => {

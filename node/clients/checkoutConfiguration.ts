@@ -17,24 +17,19 @@ export interface OrderFormConfiguration {
  * Checkout orderForm configuration (`/api/checkout/pvt/configuration/orderForm`), the
  * account-wide list of customData apps and fields. Our own small client instead of
  * @vtex/clients' Checkout: we need two calls and a type that keeps unknown properties.
- * `token` defaults to the app's token; the admin mutation may pass the admin's.
+ * Called with the app's own token: the manifest's SaveOrderFormConfiguration policy (License
+ * Manager "Save OrderForm Configuration", required for GET as well as POST) grants it.
  */
 export class CheckoutConfigurationClient extends JanusClient {
   constructor(context: IOContext, options?: InstanceOptions) {
     super(context, { ...options, headers: { ...options?.headers, VtexIdclientAutCookie: context.authToken } })
   }
 
-  public getOrderFormConfiguration(token?: string) {
-    return this.http.get<OrderFormConfiguration>('/api/checkout/pvt/configuration/orderForm', {
-      metric: 'checkout-orderform-configuration-get',
-      headers: token ? { VtexIdclientAutCookie: token } : undefined,
-    })
+  public getOrderFormConfiguration() {
+    return this.http.get<OrderFormConfiguration>('/api/checkout/pvt/configuration/orderForm', { metric: 'checkout-orderform-configuration-get' })
   }
 
-  public setOrderFormConfiguration(configuration: OrderFormConfiguration, token?: string) {
-    return this.http.post<void>('/api/checkout/pvt/configuration/orderForm', configuration, {
-      metric: 'checkout-orderform-configuration-set',
-      headers: token ? { VtexIdclientAutCookie: token } : undefined,
-    })
+  public setOrderFormConfiguration(configuration: OrderFormConfiguration) {
+    return this.http.post<void>('/api/checkout/pvt/configuration/orderForm', configuration, { metric: 'checkout-orderform-configuration-set' })
   }
 }

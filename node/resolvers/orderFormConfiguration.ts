@@ -1,6 +1,5 @@
 import type { OrderFormApp, OrderFormConfiguration } from '../clients/checkoutConfiguration'
 import { CUSTOM_DATA_APP_ID, CUSTOM_DATA_FIELDS } from '../identity/orderIdentity'
-import { requireAdmin } from './requireAdmin'
 
 /**
  * The customData app the storefront writes (react/identity/orderFormBridge.ts) and the
@@ -40,31 +39,24 @@ export const withAdsEventsApp = (config: OrderFormConfiguration): OrderFormConfi
 
 export interface CheckoutConfigurationClients {
   checkoutConfiguration: {
-    getOrderFormConfiguration(token?: string): Promise<OrderFormConfiguration>
-    setOrderFormConfiguration(configuration: OrderFormConfiguration, token?: string): Promise<unknown>
+    getOrderFormConfiguration(): Promise<OrderFormConfiguration>
+    setOrderFormConfiguration(configuration: OrderFormConfiguration): Promise<unknown>
   }
 }
 
 /** Reads the configuration and writes it back only when our app entry is missing or incomplete. */
-export const registerOrderFormApp = async (clients: CheckoutConfigurationClients, token?: string): Promise<{ changed: boolean }> => {
-  const config = await clients.checkoutConfiguration.getOrderFormConfiguration(token)
+export const registerOrderFormApp = async (clients: CheckoutConfigurationClients): Promise<{ changed: boolean }> => {
+  const config = await clients.checkoutConfiguration.getOrderFormConfiguration()
   const next = withAdsEventsApp(config)
   if (next === config) return { changed: false }
-  await clients.checkoutConfiguration.setOrderFormConfiguration(next, token)
+  await clients.checkoutConfiguration.setOrderFormConfiguration(next)
   return { changed: true }
 }
 
-interface MutationContext {
-  clients: CheckoutConfigurationClients
-  vtex: { adminUserAuthToken?: string }
-}
-
 /**
- * GraphQL `adsEventsRegisterOrderFormApp: Boolean!` (true = the configuration was written).
- * Admin only: the platform sets adminUserAuthToken only for requests from an admin session,
- * and the write is made with that admin's token.
+ * GraphQL `adsEventsRegisterOrderFormApp: Boolean!` (true = the configuration was written). Admin
+ * only through the schema's @auth (License Manager "Allow APP configuration"); the write itself
+ * uses the app's token and its SaveOrderFormConfiguration policy, like the background registration.
  */
-export const adsEventsRegisterOrderFormApp = async (_root: unknown, _args: unknown, ctx: MutationContext) => {
-  requireAdmin(ctx)
-  return (await registerOrderFormApp(ctx.clients, ctx.vtex.adminUserAuthToken)).changed
-}
+export const adsEventsRegisterOrderFormApp = async (_root: unknown, _args: unknown, ctx: { clients: CheckoutConfigurationClients }) =>
+  (await registerOrderFormApp(ctx.clients)).changed

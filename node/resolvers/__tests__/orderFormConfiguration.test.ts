@@ -75,18 +75,6 @@ describe('registerOrderFormApp', () => {
     expect(writes[0]).toEqual({ ...base(), apps: [...base().apps!, ADS_EVENTS_APP] })
   })
 
-  it('passes a given token to both calls (admin action)', async () => {
-    const tokens: Array<string | undefined> = []
-    const clients = {
-      checkoutConfiguration: {
-        getOrderFormConfiguration: async (token?: string) => (tokens.push(token), {}),
-        setOrderFormConfiguration: async (_c: OrderFormConfiguration, token?: string) => tokens.push(token),
-      },
-    }
-    await registerOrderFormApp(clients, 'admin-token')
-    expect(tokens).toEqual(['admin-token', 'admin-token'])
-  })
-
   it('propagates a failed read without writing', async () => {
     const set = jest.fn()
     const clients = { checkoutConfiguration: { getOrderFormConfiguration: async () => Promise.reject(new Error('403')), setOrderFormConfiguration: set } }
@@ -100,15 +88,10 @@ describe('adsEventsRegisterOrderFormApp (admin mutation)', () => {
     checkoutConfiguration: { getOrderFormConfiguration: jest.fn(async () => ({})), setOrderFormConfiguration: jest.fn(async () => undefined) },
   })
 
-  it('refuses a request without an admin session and touches nothing', async () => {
+  // Who may call it is the schema's @auth, proven over HTTP through @vtex/api in sandbox/__tests__/graphqlAuth.test.ts.
+  it('registers with the app token and says whether it wrote', async () => {
     const c = clients()
-    await expect(adsEventsRegisterOrderFormApp(null, {}, { clients: c, vtex: {} })).rejects.toThrow('An admin session is required')
-    expect(c.checkoutConfiguration.getOrderFormConfiguration).not.toHaveBeenCalled()
-  })
-
-  it("registers with the admin's token and says whether it wrote", async () => {
-    const c = clients()
-    await expect(adsEventsRegisterOrderFormApp(null, {}, { clients: c, vtex: { adminUserAuthToken: 'adm' } })).resolves.toBe(true)
-    expect(c.checkoutConfiguration.setOrderFormConfiguration).toHaveBeenCalledWith({ apps: [ADS_EVENTS_APP] }, 'adm')
+    await expect(adsEventsRegisterOrderFormApp(null, {}, { clients: c })).resolves.toBe(true)
+    expect(c.checkoutConfiguration.setOrderFormConfiguration).toHaveBeenCalledWith({ apps: [ADS_EVENTS_APP] })
   })
 })
