@@ -4,12 +4,18 @@ import { LEDGER_BUCKET } from '../node/delivery/vbaseLedger'
 import { dashboardHtml } from './dashboard'
 import { listen } from './lib/servers'
 import { orderFromCart } from './orderFromCart'
-import type { Sandbox } from './sandbox'
+import { customerProfiles, type Sandbox } from './sandbox'
 import { cookiesOf } from './storefront/http'
 import { createStorefrontRoutes, currentOrderForm, SANDBOX_USER_COOKIE } from './storefront/routes'
+import type { ConfiguredApp } from './storefront/orderForms'
 
 /** The statuses a placed order goes through right away, as orders-broadcast sends them. */
 const ORDER_FLOW = ['order-created', 'payment-pending', 'payment-approved', 'ready-for-handling']
+
+const registeredApps = (configuration: Record<string, unknown>): ConfiguredApp[] =>
+  (Array.isArray(configuration.apps) ? configuration.apps : []).filter(
+    (app): app is ConfiguredApp => typeof app?.id === 'string' && Array.isArray(app.fields)
+  )
 
 export function ledgerRecords(sandbox: Sandbox): DeliveryRecord[] {
   return [...sandbox.state.vbase.entries()]
@@ -23,6 +29,9 @@ async function placeOrder(sandbox: Sandbox, req: IncomingMessage, sequence: numb
 
   const order = orderFromCart(orderForm, sequence, Date.now(), cookiesOf(req)[SANDBOX_USER_COOKIE])
   sandbox.state.orders.set(order.orderId, order)
+  // The checkout keeps the buyer's profile (Master Data CL) with the real address; OMS only ever shows it masked.
+  const profile = customerProfiles([order])[0]
+  if (profile) sandbox.state.profiles.set(profile.userId, profile)
   orderForm.items = []
   orderForm.value = 0
   const broadcasts: Record<string, number> = {}
@@ -38,7 +47,12 @@ async function placeOrder(sandbox: Sandbox, req: IncomingMessage, sequence: numb
  */
 export async function startPageServer(sandbox: Sandbox, port = 0): Promise<{ server: Server; origin: string }> {
   // The demo page's ads take the real path: page → sponsoredAds on the Service → Get ads stand-in.
-  const storefront = createStorefrontRoutes({ eventsBaseUrl: sandbox.eventsOrigin, graphql: (query, variables) => sandbox.service!.graphql(query, variables) })
+  const storefront = createStorefrontRoutes({
+    eventsBaseUrl: sandbox.eventsOrigin,
+    graphql: (query, variables) => sandbox.service!.graphql(query, variables),
+    // The checkout accepts our customData only once the Service registered the app (as on VTEX).
+    registeredApps: () => registeredApps(sandbox.state.orderFormConfiguration),
+  })
   let sequence = 0
 
   const server = createServer(async (req: IncomingMessage, res: ServerResponse) => {

@@ -4,18 +4,38 @@ import type { Server } from 'http'
 import type { VtexOrder } from '../node/typings/order'
 import { close, createOriginServer, createProxyServer, listen } from './lib/servers'
 import type { StandIn } from './lib/standIn'
-import { startService, type RunningService } from './service'
+import { SANDBOX_APP_ID, startService, type RunningService } from './service'
 import { infraStandIn } from './standins/infra'
 import { omsStandIn } from './standins/oms'
 import { vtexAdsEventsStandIn } from './standins/vtexAdsEvents'
 import { impactStandIn } from './standins/impact'
 import { openaiStandIn } from './standins/openai'
 import { getAdsStandIn } from './standins/getAds'
-import { SandboxState } from './state'
+import { masterDataStandIn } from './standins/masterData'
+import { grantKey, licenseManagerStandIn, vtexIdStandIn } from './standins/vtexId'
+import { realAddressOf } from './platform/emailMasking'
+import type { ManifestPolicy } from './platform/policyCheck'
+import { SandboxState, type CustomerProfile, type EmailMasking } from './state'
 
 export const SANDBOX_ACCOUNT = 'mystore'
 export const SANDBOX_WORKSPACE = 'master'
 const ROOT = join(__dirname, '..')
+const FIXTURES = join(ROOT, 'node', '__fixtures__')
+
+/** The app's manifest.json: its policies are what the sandbox lets the Service call. */
+export const loadManifest = (): { vendor: string; name: string; policies: ManifestPolicy[] } => JSON.parse(readFileSync(join(ROOT, 'manifest.json'), 'utf8'))
+
+/**
+ * VTEX ID logins the sandbox knows. The admin holds the License Manager resource the schema's
+ * admin fields require (product 66 "VTEX IO", resource read-write-apps-settings, "Allow APP
+ * configuration"); the shopper and the other account's admin do not.
+ */
+export const SANDBOX_LOGINS = {
+  admin: { token: 'sandbox-admin-token', user: 'admin@mystore.example', account: SANDBOX_ACCOUNT },
+  shopper: { token: 'sandbox-shopper-token', user: 'ana.shopper@example.com', account: SANDBOX_ACCOUNT },
+  otherAccountAdmin: { token: 'sandbox-other-account-token', user: 'admin@otherstore.example', account: 'otherstore' },
+} as const
+export const ADMIN_RESOURCE = { productCode: '66', resourceCode: 'read-write-apps-settings' } as const
 
 export interface SandboxOptions {
   settings?: Record<string, unknown>
@@ -26,6 +46,10 @@ export interface SandboxOptions {
   extraStandIns?: (state: SandboxState) => StandIn[]
   /** Shift fixture orders so the newest was placed an hour ago (default on; see rebaseOrderDates). */
   rebaseDates?: boolean
+  /** OMS e-mail masking: hard, the real default (Conversation Tracker), or soft. */
+  emailMasking?: EmailMasking
+  /** The manifest policies the proxy enforces (default: manifest.json's). Tests drop one to see the 403. */
+  policies?: ManifestPolicy[]
 }
 
 export interface Sandbox {
@@ -67,11 +91,31 @@ export function rebaseOrderDates(orders: VtexOrder[], nowMs: number): VtexOrder[
   })
 }
 
+/**
+ * The customers' Master Data CL documents: the fixture answers, plus one per order whose stored
+ * e-mail is readable (the checkout creates the buyer's CL profile with the real address).
+ */
+export function customerProfiles(orders: VtexOrder[]): CustomerProfile[] {
+  const fromFixtures = readdirSync(join(FIXTURES, 'masterdata'))
+    .filter((file) => /^CL-.+\.json$/.test(file))
+    .flatMap((file) => JSON.parse(readFileSync(join(FIXTURES, 'masterdata', file), 'utf8')) as CustomerProfile[])
+  const fromOrders = orders.flatMap((order) => {
+    const userId = order.clientProfileData?.userProfileId
+    const email = realAddressOf(order.clientProfileData?.email)
+    return userId && email ? [{ userId, email }] : []
+  })
+  return [...fromOrders, ...fromFixtures]
+}
+
 /** Stand-ins + proxy (+ the real Service): the local VTEX the app runs against. */
 export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbox> {
   const state = new SandboxState(options.settings ?? loadSandboxSettings())
-  const orders = loadOrders(options.orderDirs ?? [join(ROOT, 'node', '__fixtures__', 'orders')])
+  state.emailMasking = options.emailMasking ?? 'hard'
+  const orders = loadOrders(options.orderDirs ?? [join(FIXTURES, 'orders')])
   for (const order of options.rebaseDates === false ? orders : rebaseOrderDates(orders, Date.now())) state.orders.set(order.orderId, order)
+  for (const profile of customerProfiles(orders)) state.profiles.set(profile.userId, profile)
+  for (const login of Object.values(SANDBOX_LOGINS)) state.vtexIdTokens.set(login.token, { user: login.user, account: login.account })
+  state.grants.add(grantKey(SANDBOX_LOGINS.admin.user, ADMIN_RESOURCE.productCode, ADMIN_RESOURCE.resourceCode))
 
   const vtexAds = vtexAdsEventsStandIn(state)
   const impact = impactStandIn(state)
@@ -85,11 +129,16 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbo
     impact,
     openai,
     getAds,
+    masterDataStandIn(state, SANDBOX_ACCOUNT),
+    vtexIdStandIn(state),
+    licenseManagerStandIn(state, SANDBOX_ACCOUNT),
     ...(options.extraStandIns?.(state) ?? []),
   ]
   const servers: Server[] = []
 
-  const proxy = createProxyServer(standIns, state)
+  const manifest = loadManifest()
+  const app = { appName: `${manifest.vendor}.${manifest.name}`, account: SANDBOX_ACCOUNT, policies: options.policies ?? manifest.policies }
+  const proxy = createProxyServer(standIns, state, app)
   servers.push(proxy)
   const proxyPort = await listen(proxy)
 
@@ -101,6 +150,8 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbo
 
   const service =
     options.service === false ? undefined : await startService({ proxyPort, account: SANDBOX_ACCOUNT, workspace: SANDBOX_WORKSPACE })
+  // Installing the app: the platform sends the apps `setup` event, as on `vtex install`.
+  await service?.sendEvent({ to: { id: SANDBOX_APP_ID } }, 'appSetup', { sender: 'apps', key: 'setup' })
 
   return {
     state,

@@ -1,6 +1,28 @@
 import type { VtexOrder } from '../node/typings/order'
 import type { Received } from './lib/standIn'
 
+/** How OMS hides the customer's e-mail (Conversation Tracker): "Stores are configured as hard by default". */
+export type EmailMasking = 'hard' | 'soft'
+
+/** A customer's Master Data v1 `CL` document, as far as the app reads it. */
+export interface CustomerProfile {
+  userId: string
+  email: string
+}
+
+/** A VTEX ID login: the user (e-mail) and account a token belongs to. */
+export interface VtexIdUser {
+  user: string
+  account: string
+}
+
+export interface PolicyViolation {
+  at: number
+  method: string
+  url: string
+  reason: string
+}
+
 /**
  * Everything the stand-ins remember, in memory: orders (OMS), files (VBase), the app settings,
  * failures queued on purpose, and every request received (shown by npm start, read by tests).
@@ -12,6 +34,16 @@ export class SandboxState {
   /** Status codes the next requests to a stand-in answer with, e.g. { vtexAds: [503] }. */
   readonly injectedFailures = new Map<string, number[]>()
   orderFormConfiguration: Record<string, unknown> = { paymentConfiguration: { requiresAuthenticationForPreAuthorizedPaymentOption: false }, apps: [] }
+  /** OMS answers with e-mails masked this way (the real default: hard). */
+  emailMasking: EmailMasking = 'hard'
+  /** Master Data CL documents by userId (the order's clientProfileData.userProfileId). */
+  readonly profiles = new Map<string, CustomerProfile>()
+  /** VTEX ID tokens the sandbox knows; any other token is nobody's. */
+  readonly vtexIdTokens = new Map<string, VtexIdUser>()
+  /** License Manager grants: `${user}|${productCode}|${resourceCode}`. */
+  readonly grants = new Set<string>()
+  /** Every call the proxy refused for a policy missing from the manifest. */
+  readonly policyViolations: PolicyViolation[] = []
   private readonly listeners: Array<(received: Received) => void> = []
 
   constructor(public settings: Record<string, unknown>) {}

@@ -1,13 +1,23 @@
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'http'
 import type { AddressInfo } from 'net'
 import type { SandboxState } from '../state'
+import { checkPolicies, type AppUnderTest } from '../platform/policyCheck'
 import { json, readBody, writeReply, type StandIn, type StandInReply, type StandInRequest } from './standIn'
 
-async function dispatch(standIn: StandIn | undefined, request: StandInRequest, state: SandboxState): Promise<StandInReply> {
-  if (!standIn) return json(502, { message: `sandbox: no stand-in for host ${request.url.host}; nothing leaves this machine` })
+/** Several stand-ins may share a host (OMS and License Manager on {account}.vtexcommercestable.com.br): the first that answers wins. */
+async function dispatch(standIns: StandIn[], request: StandInRequest, state: SandboxState): Promise<StandInReply> {
+  if (standIns.length === 0) return json(502, { message: `sandbox: no stand-in for host ${request.url.host}; nothing leaves this machine` })
   let reply: StandInReply | undefined
+  let standIn = standIns[0]
   try {
-    reply = (await standIn.handle(request)) ?? json(404, { message: `sandbox ${standIn.name}: no route for ${request.method} ${request.url.pathname}` })
+    for (const candidate of standIns) {
+      reply = await candidate.handle(request)
+      if (reply) {
+        standIn = candidate
+        break
+      }
+    }
+    reply = reply ?? json(404, { message: `sandbox ${standIn.name}: no route for ${request.method} ${request.url.pathname}` })
   } catch (error) {
     reply = json(500, { message: `sandbox ${standIn.name} crashed: ${(error as Error).message}` })
   }
@@ -28,16 +38,29 @@ export const SANDBOX_HOST_HEADER = 'x-sandbox-host'
 /**
  * The one forward proxy the real clients talk to (http_proxy/https_proxy): requests arrive with an
  * absolute URL and are routed by host to a stand-in. Unknown hosts get 502: nothing leaves.
- * A direct request may name its stand-in host in x-sandbox-host instead (fetch has no proxy).
+ * Every request of the app passes the platform's policy check first (platform/policyCheck.ts):
+ * a call its manifest does not allow gets the 403 a real account gives, and is recorded.
+ * A direct request may name its stand-in host in x-sandbox-host instead (fetch has no proxy):
+ * that is the bench's bare client, not the app, so no policy applies to it.
  */
-export function createProxyServer(standIns: StandIn[], state: SandboxState): Server {
-  const byHost = new Map(standIns.flatMap((standIn) => standIn.hosts.map((host) => [host, standIn] as const)))
+export function createProxyServer(standIns: StandIn[], state: SandboxState, app?: AppUnderTest): Server {
+  const byHost = new Map<string, StandIn[]>()
+  for (const standIn of standIns) for (const host of standIn.hosts) byHost.set(host, [...(byHost.get(host) ?? []), standIn])
   return createServer(async (req: IncomingMessage, res: ServerResponse) => {
     const body = await readBody(req)
     const direct = req.headers[SANDBOX_HOST_HEADER]
     if (!/^https?:\/\//.test(req.url ?? '') && typeof direct !== 'string') return writeReply(res, json(400, { message: 'sandbox proxy: absolute URL expected' }))
     const url = new URL(req.url!, `http://${direct}`)
-    writeReply(res, await dispatch(byHost.get(url.hostname), { method: req.method ?? 'GET', url, headers: req.headers, body }, state))
+    const method = req.method ?? 'GET'
+    if (app && typeof direct !== 'string') {
+      const decision = checkPolicies({ method, url }, app)
+      if (!decision.allowed) {
+        state.policyViolations.push({ at: Date.now(), method, url: url.toString(), reason: decision.reason })
+        state.record({ at: Date.now(), standIn: 'policy', method, url: url.toString(), status: 403, summary: `REFUSED ${method} ${url.host}${url.pathname}: ${decision.reason}` })
+        return writeReply(res, json(403, { code: 'Forbidden', message: `Access denied: ${decision.reason}` }))
+      }
+    }
+    writeReply(res, await dispatch(byHost.get(url.hostname) ?? [], { method, url, headers: req.headers, body }, state))
   })
 }
 
@@ -58,7 +81,7 @@ export function createOriginServer(standIn: StandIn, state: SandboxState, allowe
     }
     const body = await readBody(req)
     const url = new URL(req.url ?? '/', `http://${req.headers.host}`)
-    const reply = await dispatch(standIn, { method: req.method ?? 'GET', url, headers: req.headers, body }, state)
+    const reply = await dispatch([standIn], { method: req.method ?? 'GET', url, headers: req.headers, body }, state)
     writeReply(res, { ...reply, headers: { ...reply.headers, ...cors } })
   })
 }

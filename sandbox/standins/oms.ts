@@ -1,22 +1,26 @@
 import { json, type StandIn } from '../lib/standIn'
 import type { SandboxState } from '../state'
+import { asOmsAnswers } from '../platform/emailMasking'
 
 /**
  * VTEX OMS (and the checkout orderForm configuration) as the IO clients reach it: plain http to
  * portal.vtexcommercestable.com.br through the egress proxy, `?an=<account>`, app token in
- * Proxy-Authorization / VtexIdclientAutCookie.
+ * Proxy-Authorization / VtexIdclientAutCookie. Orders come back with the customer's e-mail masked
+ * as the store's Conversation Tracker setting says (hard unless the sandbox is told otherwise).
  */
 export function omsStandIn(state: SandboxState, account: string): StandIn {
   return {
     name: 'oms',
     hosts: ['portal.vtexcommercestable.com.br', `${account}.vtexcommercestable.com.br`],
     handle({ method, url, headers, body }) {
+      // Other APIs share these hosts (License Manager): only OMS and checkout paths are this stand-in's.
+      if (!/^\/api\/(oms|checkout)\//.test(url.pathname)) return undefined
       if (!headers['proxy-authorization'] && !headers['vtexidclientautcookie']) return json(401, { error: { message: 'missing credentials' } })
 
       const order = /^\/api\/oms\/pvt\/orders\/([^/]+)$/.exec(url.pathname)
       if (order && method === 'GET') {
         const found = state.orders.get(decodeURIComponent(order[1]))
-        return found ? json(200, found) : json(404, { error: { code: '404', message: 'Order not found' } })
+        return found ? json(200, asOmsAnswers(found, state.emailMasking)) : json(404, { error: { code: '404', message: 'Order not found' } })
       }
 
       if (url.pathname === '/api/checkout/pvt/configuration/orderForm') {

@@ -3,7 +3,7 @@ import type { IncomingMessage, ServerResponse } from 'http'
 import { DEMO_MEDIA, demoProducts } from './ads'
 import { buildStorefrontBundle } from './build'
 import { cookiesOf, readJson, send, sendJson } from './http'
-import { addItem, createOrderForm, orderForms, SandboxOrderForm, setCustomData } from './orderForms'
+import { addItem, ConfiguredApp, createOrderForm, orderForms, REGISTERED_APP, removeCustomDataField, SandboxOrderForm, setCustomData } from './orderForms'
 
 export type StorefrontRoutes = (req: IncomingMessage, res: ServerResponse, url: URL) => Promise<boolean>
 
@@ -12,6 +12,12 @@ export interface StorefrontOptions {
   eventsBaseUrl?: string
   /** Runs a query on the app's GraphQL (the real Service); without it `sponsoredAds` answers no ads. */
   graphql?: (query: string, variables: Record<string, unknown>) => Promise<{ status: number; body: unknown }>
+  /**
+   * The customData apps of the account's orderForm configuration, read live: the sandbox core
+   * passes what the Service registered, so the checkout refuses our app until it is registered.
+   * Default (pages without the Service): our app, as registered.
+   */
+  registeredApps?: () => ConfiguredApp[]
 }
 
 /** The demo catalog as vtex.search-graphql's Product (what productsByIdentifier answers). */
@@ -108,6 +114,7 @@ button{cursor:pointer}
 export const createStorefrontRoutes = (options: StorefrontOptions = {}): StorefrontRoutes => {
   let bundle: Promise<string> | undefined
   const eventsBaseUrl = options.eventsBaseUrl || ''
+  const registeredApps = options.registeredApps || (() => [REGISTERED_APP])
 
   return async (req, res, url) => {
     const method = req.method || 'GET'
@@ -131,6 +138,17 @@ export const createStorefrontRoutes = (options: StorefrontOptions = {}): Storefr
       return true
     }
     const customData = /^\/api\/checkout\/pub\/orderForm\/([^/]+)\/customData\/([^/]+)(?:\/([^/]+))?$/.exec(path)
+    if (customData && method === 'DELETE' && customData[3]) {
+      const orderForm = orderForms.get(customData[1])
+      if (!orderForm) {
+        sendJson(res, 404, { error: { code: 'CHK0041', message: 'orderForm not found' } })
+        return true
+      }
+      const result = removeCustomDataField(orderForm, customData[2], customData[3], registeredApps())
+      if (result.ok) sendJson(res, 200, orderForm)
+      else sendJson(res, result.status, { error: { code: result.code, message: result.message } })
+      return true
+    }
     if (customData && method === 'PUT') {
       const [, orderFormId, appId, field] = customData
       const orderForm = orderForms.get(orderFormId)
@@ -144,8 +162,9 @@ export const createStorefrontRoutes = (options: StorefrontOptions = {}): Storefr
       }
       const body = (await readJson(req)) as Record<string, unknown> | undefined
       const fields = field ? { [field]: body?.value } : body || {}
-      if (!setCustomData(orderForm, appId, fields)) {
-        sendJson(res, 400, { error: { message: 'unknown app or field, or a value that is not a string' } })
+      const result = setCustomData(orderForm, appId, fields, registeredApps())
+      if (!result.ok) {
+        sendJson(res, result.status, { error: { code: result.code, message: result.message } })
         return true
       }
       sendJson(res, 200, orderForm)

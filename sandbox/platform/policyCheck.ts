@@ -1,0 +1,155 @@
+/**
+ * What a real VTEX account does with every outbound call of an IO app: refuse it (403) unless the
+ * app's manifest.json declares the policy that call needs. The sandbox proxy runs this check on
+ * every request of the Service, so a policy missing from the manifest fails here as it would on
+ * VTEX, and a test fails with it.
+ *
+ * Each rule cites the public source of the policy it requires. A VTEX host (*.vtex.com*,
+ * *.vtexcommercestable.com.br…) without a rule is refused too: a new VTEX endpoint needs its rule,
+ * with its source, before the app may call it here. Any other host is the internet: it needs an
+ * `outbound-access` policy whose host and path match (VTEX docs, "Policies").
+ */
+export interface ManifestPolicy {
+  name: string
+  attrs?: { host?: string; path?: string }
+}
+
+export interface OutboundCall {
+  method: string
+  url: URL
+}
+
+/** One of these policy names (alternatives), or an outbound-access policy matching the call. */
+type Requirement = { anyOf: string[] } | { outboundAccess: true }
+
+export interface PolicyRule {
+  name: string
+  host: RegExp
+  path: RegExp
+  methods?: string[]
+  requires: Requirement[]
+  source: string
+}
+
+const STABLE = /^(portal|[a-z0-9-]+)\.vtexcommercestable\.com\.br$/
+
+/** The rules for the app `appName` (vendor.name): it may read only its own settings. */
+export const policyRules = (appName: string): PolicyRule[] => [
+  {
+    name: 'OMS: get order',
+    host: STABLE,
+    path: /^\/api\/oms\/pvt\/orders\/[^/]+$/,
+    methods: ['GET'],
+    requires: [{ anyOf: ['OMSViewer'] }],
+    source: 'developers.vtex.com release note "Custom IO apps need to add the ListOrders resource" (2023-02-09): "OMSViewer: view orders."',
+  },
+  {
+    name: 'OMS: list orders',
+    host: STABLE,
+    path: /^\/api\/oms\/pvt\/orders\/?$/,
+    methods: ['GET'],
+    requires: [{ anyOf: ['OMSViewer'] }, { anyOf: ['ListOrders'] }],
+    source: 'same release note: "ListOrders: list orders." Custom IO apps must add {"name": "ListOrders"} alongside OMSViewer.',
+  },
+  {
+    name: 'Checkout: orderForm configuration',
+    host: STABLE,
+    path: /^\/api\/checkout\/pvt\/configuration\/orderForm$/i,
+    requires: [{ anyOf: ['SaveOrderFormConfiguration'] }, { outboundAccess: true }],
+    source:
+      'VTEX docs "Policies from License Manager": SaveOrderFormConfiguration, resource /api/checkout/pvt/configuration/orderform; Checkout API OpenAPI requires "Save OrderForm Configuration" for GET, POST and PATCH; vtex-apps/b2b-checkout-settings declares it with outbound-access portal.vtexcommercestable.com.br.',
+  },
+  {
+    name: 'Master Data v1: search documents',
+    host: /^api\.vtex\.com$/,
+    path: /^\/api\/dataentities\/[A-Za-z0-9_]+\/search$/,
+    methods: ['GET'],
+    requires: [{ anyOf: ['ADMIN_DS', 'POWER_USER_DS'] }, { outboundAccess: true }],
+    source:
+      'Master Data API v1 OpenAPI (search: Dynamic Storage resources); VTEX "Policies from License Manager": ADMIN_DS; vtex-apps/storefront-permissions reads CL from node with ADMIN_DS and outbound-access api.vtex.com /api/dataentities/*.',
+  },
+  {
+    name: 'VBase',
+    host: /^infra\.io\.vtex\.com$/,
+    path: /^\/vbase\/v2\//,
+    requires: [{ anyOf: ['vbase-read-write'] }],
+    source: 'License Manager resources, product VTEX IO (66): vbase-read-write; vtex-apps/service-example.',
+  },
+  {
+    name: "Apps: the app's own settings",
+    host: /^infra\.io\.vtex\.com$/,
+    path: new RegExp(`^/apps/v0/[^/]+/[^/]+/apps/${appName.replace(/\./g, '\\.')}((@|%40)[^/]+)?/settings$`),
+    methods: ['GET'],
+    requires: [],
+    source: 'vtex/skills vtex-io-app-settings: an app reads its own settings with getAppSettings(VTEX_APP_ID), no policy ("do not add read-workspace-apps").',
+  },
+  {
+    name: 'VTEX ID: authenticated user (the @auth directive of @vtex/api)',
+    host: /^vtexid\.vtex\.com\.br$/,
+    path: /^\/api\/vtexid\/pub\/authenticated\/user$/,
+    methods: ['GET'],
+    requires: [{ outboundAccess: true }],
+    source: 'vtex-apps/admin-graphql-ide declares outbound-access vtexid.vtex.com.br /api/vtexid/pub/authenticated/user for this call.',
+  },
+  {
+    name: 'License Manager: resource granted (the @auth directive of @vtex/api)',
+    host: STABLE,
+    path: /^\/api\/license-manager\/pvt\/accounts\/[^/]+\/products\/[^/]+\/logins\/[^/]+\/resources\/[^/]+\/granted$/,
+    methods: ['GET'],
+    requires: [],
+    source: "@vtex/api 6.51.3 runtime graphql/schema/schemaDirectives/Auth.js: the runtime's own check, made with the app token; VTEX docs \"GraphQL authorization in IO apps\".",
+  },
+  {
+    name: 'Scheduler',
+    host: STABLE,
+    path: /^\/api\/scheduler\//,
+    requires: [{ outboundAccess: true }],
+    source: 'vtex-apps/b2b-quotes-graphql and vtex-apps/storefront-permissions declare outbound-access portal.vtexcommercestable.com.br /api/scheduler/* to register schedules.',
+  },
+]
+
+/** Hosts of the platform itself: a call to them needs a rule above, never just outbound-access. */
+const VTEX_HOST = /(^|\.)(vtex\.com|vtex\.com\.br|vtexcommercestable\.com\.br|vtexcommerce\.com\.br|myvtex\.com|vtex\.io)$/
+
+const globToRegExp = (glob: string) => new RegExp(`^${glob.split('*').map((part) => part.replace(/[.+?^${}()|[\]\\]/g, '\\$&')).join('.*')}$`)
+
+/** outbound-access {host, path}: host may use {{account}}; path is a glob ("/*", "/v1/events*"). */
+export function outboundAccessAllows(policies: ManifestPolicy[], url: URL, account: string): boolean {
+  return policies.some((policy) => {
+    if (policy.name !== 'outbound-access' || !policy.attrs?.host) return false
+    const host = policy.attrs.host.replace(/\{\{account\}\}/g, account).toLowerCase()
+    return host === url.hostname.toLowerCase() && globToRegExp(policy.attrs.path ?? '/*').test(url.pathname)
+  })
+}
+
+export type PolicyDecision = { allowed: true; rule?: string } | { allowed: false; reason: string }
+
+export interface AppUnderTest {
+  /** vendor.name, from manifest.json */
+  appName: string
+  account: string
+  policies: ManifestPolicy[]
+}
+
+export function checkPolicies(call: OutboundCall, app: AppUnderTest): PolicyDecision {
+  const { policies, account } = app
+  const names = new Set(policies.map((policy) => policy.name))
+  const rule = policyRules(app.appName).find(
+    (candidate) =>
+      candidate.host.test(call.url.hostname) && candidate.path.test(call.url.pathname) && (!candidate.methods || candidate.methods.includes(call.method))
+  )
+  if (!rule) {
+    if (VTEX_HOST.test(call.url.hostname))
+      return { allowed: false, reason: `no policy rule for VTEX endpoint ${call.method} ${call.url.hostname}${call.url.pathname}: the sandbox refuses what it cannot vouch for` }
+    return outboundAccessAllows(policies, call.url, account)
+      ? { allowed: true, rule: 'outbound-access' }
+      : { allowed: false, reason: `missing policy outbound-access {host: ${call.url.hostname}, path: ${call.url.pathname}}` }
+  }
+  for (const requirement of rule.requires) {
+    if ('anyOf' in requirement && !requirement.anyOf.some((name) => names.has(name)))
+      return { allowed: false, reason: `${rule.name}: missing policy ${requirement.anyOf.join(' or ')}` }
+    if ('outboundAccess' in requirement && !outboundAccessAllows(policies, call.url, account))
+      return { allowed: false, reason: `${rule.name}: missing policy outbound-access {host: ${call.url.hostname}, path: ${call.url.pathname}}` }
+  }
+  return { allowed: true, rule: rule.name }
+}
