@@ -1,6 +1,7 @@
 import { Service, type ClientsConfig, type ParamsContext, type RecorderState } from '@vtex/api'
 import { Clients } from './clients'
 import { orderStatusUpdated } from './events/orderStatusUpdated'
+import { appSetup } from './events/appSetup'
 import { resolvers } from './resolvers'
 
 /** Timeouts per client: the handler's retry budget lives in delivery/retry.ts, not here. */
@@ -9,6 +10,8 @@ const clients: ClientsConfig<Clients> = {
   options: {
     default: { retries: 2, timeout: 5_000 },
     oms: { retries: 2, timeout: 5_000 },
+    // The customer's CL profile, read only for hard-masked e-mails.
+    masterdata: { retries: 1, timeout: 3_000 },
     vtexAdsEvents: { retries: 0, timeout: 5_000 },
     impact: { retries: 0, timeout: 5_000 },
     openaiAds: { retries: 0, timeout: 5_000 },
@@ -19,6 +22,6 @@ const clients: ClientsConfig<Clients> = {
 
 export default new Service<Clients, RecorderState, ParamsContext>({
   clients,
-  events: { orderStatusUpdated },
+  events: { orderStatusUpdated, appSetup },
   graphql: { resolvers },
 })

@@ -1,13 +1,16 @@
 /**
- * npm run -s preview -- --order <order.json> [--settings <settings.json>] [--now <ISO date>]
+ * npm run -s preview -- --order <order.json> [--settings <settings.json>] [--profile <CL answer.json>] [--now <ISO date>]
  *
  * Prints one JSON object: what each destination would receive for the order (secrets redacted).
+ * `--profile`: a JSON array as `GET /api/dataentities/CL/search?_where=userId=…&_fields=email,userId`
+ * answers, standing in for the customer-profile lookup a hard-masked e-mail needs.
  * Exit 0 when it could decide (ready, skipped or invalid); exit 1 with a message on stderr when
  * the input cannot be read.
  */
 import { readFileSync } from 'fs'
 import { destinations } from '../destinations'
 import { previewOrder } from '../delivery/preview'
+import { resolveMaskedEmail, type ProfileEmailLookup } from '../delivery/orderEmail'
 import { normalizeSettings } from '../settings/appSettings'
 import type { VtexOrder } from '../typings/order'
 
@@ -43,9 +46,20 @@ function readOrder(path: string): VtexOrder {
   return order as VtexOrder
 }
 
-function main(args: string[]): void {
+/** The CL search answer as a lookup: the document whose userId matches, if any. */
+function readProfiles(path: string): ProfileEmailLookup {
+  const answer = readJsonFile(path, 'profile')
+  if (!Array.isArray(answer)) throw new InputError(`the profile file ${path} does not hold a JSON array (a Master Data CL search answer)`)
+  const documents = answer.filter((document): document is { userId?: unknown; email?: unknown } => typeof document === 'object' && document !== null)
+  return async (userId) => {
+    const email = documents.find((document) => document.userId === userId)?.email
+    return typeof email === 'string' ? email : undefined
+  }
+}
+
+async function main(args: string[]): Promise<void> {
   const orderPath = option(args, '--order')
-  if (!orderPath) throw new InputError('usage: npm run -s preview -- --order <order.json> [--settings <settings.json>] [--now <ISO date>]')
+  if (!orderPath) throw new InputError('usage: npm run -s preview -- --order <order.json> [--settings <settings.json>] [--profile <CL answer.json>] [--now <ISO date>]')
   const settingsPath = option(args, '--settings')
   const settingsInput = settingsPath ? readJsonFile(settingsPath, 'settings') : {}
   if (typeof settingsInput !== 'object' || settingsInput === null || Array.isArray(settingsInput)) throw new InputError(`the settings file ${settingsPath} does not hold a JSON object`)
@@ -53,13 +67,13 @@ function main(args: string[]): void {
   const nowMs = nowText ? Date.parse(nowText) : Date.now()
   if (Number.isNaN(nowMs)) throw new InputError(`--now ${nowText} is not a date`)
 
-  const preview = previewOrder(readOrder(orderPath), normalizeSettings(settingsInput), destinations, nowMs)
+  const profilePath = option(args, '--profile')
+  const resolved = await resolveMaskedEmail(readOrder(orderPath), profilePath ? readProfiles(profilePath) : undefined)
+  const preview = previewOrder(resolved.order, normalizeSettings(settingsInput), destinations, nowMs, resolved.note)
   process.stdout.write(`${JSON.stringify(preview, null, 2)}\n`)
 }
 
-try {
-  main(process.argv.slice(2))
-} catch (error) {
+main(process.argv.slice(2)).catch((error) => {
   process.stderr.write(`preview: ${error instanceof InputError ? error.message : (error as Error).stack}\n`)
   process.exit(1)
-}
+})

@@ -36,10 +36,12 @@ function redactRequest(request: OutboundRequest, secrets: string[]): NonNullable
   return { method: request.method, url: redact(request.url, secrets), headers, body: isJson ? JSON.parse(body) : body }
 }
 
-export function previewOrder(order: VtexOrder, settings: AppSettings, destinations: Destination[], nowMs: number): OrderPreview {
+/** `resolutionNote`: what resolving a masked e-mail did (orderEmail.ts), when the caller did it first. */
+export function previewOrder(order: VtexOrder, settings: AppSettings, destinations: Destination[], nowMs: number, resolutionNote?: string): OrderPreview {
   let conversion
   try {
     conversion = toConversion(order)
+    if (resolutionNote) conversion.notes.push(resolutionNote)
   } catch (error) {
     if (!(error instanceof UnmappableOrderError)) throw error
     const invalid: DestinationPreview = { status: 'invalid', reason: `unmappable-order: ${error.reason}` }

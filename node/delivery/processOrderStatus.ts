@@ -1,10 +1,12 @@
-import { toConversion, UnmappableOrderError } from '../conversion/conversion'
+import { UnmappableOrderError } from '../conversion/conversion'
+import { convertOrder, ProfileUnreadableError, type ProfileEmailLookup } from './orderEmail'
 import type { Destination } from '../destinations/destination'
 import type { OrderStatusBroadcast } from '../events/broadcast'
 import type { AppSettings } from '../settings/appSettings'
 import { decideOnState } from '../trigger/orderFlow'
 import type { VtexOrder } from '../typings/order'
 import { FINAL_STATUSES } from './ledger'
+import { isTransientStatus, statusOf } from './httpStatus'
 import {
   deliverToDestination,
   recordCancellation,
@@ -18,6 +20,8 @@ export interface OrderStatusDeps extends DeliveryDeps {
   settings: AppSettings
   destinations: Destination[]
   readOrder(orderId: string): Promise<VtexOrder>
+  /** Reads a customer's e-mail from Master Data CL, for orders whose OMS e-mail is hard-masked. */
+  lookupProfileEmail?: ProfileEmailLookup
 }
 
 /** Thrown so the broadcaster delivers the event again: the failure is already in the ledger. */
@@ -36,8 +40,6 @@ export interface OrderStatusResult {
   results: DeliveryResult[]
 }
 
-/** HTTP status of a failed IO client call (undefined: no answer at all). */
-export const statusOf = (error: unknown): number | undefined => (error as { response?: { status?: number } })?.response?.status
 
 /**
  * One broadcast, start to finish: trigger rule → (ledger short-circuit) → OMS order → conversion →
@@ -79,7 +81,7 @@ async function processLocked(broadcast: OrderStatusBroadcast, deps: OrderStatusD
     order = await deps.readOrder(orderId)
   } catch (error) {
     const status = statusOf(error)
-    const transient = status === undefined || status === 429 || status >= 500
+    const transient = isTransientStatus(status)
     const reason = `order-unreadable: ${status ? `http-${status}` : 'no answer'}`
     await recordForDestinations(names, orderId, { status: transient ? 'failed' : 'dead', reason }, deps)
     deps.logger.warn({ message: 'order-unreadable', orderId, status, transient })
@@ -95,8 +97,13 @@ async function processLocked(broadcast: OrderStatusBroadcast, deps: OrderStatusD
 
   let conversion
   try {
-    conversion = toConversion(order)
+    conversion = await convertOrder(order, deps.lookupProfileEmail)
   } catch (error) {
+    if (error instanceof ProfileUnreadableError) {
+      await recordForDestinations(names, orderId, { status: 'failed', reason: error.reason }, deps)
+      deps.logger.warn({ message: 'profile-unreadable', orderId, reason: error.reason })
+      throw new RetryableDeliveryError(orderId, [error.reason])
+    }
     if (!(error instanceof UnmappableOrderError)) throw error
     await recordForDestinations(names, orderId, { status: 'dead', reason: `unmappable-order: ${error.reason}` }, deps)
     deps.logger.warn({ message: 'order-unmappable', orderId, reason: error.reason })

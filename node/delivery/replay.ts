@@ -1,5 +1,5 @@
 import type { Conversion } from '../conversion/conversion'
-import { toConversion } from '../conversion/conversion'
+import { convertOrder } from './orderEmail'
 import type { Destination, DestinationName, Outcome } from '../destinations/destination'
 import { sha256Hex } from '../identity/hash'
 import { deliverInBatches } from './batchSplit'
@@ -27,7 +27,7 @@ async function replayLocked(orderId: string, deps: OrderStatusDeps, only?: Desti
   })
   if (toReplay.length === 0) return []
 
-  const conversion = toConversion(await deps.readOrder(orderId))
+  const conversion = await convertOrder(await deps.readOrder(orderId), deps.lookupProfileEmail)
   return Promise.all(
     toReplay.map(({ destination, existing }) =>
       deliverToDestination(destination, conversion, deps.settings, deps, { existing, replay: true })
@@ -63,7 +63,7 @@ export async function replayDeliveries(orderIds: string[], name: DestinationName
   for (const orderId of unique) {
     const existing = await deps.ledger.get(name, orderId)
     if (!existing || !REPLAYABLE.has(existing.status)) continue
-    const conversion = toConversion(await deps.readOrder(orderId))
+    const conversion = await convertOrder(await deps.readOrder(orderId), deps.lookupProfileEmail)
     const preparation = destination.prepare(conversion, deps.settings, now())
     // Unsendable on its own (skip, invalid): recorded exactly as the pipeline records it, nothing sent.
     if (preparation.kind !== 'ready')

@@ -2,7 +2,8 @@ import type { EventContext } from '@vtex/api'
 import type { Clients } from '../clients'
 import { destinations } from '../destinations'
 import { clientTransport } from '../delivery/transport'
-import { processOrderStatus, statusOf, type OrderStatusDeps } from '../delivery/processOrderStatus'
+import { processOrderStatus, type OrderStatusDeps } from '../delivery/processOrderStatus'
+import { statusOf } from '../delivery/httpStatus'
 import { recordMalformedBroadcast, VBaseLedger } from '../delivery/vbaseLedger'
 import { readSettings } from '../settings/readSettings'
 import type { VtexOrder } from '../typings/order'
@@ -10,6 +11,7 @@ import { parseBroadcast } from './broadcast'
 import { registerOrderFormApp } from '../resolvers/orderFormConfiguration'
 import { runOnSettingsChange } from '../settings/onSettingsChange'
 import { logger } from './logger'
+import { customerProfileEmail } from '../clients/customerProfiles'
 
 /** Everything the pipeline needs, built from the IO context: real clients at the edges. */
 export async function orderStatusDeps(
@@ -21,6 +23,7 @@ export async function orderStatusDeps(
     settings: await readSettings(() => clients.apps, ctx.vtex, options),
     destinations,
     readOrder: (orderId) => clients.oms.order(orderId) as Promise<VtexOrder>,
+    lookupProfileEmail: customerProfileEmail(clients.masterdata),
     ledger: new VBaseLedger(clients.vbase),
     transport: clientTransport(clients),
     logger: logger(ctx.vtex.logger),

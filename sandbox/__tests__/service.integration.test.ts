@@ -7,6 +7,7 @@ import { startSandbox, SANDBOX_ACCOUNT, SANDBOX_WORKSPACE, type Sandbox } from '
 import { loadBroadcasts } from '../../node/__fixtures__'
 import type { DeliveryRecord } from '../../node/delivery/ledger'
 import { DEAD_LETTER_BUCKET, LEDGER_BUCKET } from '../../node/delivery/vbaseLedger'
+import { sha256Hex } from '../../node/identity/hash'
 
 jest.setTimeout(60_000)
 
@@ -15,6 +16,10 @@ beforeAll(async () => {
   sandbox = await startSandbox()
 })
 afterAll(() => sandbox?.stop())
+
+// The sandbox behaves like a real account with VTEX's default settings: no call of the Service may
+// have needed a policy the manifest lacks.
+afterAll(() => expect(sandbox.state.policyViolations).toEqual([]))
 
 const SIMPLE = '1390620512853-01'
 const CORPORATE = '1390630512999-01'
@@ -82,4 +87,23 @@ it('registers the ads-events customData app in the checkout configuration, once'
 it('an order OMS does not know becomes a dead letter', async () => {
   expect(await send({ orderId: '404404-01', currentState: 'order-created' })).toBe(204)
   expect(ledger('404404-01')).toMatchObject({ status: 'dead', reason: 'order-unreadable: http-404' })
+})
+
+describe('a store with VTEX defaults: OMS masks e-mails hard', () => {
+  const HARD = '1390650514222-01'
+  const masterDataReads = () => sandbox.state.received.filter((received) => received.standIn === 'masterdata')
+
+  it('OMS answers the alias, and VTEX Ads receives email_hashed of the address in the customer profile', async () => {
+    expect(sandbox.state.emailMasking).toBe('hard')
+    const before = masterDataReads().length
+    expect(await send({ domain: 'Marketplace', orderId: HARD, currentState: 'order-created', lastState: '' })).toBe(204)
+    expect(sandbox.vtexAds.conversions.get(HARD)).toBe(1)
+    expect((sandbox.vtexAds.conversionBodies.get(HARD) as { email_hashed: string }).email_hashed).toBe(sha256Hex('ana.costa@example.com'))
+    expect(masterDataReads().length).toBe(before + 1)
+    expect(ledger(HARD)).toMatchObject({ status: 'sent', notes: expect.arrayContaining(['email-resolved: from the customer profile (Master Data CL)']) })
+  })
+
+  it('the soft-masked fixture, served hard like every order of this store, resolves through its profile too', () => {
+    expect((sandbox.vtexAds.conversionBodies.get(SIMPLE) as { email_hashed: string }).email_hashed).toBe(sha256Hex('maria.silva@example.com'))
+  })
 })

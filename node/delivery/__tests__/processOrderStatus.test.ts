@@ -1,4 +1,5 @@
-import { loadBroadcasts, loadOrder, type OrderFixture } from '../../__fixtures__'
+import { HARD_MASKED_FIXTURE, loadBroadcasts, loadOrder, loadProfileAnswer, type OrderFixture } from '../../__fixtures__'
+import { sha256Hex } from '../../identity/hash'
 import { vtexAdsDestination } from '../../destinations/vtexAds'
 import type { DestinationResponse, OutboundRequest } from '../../destinations/destination'
 import type { OrderStatusBroadcast } from '../../events/broadcast'
@@ -235,6 +236,45 @@ describe('orders that cannot be read', () => {
     expect(await ledger.get('vtexAds', SIMPLE)).toMatchObject({ status: 'failed', reason: 'order-unreadable: http-503' })
     await processOrderStatus(broadcast(SIMPLE, 'order-created'), deps)
     expect(sent).toHaveLength(1)
+  })
+})
+
+describe('a default store: e-mails masked hard by OMS', () => {
+  const HARD = '1390650514222-01'
+  const PROFILE = '8c1d2e3f-4a5b-4c6d-8e7f-9a0b1c2d3e4f'
+  const hardMasked = () => loadOrder(HARD_MASKED_FIXTURE)
+
+  it('delivers email_hashed of the customer profile address, and the ledger says it was resolved', async () => {
+    const { deps, sent, ledger } = setup({ orders: { [HARD]: hardMasked() } })
+    deps.lookupProfileEmail = async (userId) => loadProfileAnswer(PROFILE).find((document) => document.userId === userId)?.email
+    await processOrderStatus(broadcast(HARD, 'order-created'), deps)
+    expect(JSON.parse(sent[0].body).email_hashed).toBe(sha256Hex('ana.costa@example.com'))
+    expect(await ledger.get('vtexAds', HARD)).toMatchObject({ status: 'sent', notes: expect.arrayContaining(['email-resolved: from the customer profile (Master Data CL)']) })
+  })
+
+  it('Master Data down: recorded as failed and rethrown, delivered on redelivery', async () => {
+    let calls = 0
+    const { deps, sent, ledger } = setup({ orders: { [HARD]: hardMasked() } })
+    deps.lookupProfileEmail = async () => {
+      if (calls++ === 0) throw Object.assign(new Error('Bad Gateway'), { response: { status: 502 } })
+      return 'Ana.Costa@Example.com'
+    }
+    await expect(processOrderStatus(broadcast(HARD, 'order-created'), deps)).rejects.toThrow(RetryableDeliveryError)
+    expect(await ledger.get('vtexAds', HARD)).toMatchObject({ status: 'failed', reason: 'profile-unreadable: http-502' })
+    expect(sent).toHaveLength(0)
+    await processOrderStatus(broadcast(HARD, 'order-created'), deps)
+    expect(sent).toHaveLength(1)
+  })
+
+  it('no profile: a dead letter whose reason says why the e-mail is missing', async () => {
+    const { deps, sent, ledger } = setup({ orders: { [HARD]: hardMasked() } })
+    deps.lookupProfileEmail = async () => undefined
+    await processOrderStatus(broadcast(HARD, 'order-created'), deps)
+    expect(sent).toHaveLength(0)
+    expect(await ledger.get('vtexAds', HARD)).toMatchObject({
+      status: 'dead',
+      reason: "invalid-body: email-masked-unrecoverable; email-unresolved: no Master Data CL document for the order's userProfileId",
+    })
   })
 })
 

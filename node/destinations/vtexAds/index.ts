@@ -24,8 +24,9 @@ export const vtexAdsDestination: Destination = {
     const body = toVtexAdsConversion(conversion, settings)
     const errors = validateForSend(body)
     if (errors.length > 0) {
-      const missingEmail = conversion.notes.find((note) => note.startsWith('email-'))
-      return { kind: 'invalid', reason: `invalid-body${missingEmail ? `: ${missingEmail}` : ''}`, errors }
+      // Why the e-mail is missing (masked, unresolved and why): the merchant's first question about a dead letter.
+      const emailNotes = conversion.notes.filter((note) => note.startsWith('email-')).join('; ')
+      return { kind: 'invalid', reason: `invalid-body${emailNotes ? `: ${emailNotes}` : ''}`, errors }
     }
     return {
       kind: 'ready',

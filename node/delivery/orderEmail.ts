@@ -1,0 +1,56 @@
+import { toConversion, type Conversion } from '../conversion/conversion'
+import { recoverEmail } from '../identity/email'
+import { EMAIL_RESOLVED_NOTE, emailUnresolvedNote, profileToLookUp, withProfileEmail } from '../identity/profileEmail'
+import type { VtexOrder } from '../typings/order'
+import { isTransientStatus, statusOf } from './httpStatus'
+
+/** Reads the e-mail of the customer profile `userId` (Master Data CL); undefined when there is no such profile. */
+export type ProfileEmailLookup = (userId: string) => Promise<string | undefined>
+
+/** Thrown when the profile could not be read for a reason that may pass (5xx, 429, no answer): retry later. */
+export class ProfileUnreadableError extends Error {
+  constructor(readonly reason: string) {
+    super(reason)
+    this.name = 'ProfileUnreadableError'
+  }
+}
+
+export interface ResolvedOrder {
+  order: VtexOrder
+  /** What the resolution did or why it could not (no PII). */
+  note?: string
+}
+
+/**
+ * A hard-masked order gets its customer's real e-mail from the profile, so VTEX Ads receives
+ * `email_hashed` of the real address. Refusals (4xx, e.g. a missing policy) and a missing or
+ * unusable profile leave the order as it is with a note saying why; transient failures throw.
+ */
+export async function resolveMaskedEmail(order: VtexOrder, lookup: ProfileEmailLookup | undefined): Promise<ResolvedOrder> {
+  const userId = profileToLookUp(order)
+  if (!userId) return { order }
+  if (!lookup) return { order, note: emailUnresolvedNote('no customer-profile lookup configured') }
+  let email: string | undefined
+  try {
+    email = await lookup(userId)
+  } catch (error) {
+    const status = statusOf(error)
+    if (isTransientStatus(status)) throw new ProfileUnreadableError(`profile-unreadable: ${status ? `http-${status}` : 'no answer'}`)
+    return { order, note: emailUnresolvedNote(`profile lookup refused (http-${status})`) }
+  }
+  if (email === undefined) return { order, note: emailUnresolvedNote('no Master Data CL document for the order\'s userProfileId') }
+  if ('reason' in recoverEmail(email)) return { order, note: emailUnresolvedNote('the CL document holds no usable e-mail') }
+  return { order: withProfileEmail(order, email), note: EMAIL_RESOLVED_NOTE }
+}
+
+/**
+ * OMS order → Conversion, as every path (broadcast, replay) does it: the masked e-mail resolved
+ * first, then the pure mapping; the resolution's note joins the conversion's notes.
+ * Throws UnmappableOrderError (dead letter) or ProfileUnreadableError (retry later).
+ */
+export async function convertOrder(order: VtexOrder, lookup: ProfileEmailLookup | undefined): Promise<Conversion> {
+  const resolved = await resolveMaskedEmail(order, lookup)
+  const conversion = toConversion(resolved.order)
+  if (resolved.note) conversion.notes.push(resolved.note)
+  return conversion
+}

@@ -1,0 +1,29 @@
+import type { EventContext } from '@vtex/api'
+import type { Clients } from '../clients'
+import { statusOf } from '../delivery/httpStatus'
+import { registerOrderFormApp } from '../resolvers/orderFormConfiguration'
+
+/**
+ * The `apps` sender's `setup` event, sent when an app is installed or updated in the workspace
+ * (body `{to: {id}}`; `{from: {id}}` on uninstall), as vtex-apps/return-app subscribes to it. When
+ * it is this app's own install, the checkout is told about our customData app right away: orders
+ * placed before the first broadcast would otherwise lose the shopper's ids (the checkout refuses
+ * customData of an app its configuration does not list).
+ */
+export const isThisApp = (appId: unknown): boolean => {
+  const [name] = typeof appId === 'string' ? appId.split('@') : ['']
+  const own = (process.env.VTEX_APP_ID ?? '').split('@')[0]
+  return name !== '' && name === own
+}
+
+export async function appSetup(ctx: EventContext<Clients>): Promise<void> {
+  const { to } = (ctx.body ?? {}) as { to?: { id?: unknown } }
+  if (!isThisApp(to?.id)) return
+  try {
+    const { changed } = await registerOrderFormApp(ctx.clients)
+    ctx.vtex.logger.info({ message: 'orderform-app-registration', changed, trigger: 'app-setup' })
+  } catch (error) {
+    // Acknowledged anyway: the next broadcast and the admin action register it too.
+    ctx.vtex.logger.warn({ message: 'orderform-app-registration-failed', trigger: 'app-setup', status: statusOf(error) })
+  }
+}
