@@ -8,6 +8,10 @@ const ROOT = resolve(__dirname, '..')
 const GRAPHQL_PATH = '/_v/graphql'
 const MAX_AGE_SECONDS: Record<string, number> = { SHORT: 120, MEDIUM: 3600, LONG: 86400 }
 
+/** graphql/schema.graphql as @vtex/api's local runtime takes it: VTEX's graphql builder takes maxAge as SHORT/MEDIUM/LONG, the runtime's directive wants seconds. */
+export const schemaForLocalRuntime = (): string =>
+  readFileSync(join(ROOT, 'graphql', 'schema.graphql'), 'utf8').replace(/maxAge: (SHORT|MEDIUM|LONG)\b/g, (_, age: string) => `maxAge: ${MAX_AGE_SECONDS[age]}`)
+
 /** Who sent an event (x-event-sender, x-event-key): orders-broadcast unless told otherwise. */
 export interface EventOrigin {
   sender: string
@@ -46,9 +50,7 @@ export async function startService(options: { proxyPort: number; account: string
   const serviceJson = JSON.parse(readFileSync(join(ROOT, 'node', 'service.json'), 'utf8'))
   serviceJson.routes = { ...serviceJson.routes, __graphql: { path: GRAPHQL_PATH } }
   writeFileSync(join(runtime, 'service', 'service.json'), JSON.stringify(serviceJson))
-  // VTEX's graphql builder takes maxAge as SHORT/MEDIUM/LONG; @vtex/api's local directive wants seconds.
-  const schema = readFileSync(join(ROOT, 'graphql', 'schema.graphql'), 'utf8').replace(/maxAge: (SHORT|MEDIUM|LONG)\b/g, (_, age: string) => `maxAge: ${MAX_AGE_SECONDS[age]}`)
-  writeFileSync(join(runtime, 'service', 'schema.graphql'), schema)
+  writeFileSync(join(runtime, 'service', 'schema.graphql'), schemaForLocalRuntime())
   symlinkSync(join(ROOT, 'node'), join(runtime, 'service', 'src', 'node'), 'dir')
 
   const port = options.port ?? 0

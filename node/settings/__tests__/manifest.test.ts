@@ -67,11 +67,22 @@ describe('public config for the storefront', () => {
 
 describe('builder package.json files', () => {
   const lock = readJson('package-lock.json')
+  /** The builders' own toolchain versions are installed at the root under an alias (test/builders/ compiles with them). */
+  const ROOT_ALIAS: Record<string, Record<string, string>> = {
+    'node/package.json': { typescript: 'typescript-node-builder', '@types/node': 'types-node-builder' },
+  }
   it.each(['node/package.json', 'react/package.json'])('%s pins exactly the versions the root install tests with', (path) => {
     const pkg = readJson(path)
     const pinned = { ...pkg.dependencies, ...pkg.devDependencies } as Record<string, string>
     expect(Object.keys(pinned).length).toBeGreaterThan(0)
-    for (const [name, version] of Object.entries(pinned)) expect([name, version]).toEqual([name, lock.packages[`node_modules/${name}`]?.version])
+    for (const [name, version] of Object.entries(pinned)) {
+      const installedAs = ROOT_ALIAS[path]?.[name] ?? name
+      expect([name, version]).toEqual([name, lock.packages[`node_modules/${installedAs}`]?.version])
+    }
+  })
+
+  it('node/package.json pins the node builder 7.x toolchain (VTEX docs, "Node builder": 7.x | Node 20.x | @types/node 20.0.0 | TypeScript 5.5.3)', () => {
+    expect(readJson('node/package.json').devDependencies).toEqual({ '@types/node': '20.0.0', typescript: '5.5.3' })
   })
 
   it('node/package.json keeps the stats-lite override @vtex/api needs (its GitHub source is unreachable)', () => {
