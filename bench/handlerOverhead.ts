@@ -2,7 +2,8 @@
  * handler_overhead_ratio: wall time of the real handler (orderStatusUpdated with the real IO
  * clients) turning N broadcasts at C concurrent into delivered conversions against the sandbox
  * stand-ins, divided by the wall time of the same HTTP calls made bare with fetch (order read,
- * ledger read, conversion POST, ledger write) against the same stand-ins at the same concurrency.
+ * ledger read, the customer profile read a default hard-masked store needs, conversion POST,
+ * ledger write) against the same stand-ins at the same concurrency.
  * Stand-ins run in their own process; rounds alternate bare/handler and the medians are compared,
  * so a noisy neighbour hits both sides alike.
  */
@@ -15,7 +16,8 @@ import { median, timedPool } from './pool'
 const ROOT = join(__dirname, '..')
 const ACCOUNT = 'mystore'
 const WORKSPACE = 'master'
-const APP_ID = 'adsevents.ads-events@0.1.0'
+const APP_ID = process.env.VTEX_APP_ID ?? 'adsevents.ads-events@0.1.0'
+const PROFILE_ID = benchOrder(0).clientProfileData?.userProfileId
 
 async function startStandIns(orders: number): Promise<{ proxyPort: number; stop: () => void }> {
   const child = spawn(process.execPath, ['--import', 'tsx', join(ROOT, 'sandbox', 'standinsProcess.ts'), String(orders)], { cwd: ROOT, stdio: ['ignore', 'pipe', 'inherit'] })
@@ -92,6 +94,8 @@ export async function handlerOverheadRatio(options: { broadcasts?: number; concu
         const ledgerPath = `/vbase/v2/${ACCOUNT}/${WORKSPACE}/buckets/${APP_ID}/ads-events-deliveries/files/${encodeURIComponent(`bare:${orderId}`)}`
         await (await call('portal.vtexcommercestable.com.br', `/api/oms/pvt/orders/${orderId}?an=${ACCOUNT}`)).json()
         await (await call('infra.io.vtex.com', ledgerPath)).arrayBuffer()
+        // OMS masks e-mails hard by default: the address comes from the customer's CL document.
+        await (await call('api.vtex.com', `/api/dataentities/CL/search?an=${ACCOUNT}&_fields=email&_where=userId=${PROFILE_ID}`, { headers: { vtexidclientautcookie: 'bench-app-token' } })).json()
         const sent = await call('events.newtail-media.newtail.com.br', '/v1/beacon/conversion', { method: 'POST', body, headers: { 'content-type': 'application/json' } })
         if (sent.status !== 202) throw new Error(`bare conversion answered ${sent.status}`)
         await sent.arrayBuffer()

@@ -5,6 +5,7 @@
  * Ratios are measured side by side in one run (the machines are shared and noisy);
  * absolute figures are for orientation only.
  */
+import './env'
 import { conversionOrdersPerSec } from './conversionThroughput'
 import { handlerOverheadRatio } from './handlerOverhead'
 import { beaconDeliveryRate, mainThreadMs1000Ads, trackerGzipBytes } from './storefront'
