@@ -46,7 +46,10 @@ async function main() {
     `  the real Service (node/) on 127.0.0.1:${sandbox.service!.port}, its clients routed through the sandbox proxy on :${sandbox.proxyPort}`
   )
   console.log(
-    `  stand-ins: OMS + checkout, VBase, app settings (${join('sandbox', 'settings.json')}), VTEX Ads events API (${sandbox.eventsOrigin}), impact.com, OpenAI Ads`
+    `  stand-ins: OMS + checkout, VBase, Master Data CL, VTEX ID + License Manager, app settings (${join('sandbox', 'settings.json')}), VTEX Ads events API (${sandbox.eventsOrigin}), impact.com, OpenAI Ads`
+  )
+  console.log(
+    `  as strict as a real account: e-mails masked ${sandbox.state.emailMasking} by OMS (VTEX's default), every call checked against manifest.json's policies, customData only for registered apps`
   )
 
   await replayFixtures(sandbox)
@@ -62,10 +65,14 @@ async function main() {
     )
   }
 
+  const refused = sandbox.state.policyViolations
+  console.log(refused.length === 0 ? 'Policy check: every call of the Service was allowed by manifest.json.' : `Policy check: ${refused.length} call(s) REFUSED:`)
+  for (const violation of refused) console.log(`  ${violation.method} ${violation.url}: ${violation.reason}`)
+
   if (once) {
     await sandbox.stop()
     await close(page)
-    process.exit(accepted.length > 0 ? 0 : 1)
+    process.exit(accepted.length > 0 && refused.length === 0 ? 0 : 1)
   }
 
   console.log(`\n  Store:     ${origin}/   (browse, see beacons, add to cart, place an order)`)
