@@ -18,6 +18,10 @@ export interface DeliveryRecord {
   /** SHA-256 of the body sent (or that would be sent), to tell a changed payload on replay. */
   payloadHash?: string
   notes?: string[]
+  /** Which ids the order carried (never the ids): the admin's identity coverage. Set once the order is mapped. */
+  identity?: IdentityCoverage
+  /** When the shopper placed the order (OMS creationDate, ISO UTC): time to conversion. */
+  orderCreatedAt?: string
   createdAt: string
   updatedAt: string
   sentAt?: string
@@ -26,6 +30,13 @@ export interface DeliveryRecord {
   leaseUntil?: string
   /** For failed: earliest time a retry makes sense (Retry-After). */
   retryAfter?: string
+}
+
+export interface IdentityCoverage {
+  sessionId: boolean
+  userId: boolean
+  impactClickId: boolean
+  oppref: boolean
 }
 
 /** Final states: a broadcast never changes them; only an admin replay re-opens failed/dead. */

@@ -3,7 +3,7 @@ import type { Destination, DestinationName, Outcome } from '../destinations/dest
 import { sha256Hex } from '../identity/hash'
 import type { AppSettings } from '../settings/appSettings'
 import { KeyedMutex } from './keyedMutex'
-import { FINAL_STATUSES, type DeliveryRecord, type DeliveryStatus, type LedgerStore } from './ledger'
+import { FINAL_STATUSES, type DeliveryRecord, type DeliveryStatus, type IdentityCoverage, type LedgerStore } from './ledger'
 import { DEFAULT_RETRY_POLICY, nextRetryDelayMs, type RetryPolicy } from './retry'
 import type { Transport } from './transport'
 
@@ -100,6 +100,8 @@ export async function deliverToDestination(
     createdAt: existing?.createdAt ?? new Date(startedAt).toISOString(),
     updatedAt: new Date(startedAt).toISOString(),
     notes: conversion.notes.length > 0 ? conversion.notes : undefined,
+    identity: identityCoverage(conversion),
+    orderCreatedAt: conversion.createdAt,
     canceledAt: existing?.canceledAt,
   }
   const save = async (changes: Partial<DeliveryRecord>) => {
@@ -149,6 +151,14 @@ export async function deliverToDestination(
     await (deps.sleep ?? defaultSleep)(delay)
   }
 }
+
+/** Whether the order carried each id: booleans only, the ids themselves stay out of the ledger. */
+export const identityCoverage = ({ identity }: Conversion): IdentityCoverage => ({
+  sessionId: identity.sessionId !== undefined,
+  userId: identity.userId !== undefined,
+  impactClickId: identity.impactClickId !== undefined,
+  oppref: identity.oppref !== undefined,
+})
 
 /**
  * What an attempt's outcome makes of the ledger record when no further attempt follows in this

@@ -278,6 +278,16 @@ describe('a default store: e-mails masked hard by OMS', () => {
   })
 })
 
+describe('what the ledger keeps for the admin', () => {
+  it('which ids the order carried (booleans, never the ids) and when it was placed', async () => {
+    const { run, ledger } = setup()
+    await run([broadcast(SIMPLE, 'order-created')])
+    const record = await ledger.get('vtexAds', SIMPLE)
+    expect(record).toMatchObject({ identity: { sessionId: true, userId: true, impactClickId: true, oppref: true }, orderCreatedAt: '2026-11-20T14:31:07Z' })
+    for (const id of ['5898b8d1-c250-4bb5-931b-8b9d0ee7b499', 'Qn3wT8Xy0xyz123', 'oppref_abc']) expect(JSON.stringify(record)).not.toContain(id)
+  })
+})
+
 describe('privacy', () => {
   it('logs and ledger records carry no raw PII', async () => {
     const { run, logs, ledger } = setup({ answers: [answer(503)] })
