@@ -1,4 +1,5 @@
 import { Service, type ClientsConfig, type ParamsContext, type RecorderState } from '@vtex/api'
+import { installRuntimeSteps } from './runtime'
 import { Clients } from './clients'
 import { orderStatusUpdated } from './events/orderStatusUpdated'
 import { appSetup } from './events/appSetup'
@@ -9,7 +10,8 @@ const clients: ClientsConfig<Clients> = {
   implementation: Clients,
   options: {
     default: { retries: 2, timeout: 5_000 },
-    oms: { retries: 2, timeout: 5_000 },
+    // OMS: the pipeline retries itself within the handler's deadline (delivery/readOrder.ts).
+    oms: { retries: 0, timeout: 3_000 },
     // The customer's CL profile, read only for hard-masked e-mails.
     masterdata: { retries: 1, timeout: 3_000 },
     vtexAdsEvents: { retries: 0, timeout: 5_000 },
@@ -19,6 +21,10 @@ const clients: ClientsConfig<Clients> = {
     vtexAdsQuery: { retries: 0, timeout: 600 },
   },
 }
+
+// Before the Service builds its handlers: a broadcast it cannot parse is recorded, not answered
+// 500; a multipart GraphQL request never reaches a vulnerable parser (node/runtime/).
+installRuntimeSteps()
 
 export default new Service<Clients, RecorderState, ParamsContext>({
   clients,

@@ -7,6 +7,7 @@ import { startSandbox, SANDBOX_ACCOUNT, SANDBOX_WORKSPACE, type Sandbox } from '
 import { loadBroadcasts } from '../../node/__fixtures__'
 import type { DeliveryRecord } from '../../node/delivery/ledger'
 import { DEAD_LETTER_BUCKET, LEDGER_BUCKET } from '../../node/delivery/vbaseLedger'
+import { RETRY_QUEUE_BUCKET } from '../../node/delivery/buckets'
 import { sha256Hex } from '../../node/identity/hash'
 
 jest.setTimeout(60_000)
@@ -84,9 +85,11 @@ it('registers the ads-events customData app in the checkout configuration, once'
   expect(writes).toHaveLength(1)
 })
 
-it('an order OMS does not know becomes a dead letter', async () => {
-  expect(await send({ orderId: '404404-01', currentState: 'order-created' })).toBe(204)
-  expect(ledger('404404-01')).toMatchObject({ status: 'dead', reason: 'order-unreadable: http-404' })
+it('an order OMS does not show (yet) is failed, queued for the scheduled run, and redelivered by the broadcaster', async () => {
+  expect(await send({ orderId: '404404-01', currentState: 'order-created' })).toBe(500)
+  expect(ledger('404404-01')).toMatchObject({ status: 'failed', reason: 'order-unreadable: http-404 (not readable yet)' })
+  const queued = [...sandbox.state.vbase.keys()].filter((key) => key.includes(`/${RETRY_QUEUE_BUCKET}/404404-01~`))
+  expect(queued).toHaveLength(1)
 })
 
 describe('a store with VTEX defaults: OMS masks e-mails hard', () => {
