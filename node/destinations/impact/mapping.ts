@@ -1,5 +1,6 @@
 import type { Conversion } from '../../conversion/conversion'
-import { minorToUnits } from '../../conversion/money'
+import { formatUnits } from '../../conversion/money'
+import { undistributedDiscountCents } from '../../conversion/orderDiscount'
 import { sha1Hex } from '../../identity/hash'
 import type { AppSettings } from '../../settings/appSettings'
 
@@ -17,21 +18,8 @@ export function eventTypeField(setting: string): { EventTypeId: string } | { Eve
   return /^\d+$/.test(setting) ? { EventTypeId: setting } : { EventTypeCode: setting }
 }
 
-/**
- * The part of the order's discounts that the item prices do not already carry. VTEX spreads
- * promotions over the items (priceDefinition.total / sellingPrice), and ItemPrice is what the
- * shopper paid per unit; impact subtracts OrderDiscount from the items again, so sending the
- * order's whole discount would count it twice. Usually 0.
- */
-export function undistributedDiscountMinor(conversion: Conversion): number {
-  const { itemsMinor, discountMinor } = conversion.totals
-  const paidForItems = conversion.items.reduce((sum, item) => sum + item.paidTotalMinor, 0)
-  return Math.max(0, paidForItems - (itemsMinor - discountMinor))
-}
-
 export function toImpactConversion(conversion: Conversion, settings: AppSettings): ImpactConversionFields {
-  const { identity, customer, address, decimals } = conversion
-  const money = (minor: number) => minorToUnits(minor, decimals).toFixed(decimals)
+  const { identity, customer, address } = conversion
   const fields: Record<string, string | undefined> = {
     CampaignId: settings.impactCampaignId,
     ...eventTypeField(settings.impactEventTypeId ?? ''),
@@ -43,9 +31,11 @@ export function toImpactConversion(conversion: Conversion, settings: AppSettings
     CustomerEmail: customer.email === undefined ? undefined : sha1Hex(customer.email),
     CustomerStatus: customerStatus(conversion, settings),
     CurrencyCode: conversion.currency,
-    OrderDiscount: money(undistributedDiscountMinor(conversion)),
-    OrderShipping: money(conversion.totals.shippingMinor),
-    OrderTax: money(conversion.totals.taxMinor),
+    // VTEX spreads promotions over the item prices; impact subtracts OrderDiscount from the items
+    // again, so only the discount the items do not carry is sent (usually 0). Currency units.
+    OrderDiscount: formatUnits(undistributedDiscountCents(conversion.items, conversion.totals)),
+    OrderShipping: formatUnits(conversion.totals.shippingCents),
+    OrderTax: formatUnits(conversion.totals.taxCents),
     CustomerCity: address.city,
     CustomerPostCode: address.postalCode,
     // impact's own example uses alpha-3 ("USA"); VTEX addresses carry alpha-3 too.
@@ -59,7 +49,7 @@ export function toImpactConversion(conversion: Conversion, settings: AppSettings
     fields[`ItemCategory${i}`] = item.categoryIds[item.categoryIds.length - 1]
     fields[`ItemQuantity${i}`] = String(item.quantity)
     // Unit price (impact multiplies by ItemQuantity), never the line total.
-    fields[`ItemPrice${i}`] = money(item.paidUnitMinor)
+    fields[`ItemPrice${i}`] = formatUnits(item.paidUnitCents)
   })
   return Object.fromEntries(Object.entries(fields).filter((entry): entry is [string, string] => entry[1] !== undefined && entry[1] !== ''))
 }

@@ -1,10 +1,12 @@
 import type { Conversion } from '../../conversion/conversion'
+import { centsToIsoMinor } from '../../conversion/money'
+import { undistributedDiscountCents } from '../../conversion/orderDiscount'
 import { sha256Hex } from '../../identity/hash'
 
 /**
  * One OpenAI Ads Conversions API event (POST bzr.openai.com/v1/events). Every `amount` is an
- * integer in ISO 4217 minor units: VTEX amounts are already integers in minor units, so they go
- * through unchanged (no float division and back).
+ * integer in the currency's ISO 4217 minor unit (USD 25.99 → 2599, CLP 14990 → 14990): VTEX
+ * cents go through centsToIsoMinor, which is the identity for two-decimal currencies.
  */
 export interface OpenAIContent {
   id: string
@@ -34,7 +36,7 @@ export interface OpenAIEvent {
   user?: OpenAIUser
   data: {
     type: 'contents'
-    /** What the shopper paid for the items (minor units): no shipping, no tax. */
+    /** What the shopper paid for the items (minor units): no shipping, no tax, order-level discounts taken off. */
     amount: number
     currency: string
     contents: OpenAIContent[]
@@ -65,6 +67,7 @@ const compact = <T extends object>(value: T): T => Object.fromEntries(Object.ent
 export function toOpenAIEvent(conversion: Conversion): OpenAIEvent {
   const { identity, customer, address } = conversion
   const currency = conversion.currency ?? ''
+  const minor = (cents: number) => centsToIsoMinor(cents, conversion.currency)
   const sourceUrl = orderPlacedUrl(conversion)
   const user = compact({
     // customer.email is already trimmed and lower-cased, and never a masked alias.
@@ -74,6 +77,7 @@ export function toOpenAIEvent(conversion: Conversion): OpenAIEvent {
     city: address.city,
     zip_code: address.postalCode,
   })
+  const paidCents = conversion.items.reduce((sum, item) => sum + item.paidTotalCents, 0) - undistributedDiscountCents(conversion.items, conversion.totals)
   return compact({
     id: openaiEventId(conversion.orderId),
     type: 'order_created' as const,
@@ -85,10 +89,10 @@ export function toOpenAIEvent(conversion: Conversion): OpenAIEvent {
     user: Object.keys(user).length > 0 ? user : undefined,
     data: {
       type: 'contents' as const,
-      amount: conversion.items.reduce((sum, item) => sum + item.paidTotalMinor, 0),
+      amount: minor(Math.max(0, paidCents)),
       currency,
       contents: conversion.items.map((item) =>
-        compact({ id: item.sku, name: item.name, content_type: 'product' as const, quantity: item.quantity, amount: item.paidUnitMinor, currency })
+        compact({ id: item.sku, name: item.name, content_type: 'product' as const, quantity: item.quantity, amount: minor(item.paidUnitCents), currency })
       ),
     },
   })

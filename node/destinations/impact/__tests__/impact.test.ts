@@ -126,6 +126,18 @@ describe('toImpactConversion', () => {
     order.clientProfileData = { ...order.clientProfileData, email: '7bf3a59bbc56402c810bda9521ba449e@ct.vtex.com.br' }
     expect(preparedFields(order).fields.CustomerEmail).toBeUndefined()
   })
+
+  it('sends the changed order as it stands, with the discount the change gave as OrderDiscount', () => {
+    const { fields } = preparedFields(loadOrder('changed-order'))
+    expect(fields).toMatchObject({ ItemSku1: '330011', ItemQuantity1: '1', ItemSku3: '330044', ItemName3: 'Película de Vidro', ItemPrice3: '59.90', OrderDiscount: '10.00' })
+    expect(Object.keys(fields).filter((key) => key.startsWith('ItemSku'))).toHaveLength(3)
+  })
+
+  it('sends Chilean pesos, not hundredths of them', () => {
+    const order = loadOrder('chile-clp')
+    order.customData!.customApps![0].fields = { ...order.customData!.customApps![0].fields, impact_click_id: 'Qn3wT8Xy0cl' }
+    expect(preparedFields(order).fields).toMatchObject({ CurrencyCode: 'CLP', ItemPrice1: '49990.00', ItemPrice2: '7641.67', OrderShipping: '3990.00' })
+  })
 })
 
 describe('impactDestination.prepare: skips and dead letters', () => {

@@ -89,6 +89,32 @@ describe('toOpenAIEvent', () => {
     expect(amounts.every(Number.isInteger)).toBe(true)
   })
 
+  it('sends Chilean pesos as integers in the ISO 4217 minor unit (CLP has none): VTEX 4999000 → 49990', () => {
+    const event = toOpenAIEvent(toConversion(loadOrder('chile-clp')))
+    expect(event.data).toEqual({
+      type: 'contents',
+      // 49.990 + 22.925 pesos: the lines' cents summed, then converted once.
+      amount: 72915,
+      currency: 'CLP',
+      contents: [
+        { id: '880011', name: 'Zapatilla Trail Andes', content_type: 'product', quantity: 1, amount: 49990, currency: 'CLP' },
+        // 7.641,67 a pair in VTEX cents: the nearest whole peso.
+        { id: '880022', name: 'Calcetín Merino', content_type: 'product', quantity: 3, amount: 7642, currency: 'CLP' },
+      ],
+    })
+    expect(event.user?.country).toBe('CL')
+  })
+
+  it('sends the changed order as it stands, its goodwill discount taken off the amount', () => {
+    const event = toOpenAIEvent(toConversion(loadOrder('changed-order')))
+    expect(event.data.contents.map((content) => [content.id, content.quantity, content.amount])).toEqual([
+      ['330011', 1, 29990],
+      ['330033', 1, 9990],
+      ['330044', 1, 5990],
+    ])
+    expect(event.data.amount).toBe(29990 + 9990 + 5990 - 1000)
+  })
+
   it('falls back to the orderId without its seller suffix when the order has no orderGroup', () => {
     const order = loadOrder('simple')
     delete order.orderGroup
@@ -149,7 +175,8 @@ describe('openaiDestination.prepareBatch', () => {
     const preparation = openaiDestination.prepareBatch!(conversions, settings, batchNow)
     expect(preparation.kind).toBe('ready')
     const body = JSON.parse(preparation.kind === 'ready' ? preparation.request.body : '{}') as OpenAIEventsBody
-    expect(body.events.map((event) => event.id)).toEqual(['order_1390620512853-01', 'order_1390630512999-01', 'order_1390640513111-01'])
+    expect(body.events.map((event) => event.id)).toEqual(conversions.map((conversion) => `order_${conversion.orderId}`))
+    expect(body.events).toHaveLength(ORDER_FIXTURES.length)
     expect(openaiDestination.maxBatch).toBe(50)
   })
 

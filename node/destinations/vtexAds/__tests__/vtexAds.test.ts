@@ -57,6 +57,36 @@ describe('toVtexAdsConversion', () => {
     expect(validateForSend(body)).toEqual([])
   })
 
+  it('sends Chilean pesos as currency units, not hundredths of them', () => {
+    const body = toVtexAdsConversion(toConversion(loadOrder('chile-clp')), settings)
+    expect(body.items).toEqual([
+      { sku: '880011', product_id: '88001', seller_id: '1', quantity: 1, price: 59990, promotional_price: 49990 },
+      { sku: '880022', product_id: '88002', seller_id: '1', quantity: 3, price: 8990, promotional_price: 7641.67 },
+    ])
+    expect(body).toMatchObject({ uf: 'RM', city: 'Providencia' })
+    expect(validateForSend(body)).toEqual([])
+  })
+
+  it('sends weighed and packed items with list and promotional price per unit sold, list never below paid', () => {
+    const body = toVtexAdsConversion(toConversion(loadOrder('weighed-and-packs')), settings)
+    expect(body.items.map(({ sku, quantity, price, promotional_price }) => ({ sku, quantity, price, promotional_price }))).toEqual([
+      { sku: '440011', quantity: 4, price: 2.99, promotional_price: 2.99 },
+      { sku: '440022', quantity: 2, price: 18, promotional_price: 15 },
+      { sku: '440033', quantity: 1, price: 19.96, promotional_price: 17.96 },
+    ])
+  })
+
+  it('sends the changed order as it stands: what was removed is not counted', () => {
+    const body = toVtexAdsConversion(toConversion(loadOrder('changed-order')), settings)
+    expect(body.items.map(({ sku, quantity, promotional_price }) => ({ sku, quantity, promotional_price }))).toEqual([
+      { sku: '330011', quantity: 1, promotional_price: 299.9 },
+      { sku: '330033', quantity: 1, promotional_price: 99.9 },
+      { sku: '330044', quantity: 1, promotional_price: 59.9 },
+    ])
+    expect(body.items[2]).toEqual({ sku: '330044', seller_id: null, quantity: 1, price: 59.9, promotional_price: 59.9 })
+    expect(validateForSend(body)).toEqual([])
+  })
+
   it('never hashes an opaque masked e-mail', () => {
     const order = loadOrder('simple')
     order.clientProfileData = { ...order.clientProfileData, email: '7bf3a59bbc56402c810bda9521ba449e@ct.vtex.com.br' }
