@@ -19,7 +19,9 @@ const FIXTURES = __dirname
 export const ORDER_FIXTURES = ['simple', 'corporate-multiseller', 'no-identity', 'chile-clp', 'weighed-and-packs', 'changed-order'] as const
 /** A default (hard-masked) store's order: its e-mail is only in the customer's Master Data CL document. */
 export const HARD_MASKED_FIXTURE = 'hard-masked'
-export type OrderFixture = (typeof ORDER_FIXTURES)[number] | typeof HARD_MASKED_FIXTURE
+/** A seller's fulfillment order of a sale made on a marketplace (origin Fulfillment): not the seller's conversion by default. */
+export const MARKETPLACE_FULFILLMENT_FIXTURE = 'marketplace-fulfillment'
+export type OrderFixture = (typeof ORDER_FIXTURES)[number] | typeof HARD_MASKED_FIXTURE | typeof MARKETPLACE_FULFILLMENT_FIXTURE
 
 export const loadOrder = (name: OrderFixture): VtexOrder => JSON.parse(readFileSync(join(FIXTURES, 'orders', `${name}.json`), 'utf8'))
 

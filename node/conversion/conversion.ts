@@ -6,6 +6,7 @@ import { centsToUnits } from './money'
 import { parseOmsDate, toIsoUtcSeconds } from './dates'
 import { toUnitPrices } from './unitPrices'
 import { applyOrderChanges } from './orderChanges'
+import { readMarketplaceFulfillment, type MarketplaceFulfillment } from './marketplaceFulfillment'
 
 /**
  * A closed order as every destination sees it: destination-neutral, amounts in VTEX cents
@@ -55,6 +56,8 @@ export interface Conversion {
   items: ConversionItem[]
   /** In cents; discountCents is positive; changeCents is the applied order changes' net (negative when cheaper). */
   totals: { itemsCents: number; discountCents: number; shippingCents: number; taxCents: number; changeCents: number; valueCents: number }
+  /** Set when this is a seller's fulfillment order of a marketplace sale (marketplaceFulfillment.ts). */
+  marketplaceFulfillment?: MarketplaceFulfillment
   identity: OrderIdentity
   customer: NormalizedCustomer
   /** The merchant's label for the customer (clientProfileData.customerClass); impact can map it to NEW/EXISTING. */
@@ -112,6 +115,7 @@ export function toConversion(order: VtexOrder): Conversion {
   const countryAlpha3 = optionalText(address.country) ?? optionalText(order.storePreferencesData?.countryCode)
   const identity = readOrderIdentity(order)
   const customer = normalizeCustomer(order)
+  const marketplaceFulfillment = readMarketplaceFulfillment(order)
 
   return {
     orderId: order.orderId,
@@ -130,6 +134,7 @@ export function toConversion(order: VtexOrder): Conversion {
       changeCents: changed.changeCents,
       valueCents: order.value ?? 0,
     },
+    ...(marketplaceFulfillment ? { marketplaceFulfillment } : {}),
     identity,
     customer,
     customerClass: optionalText(order.clientProfileData?.customerClass),
@@ -143,6 +148,7 @@ export function toConversion(order: VtexOrder): Conversion {
     notes: [
       ...notes,
       ...changed.notes,
+      ...(marketplaceFulfillment ? ['marketplace-fulfillment'] : []),
       ...identity.notes,
       ...customer.notes,
     ],

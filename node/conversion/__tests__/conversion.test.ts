@@ -2,7 +2,7 @@ import { toConversion, UnmappableOrderError } from '../conversion'
 import { parseOmsDate, toIsoUtcSeconds } from '../dates'
 import { resolveBrand } from '../brand'
 import { normalizeSettings } from '../../settings/appSettings'
-import { HARD_MASKED_FIXTURE, ORDER_FIXTURES, loadOrder, type OrderFixture } from '../../__fixtures__'
+import { HARD_MASKED_FIXTURE, MARKETPLACE_FULFILLMENT_FIXTURE, ORDER_FIXTURES, loadOrder, type OrderFixture } from '../../__fixtures__'
 
 describe('dates', () => {
   it('parses OMS 7-digit fractions with offsets and formats UTC without fraction', () => {
@@ -44,6 +44,7 @@ describe('toConversion', () => {
       changeCents: 0,
       valueCents: 271490,
     })
+    expect(conversion.marketplaceFulfillment).toBeUndefined()
   })
 
   it('excludes gifts and uses the price when the list price is missing', () => {
@@ -61,7 +62,7 @@ describe('toConversion', () => {
     expect(toConversion(order).items[0]).toMatchObject({ paidUnitCents: 33333, paidUnit: 333.33, paidTotalCents: 100000 })
   })
 
-  it.each<OrderFixture>([...ORDER_FIXTURES, HARD_MASKED_FIXTURE])(
+  it.each<OrderFixture>([...ORDER_FIXTURES, HARD_MASKED_FIXTURE, MARKETPLACE_FULFILLMENT_FIXTURE])(
     "%s: notes (which reach the ledger) carry reasons and ids, never the customer's data",
     (name) => {
       const order = loadOrder(name)

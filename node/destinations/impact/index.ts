@@ -1,3 +1,4 @@
+import { marketplaceFulfillmentSkipReason } from '../../conversion/marketplaceFulfillment'
 import type { AppSettings } from '../../settings/appSettings'
 import { classifyHttpStatus, parseAnswerBody, type Destination, type DestinationResponse, type Outcome } from '../destination'
 import { toFormBody, toImpactConversion } from './mapping'
@@ -66,6 +67,8 @@ export const impactDestination: Destination = {
   enabled: (settings) => settings.impactEnabled,
 
   prepare(conversion, settings) {
+    const fulfillment = marketplaceFulfillmentSkipReason(conversion, settings)
+    if (fulfillment) return { kind: 'skipped', reason: fulfillment }
     if (!conversion.identity.impactClickId && !conversion.identity.userId)
       return { kind: 'skipped', reason: 'no-attribution-key: the order has neither an impact click id nor a VTEX profile id' }
     if (conversion.items.length === 0) return { kind: 'skipped', reason: 'no-sale-items: only gifts or empty lines' }
