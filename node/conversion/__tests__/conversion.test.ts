@@ -28,6 +28,8 @@ describe('toConversion', () => {
       phone: '+5521987654321',
       document: '52998224725',
       isCompany: false,
+      firstName: 'Maria',
+      lastName: 'Silva',
     })
     expect(conversion.address).toEqual({
       city: 'Rio de Janeiro',

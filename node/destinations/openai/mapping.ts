@@ -1,7 +1,7 @@
 import type { Conversion } from '../../conversion/conversion'
 import { centsToIsoMinor } from '../../conversion/money'
 import { undistributedDiscountCents } from '../../conversion/orderDiscount'
-import { sha256Hex } from '../../identity/hash'
+import { toOpenAIUser, type OpenAIUser } from './userFields'
 
 /**
  * One OpenAI Ads Conversions API event (POST bzr.openai.com/v1/events). Every `amount` is an
@@ -16,14 +16,6 @@ export interface OpenAIContent {
   /** UNIT price paid (minor units), like VTEX Ads' and impact's item prices; the line is amount × quantity. */
   amount: number
   currency: string
-}
-
-export interface OpenAIUser {
-  email_sha256?: string
-  external_id_sha256?: string
-  country?: string
-  city?: string
-  zip_code?: string
 }
 
 export interface OpenAIEvent {
@@ -65,18 +57,10 @@ export function orderPlacedUrl(conversion: Conversion): string | undefined {
 const compact = <T extends object>(value: T): T => Object.fromEntries(Object.entries(value).filter(([, v]) => v !== undefined)) as T
 
 export function toOpenAIEvent(conversion: Conversion): OpenAIEvent {
-  const { identity, customer, address } = conversion
+  const { identity } = conversion
   const currency = conversion.currency ?? ''
   const minor = (cents: number) => centsToIsoMinor(cents, conversion.currency)
   const sourceUrl = orderPlacedUrl(conversion)
-  const user = compact({
-    // customer.email is already trimmed and lower-cased, and never a masked alias.
-    email_sha256: customer.email === undefined ? undefined : sha256Hex(customer.email),
-    external_id_sha256: identity.userId === undefined ? undefined : sha256Hex(identity.userId),
-    country: address.countryAlpha2,
-    city: address.city,
-    zip_code: address.postalCode,
-  })
   const paidCents = conversion.items.reduce((sum, item) => sum + item.paidTotalCents, 0) - undistributedDiscountCents(conversion.items, conversion.totals)
   return compact({
     id: openaiEventId(conversion.orderId),
@@ -86,7 +70,7 @@ export function toOpenAIEvent(conversion: Conversion): OpenAIEvent {
     // source_url is required for 'web'; without a store host the honest source is 'other'.
     action_source: sourceUrl ? ('web' as const) : ('other' as const),
     source_url: sourceUrl,
-    user: Object.keys(user).length > 0 ? user : undefined,
+    user: toOpenAIUser(conversion),
     data: {
       type: 'contents' as const,
       amount: minor(Math.max(0, paidCents)),

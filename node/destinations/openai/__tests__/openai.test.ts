@@ -6,6 +6,7 @@ import type { Outcome } from '../../destination'
 import { openaiDestination, splitOpenAIBatchOn } from '..'
 import { orderPlacedUrl, toOpenAIEvent, type OpenAIEventsBody } from '../mapping'
 import { validateEvent } from '../schema'
+import { OPENAI_CITY_MAX_LENGTH, toOpenAIUser } from '../userFields'
 import { MAX_EVENT_AGE_MS, MAX_EVENT_LEAD_MS } from '../window'
 
 const sha256 = (value: string) => createHash('sha256').update(value).digest('hex')
@@ -129,6 +130,34 @@ describe('toOpenAIEvent', () => {
     expect(event.source_url).toBeUndefined()
     expect(validateEvent(event)).toEqual([])
     expect(validateEvent({ ...event, action_source: 'web' }).map((error) => error.message)).toContain("must have required property 'source_url'")
+  })
+})
+
+describe("toOpenAIUser: the user object by OpenAI's rules", () => {
+  const conversion = toConversion(loadOrder('simple'))
+
+  it('hashes the trimmed, lower-cased e-mail and the profile id; sends country, city and zip as they are', () => {
+    expect(toOpenAIUser(conversion)).toEqual({
+      email_sha256: sha256('maria.silva@example.com'),
+      external_id_sha256: sha256('5a3692de-358a-4bea-8885-044bce33bb93'),
+      country: 'BR',
+      city: 'Rio de Janeiro',
+      zip_code: '22250-040',
+    })
+  })
+
+  it('leaves out a city or zip code OpenAI would refuse instead of failing the event (and its batch)', () => {
+    const address = { ...conversion.address, city: 'X'.repeat(OPENAI_CITY_MAX_LENGTH + 1), postalCode: '22250/040' }
+    const user = toOpenAIUser({ ...conversion, address })
+    expect(user).not.toHaveProperty('city')
+    expect(user).not.toHaveProperty('zip_code')
+    expect(toOpenAIUser({ ...conversion, address: { ...conversion.address, city: 'X'.repeat(OPENAI_CITY_MAX_LENGTH) } })?.city).toHaveLength(OPENAI_CITY_MAX_LENGTH)
+    const event = toOpenAIEvent(toConversion(loadOrder('simple')))
+    expect(validateEvent({ ...event, user: { ...event.user, zip_code: '22250/040' } }).map((error) => error.instancePath)).toEqual(['/user/zip_code'])
+  })
+
+  it('sends no user object when nothing is known', () => {
+    expect(toOpenAIUser({ ...conversion, customer: { isCompany: false, notes: [] }, identity: { notes: [] }, address: {} })).toBeUndefined()
   })
 })
 
