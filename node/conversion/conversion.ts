@@ -5,6 +5,7 @@ import { countryInfo } from '../identity/country'
 import { centsToUnits } from './money'
 import { parseOmsDate, toIsoUtcSeconds } from './dates'
 import { toUnitPrices } from './unitPrices'
+import { readItemCategory } from './itemCategory'
 import { applyOrderChanges } from './orderChanges'
 import { readMarketplaceFulfillment, type MarketplaceFulfillment } from './marketplaceFulfillment'
 
@@ -21,6 +22,8 @@ export interface ConversionItem {
   brandName?: string
   /** Category ids from `/12/34/`, root first. */
   categoryIds: string[]
+  /** The most specific category's name, when the order carries it (additionalInfo.categories). */
+  categoryName?: string
   /** SKUs bought: each one `unitMultiplier` measurement units (a 0.5 kg bag, a 6-pack). */
   quantity: number
   /** List ("from") price of one SKU as sold, on the same basis as the paid price; never below it. See unitPrices.ts. */
@@ -56,6 +59,8 @@ export interface Conversion {
   items: ConversionItem[]
   /** In cents; discountCents is positive; changeCents is the applied order changes' net (negative when cheaper). */
   totals: { itemsCents: number; discountCents: number; shippingCents: number; taxCents: number; changeCents: number; valueCents: number }
+  /** The coupon code the shopper used (marketingData.coupon). */
+  coupon?: string
   /** Set when this is a seller's fulfillment order of a marketplace sale (marketplaceFulfillment.ts). */
   marketplaceFulfillment?: MarketplaceFulfillment
   identity: OrderIdentity
@@ -92,7 +97,7 @@ function toConversionItem(item: VtexOrderItem): ConversionItem {
     sellerId: optionalText(item.seller),
     name: optionalText(item.name),
     brandName: optionalText(item.additionalInfo?.brandName),
-    categoryIds: (item.additionalInfo?.categoriesIds ?? '').split('/').filter(Boolean),
+    ...readItemCategory(item),
     quantity: item.quantity,
     ...prices,
     listUnit: centsToUnits(prices.listUnitCents),
@@ -134,6 +139,7 @@ export function toConversion(order: VtexOrder): Conversion {
       changeCents: changed.changeCents,
       valueCents: order.value ?? 0,
     },
+    coupon: optionalText(order.marketingData?.coupon),
     ...(marketplaceFulfillment ? { marketplaceFulfillment } : {}),
     identity,
     customer,

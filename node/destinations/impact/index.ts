@@ -69,8 +69,9 @@ export const impactDestination: Destination = {
   prepare(conversion, settings) {
     const fulfillment = marketplaceFulfillmentSkipReason(conversion, settings)
     if (fulfillment) return { kind: 'skipped', reason: fulfillment }
-    if (!conversion.identity.impactClickId && !conversion.identity.userId)
-      return { kind: 'skipped', reason: 'no-attribution-key: the order has neither an impact click id nor a VTEX profile id' }
+    // A coupon is an attribution key too: impact credits the partner it assigned the code to (OrderPromoCode).
+    if (!conversion.identity.impactClickId && !conversion.identity.userId && !conversion.coupon)
+      return { kind: 'skipped', reason: 'no-attribution-key: the order has no impact click id, no VTEX profile id and no coupon' }
     if (conversion.items.length === 0) return { kind: 'skipped', reason: 'no-sale-items: only gifts or empty lines' }
 
     const missing = REQUIRED_SETTINGS.filter(([key]) => !settings[key])

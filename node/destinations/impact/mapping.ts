@@ -1,4 +1,4 @@
-import type { Conversion } from '../../conversion/conversion'
+import type { Conversion, ConversionItem } from '../../conversion/conversion'
 import { formatUnits } from '../../conversion/money'
 import { undistributedDiscountCents } from '../../conversion/orderDiscount'
 import { sha1Hex } from '../../identity/hash'
@@ -18,6 +18,16 @@ export function eventTypeField(setting: string): { EventTypeId: string } | { Eve
   return /^\d+$/.test(setting) ? { EventTypeId: setting } : { EventTypeCode: setting }
 }
 
+/**
+ * ItemCategory on every line: impact requires it whenever item-level details are sent
+ * ("ItemCategory[i] required if passing item-level details"). The most specific category's name
+ * where the order has it (additionalInfo.categories), else its id; a line the order gives no
+ * category (e.g. a new item added by an order change) says so rather than borrow another line's.
+ */
+export const UNCATEGORIZED = 'uncategorized'
+export const impactItemCategory = (item: Pick<ConversionItem, 'categoryIds' | 'categoryName'>): string =>
+  item.categoryName ?? item.categoryIds[item.categoryIds.length - 1] ?? UNCATEGORIZED
+
 export function toImpactConversion(conversion: Conversion, settings: AppSettings): ImpactConversionFields {
   const { identity, customer, address } = conversion
   const fields: Record<string, string | undefined> = {
@@ -27,6 +37,8 @@ export function toImpactConversion(conversion: Conversion, settings: AppSettings
     OrderId: conversion.orderId,
     ClickId: identity.impactClickId,
     CustomerId: identity.userId,
+    // The coupon the shopper used: an attribution key when impact assigned it to a partner.
+    OrderPromoCode: conversion.coupon,
     // impact wants SHA-1 (not SHA-256) of the normalized address; a masked address is never hashed.
     CustomerEmail: customer.email === undefined ? undefined : sha1Hex(customer.email),
     CustomerStatus: customerStatus(conversion, settings),
@@ -45,8 +57,7 @@ export function toImpactConversion(conversion: Conversion, settings: AppSettings
     const i = index + 1
     fields[`ItemSku${i}`] = item.sku
     fields[`ItemName${i}`] = item.name
-    // The most specific category id VTEX knows; impact fills names from the catalog if uploaded.
-    fields[`ItemCategory${i}`] = item.categoryIds[item.categoryIds.length - 1]
+    fields[`ItemCategory${i}`] = impactItemCategory(item)
     fields[`ItemQuantity${i}`] = String(item.quantity)
     // Unit price (impact multiplies by ItemQuantity), never the line total.
     fields[`ItemPrice${i}`] = formatUnits(item.paidUnitCents)
