@@ -1,9 +1,10 @@
-import { Service, type ClientsConfig, type ParamsContext, type RecorderState } from '@vtex/api'
+import { method, Service, type ClientsConfig, type ParamsContext, type RecorderState } from '@vtex/api'
 import { installRuntimeSteps } from './runtime'
 import { Clients } from './clients'
 import { orderStatusUpdated } from './events/orderStatusUpdated'
 import { appSetup } from './events/appSetup'
 import { resolvers } from './resolvers'
+import { scheduledRun } from './routes/scheduledRun'
 
 /** Timeouts per client: the handler's retry budget lives in delivery/retry.ts, not here. */
 const clients: ClientsConfig<Clients> = {
@@ -29,5 +30,6 @@ installRuntimeSteps()
 export default new Service<Clients, RecorderState, ParamsContext>({
   clients,
   events: { orderStatusUpdated, appSetup },
+  routes: { scheduledRun: method({ POST: scheduledRun }) },
   graphql: { resolvers },
 })

@@ -14,6 +14,7 @@ import { startSandbox, type Sandbox } from './sandbox'
 import { loadBroadcasts } from '../node/__fixtures__'
 
 const FIXTURE_BROADCASTS = ['simple-lifecycle', 'invoiced-only', 'canceled-after-payment'] as const
+const SCHEDULE_TICK_MS = 10_000
 
 const args = process.argv.slice(2)
 const once = args.includes('--once')
@@ -34,7 +35,8 @@ async function replayFixtures(sandbox: Sandbox): Promise<void> {
 }
 
 async function main() {
-  const sandbox = await startSandbox()
+  // VTEX's scheduler calls the scheduled run every 5 minutes; here every 10 s, the app's delays scaled alike.
+  const sandbox = await startSandbox({ schedule: { tickEveryMs: SCHEDULE_TICK_MS } })
   const { server: page, origin } = await startPageServer(sandbox, requestedPort)
 
   sandbox.state.onReceived((received) => {
@@ -50,6 +52,9 @@ async function main() {
   )
   console.log(
     `  as strict as a real account: e-mails masked ${sandbox.state.emailMasking} by OMS (VTEX's default), every call checked against manifest.json's policies, customData only for registered apps`
+  )
+  console.log(
+    `  scheduled run (later retries, reconciliation, backfill): registered by the app on install, called every ${SCHEDULE_TICK_MS / 1000} s (VTEX: 5 min; the app's delays scaled alike)`
   )
 
   await replayFixtures(sandbox)

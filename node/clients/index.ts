@@ -5,6 +5,7 @@ import { OpenAIAdsClient } from './openaiAds'
 import { VtexAdsQueryClient } from './vtexAdsQuery'
 import { CheckoutConfigurationClient } from './checkoutConfiguration'
 import { OmsClient } from './oms'
+import { SchedulerClient } from './scheduler'
 
 /** One getter per remote system; the platform builds each lazily per request. */
 export class Clients extends IOClients {
@@ -26,6 +27,10 @@ export class Clients extends IOClients {
 
   public get vtexAdsQuery() {
     return this.getOrSet('vtexAdsQuery', VtexAdsQueryClient)
+  }
+
+  public get scheduler() {
+    return this.getOrSet('scheduler', SchedulerClient)
   }
 
   public get checkoutConfiguration() {

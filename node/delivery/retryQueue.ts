@@ -1,4 +1,5 @@
 import type { NameFiles } from './nameFiles'
+import { scaled } from '../scheduled/timeScale'
 
 /**
  * Orders whose delivery failed for a reason that may pass (5xx, 429, no answer, OMS not readable
@@ -59,11 +60,12 @@ export class RetryQueue {
 
 /**
  * When the next later retry is due: 2, 4, 8… minutes after the last one, at most 6 hours apart
- * (the scheduled run comes every few minutes, so finer steps would not be kept anyway).
+ * (the scheduled run comes every 5 minutes, so finer steps would not be kept anyway). Scaled with
+ * the scheduled run's clock (scheduled/timeScale.ts: 1 on VTEX).
  */
-export const LATER_RETRY_BASE_MS = 2 * 60_000
-export const LATER_RETRY_MAX_MS = 6 * 60 * 60_000
+export const LATER_RETRY_BASE_MS = scaled(2 * 60_000)
+export const LATER_RETRY_MAX_MS = scaled(6 * 60 * 60_000)
 /** After this long failing, a delivery is given up: dead with reason `gave-up`, replayable from the admin. */
-export const GIVE_UP_AFTER_MS = 72 * 60 * 60_000
+export const GIVE_UP_AFTER_MS = scaled(72 * 60 * 60_000)
 
 export const nextRetryAt = (attempts: number, nowMs: number): number => nowMs + Math.min(LATER_RETRY_MAX_MS, LATER_RETRY_BASE_MS * 2 ** attempts)

@@ -2,6 +2,7 @@ import type { EventContext } from '@vtex/api'
 import type { Clients } from '../clients'
 import { statusOf } from '../delivery/httpStatus'
 import { registerOrderFormApp } from '../resolvers/orderFormConfiguration'
+import { scheduledRunSchedule } from '../scheduled/schedule'
 
 /**
  * The `apps` sender's `setup` event, sent when an app is installed or updated in the workspace
@@ -23,7 +24,24 @@ export async function appSetup(ctx: EventContext<Clients>): Promise<void> {
     const { changed } = await registerOrderFormApp(ctx.clients)
     ctx.vtex.logger.info({ message: 'orderform-app-registration', changed, trigger: 'app-setup' })
   } catch (error) {
-    // Acknowledged anyway: the next broadcast and the admin action register it too.
+    // Acknowledged anyway: the next broadcast, the scheduled run and the admin action register it too.
     ctx.vtex.logger.warn({ message: 'orderform-app-registration-failed', trigger: 'app-setup', status: statusOf(error) })
+  }
+  await registerSchedule(ctx)
+}
+
+/**
+ * The scheduled run (later retries, reconciliation, backfill) on VTEX's scheduler, for production
+ * workspaces only, as vtex-apps/return-app does: a development workspace gets no broadcasts of its
+ * own by default and must not reconcile the account's orders.
+ */
+async function registerSchedule(ctx: EventContext<Clients>): Promise<void> {
+  if (ctx.vtex.production !== true) return
+  const appName = (process.env.VTEX_APP_ID ?? '').split('@')[0]
+  try {
+    await ctx.clients.scheduler.register(appName, scheduledRunSchedule(ctx.vtex.account, ctx.vtex.workspace))
+    ctx.vtex.logger.info({ message: 'schedule-registered', trigger: 'app-setup' })
+  } catch (error) {
+    ctx.vtex.logger.warn({ message: 'schedule-registration-failed', trigger: 'app-setup', status: statusOf(error) })
   }
 }

@@ -10,6 +10,7 @@ import { VBaseLedger } from '../delivery/vbaseLedger'
 import { toPublicConfig } from './publicConfig'
 import { sponsoredAds } from './sponsoredAds'
 import { adsEventsRegisterOrderFormApp } from './orderFormConfiguration'
+import { backfillResolvers } from './backfill'
 
 type Context = ServiceContext<Clients>
 
@@ -32,9 +33,11 @@ export const resolvers = {
     adsEventsDeliveryStatus: (_: unknown, { orderId }: { orderId: string }, ctx: Context) => deliveryStatus(orderId, ctx),
 
     sponsoredAds,
+    adsEventsBackfillJobs: backfillResolvers.adsEventsBackfillJobs,
   },
   Mutation: {
     adsEventsRegisterOrderFormApp,
+    adsEventsBackfill: backfillResolvers.adsEventsBackfill,
     adsEventsReplay: async (_: unknown, { orderIds, destination }: { orderIds: string[]; destination?: string }, ctx: Context) => {
       if (destination && !KNOWN_DESTINATIONS.has(destination)) throw new UserInputError(`Unknown destination: ${destination}`)
       if (orderIds.length === 0 || orderIds.length > MAX_REPLAY) throw new UserInputError(`Replay 1 to ${MAX_REPLAY} orders at a time`)

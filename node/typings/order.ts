@@ -101,6 +101,9 @@ export interface VtexOrder {
   orderGroup?: string | null
   status?: string
   creationDate: string
+  /** When payment was approved / the order was invoiced (OMS; the list endpoint filters on them). */
+  authorizedDate?: string | null
+  invoicedDate?: string | null
   salesChannel?: string | null
   hostname?: string | null
   value?: number

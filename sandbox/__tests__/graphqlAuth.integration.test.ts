@@ -20,6 +20,8 @@ const ADMIN_OPERATIONS = {
   adsEventsDeliveryStatus: 'query { adsEventsDeliveryStatus(orderId: "1390620512853-01") { destination status } }',
   adsEventsReplay: 'mutation { adsEventsReplay(orderIds: ["1390620512853-01"]) { destination status } }',
   adsEventsRegisterOrderFormApp: 'mutation { adsEventsRegisterOrderFormApp }',
+  adsEventsBackfillJobs: 'query { adsEventsBackfillJobs { id status } }',
+  adsEventsBackfill: `mutation { adsEventsBackfill(from: "${new Date(Date.now() - 86_400_000).toISOString().slice(0, 10)}", to: "${new Date().toISOString().slice(0, 10)}") { id status } }`,
 }
 
 const adminCookie = (token: string): GraphqlCaller => ({ cookies: { VtexIdclientAutCookie: token } })

@@ -95,6 +95,8 @@ describe('graphql/schema.graphql under the graphql builder 2.x', () => {
         'query { sponsoredAds(input: { sessionId: "s", channel: "site", context: "home", placements: [] }) { placements { name } } }',
       adsEventsRegisterOrderFormApp: 'mutation { adsEventsRegisterOrderFormApp }',
       adsEventsReplay: 'mutation { adsEventsReplay(orderIds: ["1"]) { status } }',
+      adsEventsBackfillJobs: 'query { adsEventsBackfillJobs { id } }',
+      adsEventsBackfill: 'mutation { adsEventsBackfill(from: "2026-11-01", to: "2026-11-02") { id } }',
     }
 
     it.each(rootFields.map((field) => [field.name, field] as const))(

@@ -37,6 +37,9 @@ function prepareEvent(conversion: Conversion, settings: AppSettings, nowMs: numb
   }
 
   const outOfWindow = timestampWindowError(conversion.createdAtMs, nowMs)
+  // Too old is final (OpenAI will never take it: a backfill, a late broadcast), not a dead letter a
+  // merchant could fix; a date ahead of now is a clock problem worth a dead letter.
+  if (outOfWindow?.startsWith('too-old')) return { kind: 'skipped', reason: outOfWindow }
   if (outOfWindow) return { kind: 'invalid', reason: outOfWindow, errors: [{ field: 'timestamp_ms', message: outOfWindow }] }
 
   const event = toOpenAIEvent(conversion)
