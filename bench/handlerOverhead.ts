@@ -50,6 +50,7 @@ export async function handlerOverheadRatio(options: { broadcasts?: number; concu
     Object.assign(process.env, { VTEX_APP_ID: APP_ID, http_proxy: proxy, https_proxy: proxy, HTTP_PROXY: proxy, HTTPS_PROXY: proxy })
     // Loaded after the proxy is set, as on IO where the environment exists before the app.
     const { Clients } = await import('../node/clients')
+    const { clientsConfig } = await import('../node/clients/options')
     const { orderStatusUpdated } = await import('../node/events/orderStatusUpdated')
     const { vtexAdsDestination } = await import('../node/destinations/vtexAds')
     const { toConversion } = await import('../node/conversion/conversion')
@@ -71,13 +72,12 @@ export async function handlerOverheadRatio(options: { broadcasts?: number; concu
       logger: silent,
       tracer: { isTraceSampled: false },
     }
-    const clientOptions = { default: { retries: 2, timeout: 10_000 }, vtexAdsEvents: { retries: 0, timeout: 10_000 } }
 
     const handlerRound = (round: number) => {
       const orderIds = Array.from({ length: broadcasts }, (_, index) => benchOrder(round * broadcasts + index).orderId)
       return timedPool(orderIds, concurrency, async (orderId) => {
         // A new Clients per event, as the IO runtime builds them per request.
-        const clients = new Clients(clientOptions as never, context as never)
+        const clients = new Clients(clientsConfig.options as never, context as never)
         await orderStatusUpdated({ body: { orderId, currentState: 'order-created', domain: 'Marketplace' }, clients, vtex: context } as never)
       })
     }

@@ -3,7 +3,7 @@
  * sandbox stand-ins over HTTP: broadcasts arrive on the platform's _events route, the clients go
  * through the proxy. What the unit tests prove with fakes, proven here on the wire.
  */
-import { startSandbox, SANDBOX_ACCOUNT, SANDBOX_WORKSPACE, type Sandbox } from '../sandbox'
+import { startSandbox, SANDBOX_ACCOUNT, SANDBOX_LOGINS, SANDBOX_WORKSPACE, type Sandbox } from '../sandbox'
 import { loadBroadcasts } from '../../node/__fixtures__'
 import type { DeliveryRecord } from '../../node/delivery/ledger'
 import { DEAD_LETTER_BUCKET, LEDGER_BUCKET } from '../../node/delivery/vbaseLedger'
@@ -108,5 +108,30 @@ describe('a store with VTEX defaults: OMS masks e-mails hard', () => {
 
   it('the soft-masked fixture, served hard like every order of this store, resolves through its profile too', () => {
     expect((sandbox.vtexAds.conversionBodies.get(SIMPLE) as { email_hashed: string }).email_hashed).toBe(sha256Hex('maria.silva@example.com'))
+  })
+})
+
+describe('reads and writes are never served stale within one request', () => {
+  it('an order OMS answers 404 for at first is read again in the same broadcast and delivered', async () => {
+    const order = { ...sandbox.state.orders.get(SIMPLE)!, orderId: '1390620544444-01' }
+    sandbox.state.orders.set(order.orderId, order)
+    sandbox.state.injectFailures('oms', [404])
+    expect(await send({ orderId: order.orderId, currentState: 'order-created' })).toBe(204)
+    expect(sandbox.state.received.filter((received) => received.standIn === 'oms' && received.url.includes(order.orderId)).map((received) => received.status)).toEqual([404, 200])
+    expect(ledger(order.orderId)).toMatchObject({ status: 'sent' })
+  })
+
+  it('adsEventsReplay answers with the records as they are after the replay', async () => {
+    const order = { ...sandbox.state.orders.get(SIMPLE)!, orderId: '1390620533333-01' }
+    sandbox.state.orders.set(order.orderId, order)
+    sandbox.state.injectFailures('vtexAds', [422])
+    await send({ orderId: order.orderId, currentState: 'order-created' })
+    expect(ledger(order.orderId)).toMatchObject({ status: 'dead' })
+    const answer = await sandbox.service!.graphql(
+      `mutation { adsEventsReplay(orderIds: ["${order.orderId}"], destination: "vtexAds") { destination status attempts } }`,
+      {},
+      { cookies: { VtexIdclientAutCookie: SANDBOX_LOGINS.admin.token } }
+    )
+    expect((answer.body as { data: { adsEventsReplay: unknown[] } }).data.adsEventsReplay).toContainEqual({ destination: 'vtexAds', status: 'sent', attempts: 2 })
   })
 })

@@ -25,6 +25,8 @@ export function omsStandIn(state: SandboxState, account: string): StandIn {
 
       const order = /^\/api\/oms\/pvt\/orders\/([^/]+)$/.exec(url.pathname)
       if (order && method === 'GET') {
+        const injected = state.takeInjectedFailure('oms')
+        if (injected) return json(injected, { error: { code: String(injected), message: `sandbox: injected ${injected}` } })
         const found = state.orders.get(decodeURIComponent(order[1]))
         return found ? json(200, asOmsAnswers(found, state.emailMasking)) : json(404, { error: { code: '404', message: 'Order not found' } })
       }
