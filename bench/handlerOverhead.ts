@@ -1,9 +1,10 @@
 /**
  * handler_overhead_ratio: wall time of the real handler (orderStatusUpdated with the real IO
  * clients) turning N broadcasts at C concurrent into delivered conversions against the sandbox
- * stand-ins, divided by the wall time of the same HTTP calls made bare with fetch (order read,
- * ledger read, the customer profile read a default hard-masked store needs, conversion POST,
- * ledger write) against the same stand-ins at the same concurrency.
+ * stand-ins, divided by the wall time of the same HTTP calls made bare with fetch (ledger read,
+ * the cross-replica claim: write, list, ledger read again, order read, the customer profile read a
+ * default hard-masked store needs, conversion POST, ledger write, claim release) against the same
+ * stand-ins at the same concurrency.
  * Stand-ins run in their own process; rounds alternate bare/handler and the medians are compared,
  * so a noisy neighbour hits both sides alike.
  */
@@ -92,14 +93,20 @@ export async function handlerOverheadRatio(options: { broadcasts?: number; concu
         const call = (host: string, path: string, init: RequestInit = {}) =>
           fetch(`${proxy}${path}`, { ...init, headers: { ...(init.headers as Record<string, string>), [SANDBOX_HOST_HEADER]: host, 'proxy-authorization': 'bench-app-token' } })
         const ledgerPath = `/vbase/v2/${ACCOUNT}/${WORKSPACE}/buckets/${APP_ID}/ads-events-deliveries/files/${encodeURIComponent(`bare:${orderId}`)}`
-        await (await call('portal.vtexcommercestable.com.br', `/api/oms/pvt/orders/${orderId}?an=${ACCOUNT}`)).json()
+        const claims = `/vbase/v2/${ACCOUNT}/${WORKSPACE}/buckets/${APP_ID}/ads-events-claims/files`
+        const claimPath = `${claims}/bare-${orderId}~${Date.now() + 45_000}~000000000000~bench`
         await (await call('infra.io.vtex.com', ledgerPath)).arrayBuffer()
+        await (await call('infra.io.vtex.com', claimPath, { method: 'PUT', body: '{}', headers: { 'content-type': 'application/json' } })).arrayBuffer()
+        await (await call('infra.io.vtex.com', `${claims}?prefix=${encodeURIComponent(`bare-${orderId}~`)}`)).json()
+        await (await call('infra.io.vtex.com', ledgerPath)).arrayBuffer()
+        await (await call('portal.vtexcommercestable.com.br', `/api/oms/pvt/orders/${orderId}?an=${ACCOUNT}`)).json()
         // OMS masks e-mails hard by default: the address comes from the customer's CL document.
         await (await call('api.vtex.com', `/api/dataentities/CL/search?an=${ACCOUNT}&_fields=email&_where=userId=${PROFILE_ID}`, { headers: { vtexidclientautcookie: 'bench-app-token' } })).json()
         const sent = await call('events.newtail-media.newtail.com.br', '/v1/beacon/conversion', { method: 'POST', body, headers: { 'content-type': 'application/json' } })
         if (sent.status !== 202) throw new Error(`bare conversion answered ${sent.status}`)
         await sent.arrayBuffer()
         await (await call('infra.io.vtex.com', ledgerPath, { method: 'PUT', body: JSON.stringify({ status: 'sent', orderId }), headers: { 'content-type': 'application/json' } })).arrayBuffer()
+        await (await call('infra.io.vtex.com', claimPath, { method: 'DELETE' })).arrayBuffer()
       })
     }
     for (let round = 0; round <= rounds; round++) {

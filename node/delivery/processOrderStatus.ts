@@ -146,8 +146,14 @@ async function processClaimed(
   }
   // Read again under the claim: another replica may have finished between the first read and the claim.
   const records = await readRecords(names, orderId, deps)
+  // An order seen for the first time by a broadcast was never queued: no queue listing to clear it.
+  // (A stray in-flight entry of it is cleared by the scheduled run, which finds the order delivered.)
+  const mayBeQueued = broadcastDecision === undefined || records.some((record) => record !== undefined)
+  const dequeue = async () => {
+    if (mayBeQueued) await deps.retryQueue?.remove(orderId)
+  }
   if (allFinal(records)) {
-    await deps.retryQueue?.remove(orderId)
+    await dequeue()
     return alreadyFinal(orderId, broadcastDecision ?? 'convert', records)
   }
 
@@ -156,7 +162,7 @@ async function processClaimed(
     await recordForDestinations(names, orderId, { status: read.kind === 'transient' ? 'failed' : 'dead', reason: read.reason }, deps)
     deps.logger.warn({ message: 'order-unreadable', orderId, reason: read.reason })
     if (read.kind === 'final') {
-      await deps.retryQueue?.remove(orderId)
+      await dequeue()
       return { decision: broadcastDecision ?? 'convert', results: [] }
     }
     await queueRetry(orderId, deps)
@@ -168,12 +174,12 @@ async function processClaimed(
   // order the scheduled run picks up has no broadcast at all.
   if (order.status === 'canceled') {
     await recordCancellation(names, orderId, deps)
-    await deps.retryQueue?.remove(orderId)
+    await dequeue()
     return { decision: 'cancel', results: [] }
   }
   const decision = broadcastDecision ?? decideOnState(order.status ?? '', deps.settings.conversionStatus)
   if (decision !== 'convert') {
-    await deps.retryQueue?.remove(orderId)
+    await dequeue()
     return { decision, results: [] }
   }
 
@@ -191,7 +197,7 @@ async function processClaimed(
     // platform would redeliver forever.
     const reason = `unmappable-order: ${error instanceof UnmappableOrderError ? error.reason : (error as Error).message}`.slice(0, 300)
     await recordForDestinations(names, orderId, { status: 'dead', reason }, deps)
-    await deps.retryQueue?.remove(orderId)
+    await dequeue()
     deps.logger.warn({ message: 'order-unmappable', orderId, reason })
     return { decision, results: [] }
   }
@@ -208,7 +214,7 @@ async function processClaimed(
       retryable.map((result) => `${result.destination}: ${result.reason}`)
     )
   }
-  await deps.retryQueue?.remove(orderId)
+  await dequeue()
   return { decision, results }
 }
 
