@@ -27,8 +27,15 @@ function parseJson(request: StandInRequest): { ok: true; value: unknown } | { ok
 
 export function vtexAdsEventsStandIn(
   state: SandboxState
-): StandIn & { conversions: Map<string, number>; conversionBodies: Map<string, unknown>; beacons: Array<{ kind: string; adId: string; sessionId: string }> } {
+): StandIn & {
+  conversions: Map<string, number>
+  /** When each order's first conversion was accepted (time to conversion). */
+  firstAcceptedAt: Map<string, number>
+  conversionBodies: Map<string, unknown>
+  beacons: Array<{ kind: string; adId: string; sessionId: string }>
+} {
   const conversions = new Map<string, number>()
+  const firstAcceptedAt = new Map<string, number>()
   const conversionBodies = new Map<string, unknown>()
   const beacons: Array<{ kind: string; adId: string; sessionId: string }> = []
 
@@ -40,6 +47,7 @@ export function vtexAdsEventsStandIn(
     if (errors.length > 0) return json(422, errors)
     const orderId = (parsed.value as { order_id: string }).order_id
     conversions.set(orderId, (conversions.get(orderId) ?? 0) + 1)
+    if (!firstAcceptedAt.has(orderId)) firstAcceptedAt.set(orderId, Date.now())
     conversionBodies.set(orderId, parsed.value)
     return json(202, { messages: ['conversion will be processed soon'] })
   }
@@ -57,6 +65,7 @@ export function vtexAdsEventsStandIn(
     name: 'vtexAds',
     hosts: VTEX_ADS_EVENT_HOSTS,
     conversions,
+    firstAcceptedAt,
     conversionBodies,
     beacons,
     handle(request) {
