@@ -11,6 +11,7 @@ import { handlerOverheadRatio } from './handlerOverhead'
 import { beaconDeliveryRate, mainThreadMs1000Ads, trackerGzipBytes } from './storefront'
 import { adQueryP95Ms } from './adQuery'
 import { sponsoredBlocksGzipBytes } from './sponsoredBlocks'
+import { conversionCompleteness } from './completeness'
 
 interface Figure {
   key: string
@@ -41,6 +42,23 @@ async function main() {
     target: '≤ 1.25',
     ok: overhead.ratio <= 1.25,
     detail: `${overhead.broadcasts} broadcasts at ${overhead.concurrency}: handler ${overhead.handlerMs} ms vs bare fetch ${overhead.bareMs} ms`,
+  })
+
+  const completeness = await conversionCompleteness()
+  const unseen = await conversionCompleteness({ lifecycle: false })
+  add({
+    key: 'conversion_completeness',
+    value: completeness.completeness,
+    target: '1.0',
+    ok: completeness.completeness === 1,
+    detail: `${completeness.delivered} of ${completeness.eligible} orders; 2 replicas; ${completeness.broadcastsDropped} broadcasts dropped (${completeness.silentOrders} orders with none, ${completeness.silentDelivered} found by reconciliation); VTEX Ads 503 for ${completeness.outageSeconds} s`,
+  })
+  add({
+    key: 'time_to_conversion_p99_s',
+    value: completeness.p99Seconds,
+    target: `≤ ${completeness.periodSeconds} (one scheduled period)`,
+    ok: completeness.p99Periods <= 1,
+    detail: `${completeness.p99Periods} scheduled periods; the scheduled clock runs 50× (VTEX's 5-minute tick = ${completeness.periodSeconds} s), so on a store ≈ ${Math.round(completeness.p99Periods * 5 * 10) / 10} min. One broadcast per order instead (${unseen.silentOrders} orders never broadcast, found by reconciliation: ${unseen.silentDelivered}): completeness ${unseen.completeness}, p99 ${unseen.p99Periods} periods`,
   })
 
   const gzipBytes = await trackerGzipBytes()
@@ -83,6 +101,9 @@ async function main() {
         handler_ms: overhead.handlerMs,
         main_thread_ms_iqr: mainThread.spread,
         bare_ms: overhead.bareMs,
+        time_to_conversion_p99_periods: completeness.p99Periods,
+        single_broadcast_completeness: unseen.completeness,
+        single_broadcast_p99_periods: unseen.p99Periods,
         all_targets_met: figures.every((figure) => figure.ok),
       })}\n`
     )

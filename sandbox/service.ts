@@ -67,6 +67,8 @@ export interface RunningService {
    * `VtexIdclientAutCookie_<account>`) or headers.
    */
   graphql(query: string, variables?: Record<string, unknown>, caller?: GraphqlCaller): Promise<{ status: number; body: unknown }>
+  /** Any bytes as a GraphQL request body, with any content type (e.g. a multipart upload). */
+  graphqlRaw(payload: string | Buffer, contentType: string): Promise<{ status: number; body: unknown }>
   /** Any bytes as an event body, with any content type (the fault suite's malformed broadcasts). */
   sendRawEvent(payload: string | Buffer, contentType: string | undefined, handlerId?: string, origin?: EventOrigin): Promise<number>
   /** A public route of the app (service.json `routes`), as the platform's router forwards it; `principal`: the calling app or user (VRN). */
@@ -190,6 +192,9 @@ export async function startService(options: { proxyPort: number; account: string
     return call(`/${options.account}/${options.workspace}${GRAPHQL_PATH}`, 'POST', { 'content-type': 'application/json', ...(cookie ? { cookie } : {}), ...caller.headers }, JSON.stringify({ query, variables }))
   }
 
+  const graphqlRaw = (payload: string | Buffer, contentType: string) =>
+    call(`/${options.account}/${options.workspace}${GRAPHQL_PATH}`, 'POST', { 'content-type': contentType }, payload)
+
   // Public routes: VTEX's router matches the path, enforces the route's policies, names the route.
   const callRoute = async (path: string, method = 'POST', headers: Record<string, string> = {}, principal?: string) => {
     const routing = routeRequest(serviceJson.routes ?? {}, method, path, principal)
@@ -213,6 +218,7 @@ export async function startService(options: { proxyPort: number; account: string
     sendEvent,
     sendRawEvent,
     graphql,
+    graphqlRaw,
     callRoute,
     output,
     pid: child.pid ?? 0,

@@ -8,16 +8,22 @@
  */
 interface KoaLikeContext {
   get(header: string): string
-  status: number
-  body: unknown
+}
+
+/** Thrown, not answered: the runtime's graphqlError step (outside this one) turns it into the 415 GraphQL error answer. */
+export class MultipartRefused extends Error {
+  readonly statusCode = 415
+  /** Read by @vtex/api's error logger: a refused request is a warning, not the app failing. */
+  readonly level = 'warn'
+
+  constructor() {
+    super('This API takes no file uploads: multipart requests are refused.')
+    this.name = 'MultipartRefused'
+  }
 }
 
 export async function refuseMultipartMiddleware(ctx: KoaLikeContext, next: () => Promise<unknown>): Promise<void> {
-  if (/^multipart\//i.test(ctx.get('content-type'))) {
-    ctx.status = 415
-    ctx.body = { errors: [{ message: 'This API takes no file uploads: multipart requests are refused.' }] }
-    return
-  }
+  if (/^multipart\//i.test(ctx.get('content-type'))) throw new MultipartRefused()
   await next()
 }
 

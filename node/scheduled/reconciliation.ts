@@ -8,12 +8,14 @@ import { scaled } from './timeScale'
  * for, exactly as a broadcast would. A broadcast that never came costs minutes, not a conversion.
  *
  * - OMS indexes orders for its list "approximately four minutes" after they change (Orders API),
- *   so each window ends LAG before now, and starts OVERLAP before the last window's end.
+ *   so each window ends LAG (just over that) before now, and starts OVERLAP before the last
+ *   window's end: an order indexed later still falls in the next window. Walking an order a
+ *   broadcast is converting at the same moment costs one ledger read; the claim keeps it once.
  * - The first run looks back FIRST_LOOKBACK; an app that was down longer catches up at most
  *   MAX_CATCH_UP (older orders are for a backfill).
  * - A window not walked whole (out of time) is resumed from its page next run.
  */
-export const RECONCILE_LAG_MS = scaled(10 * 60_000)
+export const RECONCILE_LAG_MS = scaled(5 * 60_000)
 export const RECONCILE_OVERLAP_MS = scaled(15 * 60_000)
 export const RECONCILE_FIRST_LOOKBACK_MS = scaled(60 * 60_000)
 export const RECONCILE_MAX_CATCH_UP_MS = scaled(7 * 24 * 60 * 60_000)

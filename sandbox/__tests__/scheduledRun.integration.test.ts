@@ -78,7 +78,7 @@ it('an order whose only broadcast failed is delivered by a scheduled run, once',
 })
 
 it('an order whose broadcast never came is delivered by reconciliation, once', async () => {
-  // Reconciliation's first window ends 10 minutes (scaled) before now: the order is older than that.
+  // Reconciliation's first window ends 5 minutes (scaled) before now: the order is older than that.
   const order = placeOrder('1390620566666-01', scaled(12 * 60_000))
   const first = await run()
   expect(first.reconciliation.handled).toBeGreaterThanOrEqual(1)
