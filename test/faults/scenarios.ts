@@ -1,7 +1,7 @@
 import type { Sandbox } from '../../sandbox/sandbox'
 import { DEAD_LETTER_BUCKET, LEDGER_BUCKET, RETRY_QUEUE_BUCKET } from '../../node/delivery/buckets'
 import type { VtexOrder } from '../../node/typings/order'
-import { Broadcaster, LIFECYCLE, measure, peakRssMb, placeOrders, settle, shuffledCopies, suiteSandbox, type Broadcast, type ScenarioReport } from './harness'
+import { Broadcaster, LIFECYCLE, measure, peakRssMb, placeOrders, settle, shuffledCopies, suiteSandbox, suiteSettings, type Broadcast, type ScenarioReport } from './harness'
 
 /**
  * The fault suite's scenarios: each drives the real Service over HTTP through the sandbox, as the
@@ -32,13 +32,19 @@ export const scenarios: Scenario[] = [
   {
     name: '2 replicas, every lifecycle broadcast 5 times',
     run: () =>
-      withSandbox({ replicas: 2 }, async (sandbox) => {
+      // All three destinations on: the claim is per order, and each must see each order once.
+      withSandbox({ replicas: 2, settings: { ...suiteSettings(), impactEnabled: true, openaiEnabled: true } }, async (sandbox) => {
         const orders = placeOrders(sandbox, 1_391_100_000_000, 500, () => ({ status: 'invoiced' }))
         const broadcaster = new Broadcaster(sandbox.services)
         const events = shuffledCopies(orders.flatMap((order) => LIFECYCLE.map((currentState) => ({ orderId: order.orderId, currentState }))), 5)
         await broadcaster.deliverAll(events, 40)
-        await settle(sandbox, () => allDelivered(sandbox, orders)() && queueEmpty(sandbox), 60_000)
-        return measure('2 replicas, every lifecycle broadcast 5 times', sandbox, broadcaster, orders, { notes: [`${events.length} broadcasts, ${broadcaster.redeliveries} redelivered`] })
+        const impactOnce = () => orders.every((order) => [...sandbox.impact.conversions].filter(([key, count]) => key.endsWith(`:${order.orderId}`) && count === 1).length === 1)
+        const openaiOnce = () => orders.every((order) => sandbox.openai.events.get(`order_created:order_${order.orderId}`)?.received === 1)
+        await settle(sandbox, () => allDelivered(sandbox, orders)() && impactOnce() && openaiOnce() && queueEmpty(sandbox), 60_000)
+        const report = measure('2 replicas, every lifecycle broadcast 5 times', sandbox, broadcaster, orders, {
+          notes: [`${events.length} broadcasts, ${broadcaster.redeliveries} redelivered; impact.com ${sandbox.impact.conversions.size} conversions, OpenAI ${sandbox.openai.events.size} events`],
+        })
+        return { ...report, checks: { 'impact.com received each order exactly once': impactOnce(), 'OpenAI received each order exactly once': openaiOnce() } }
       }),
   },
   {
