@@ -12,6 +12,7 @@ import { impactStandIn } from './standins/impact'
 import { openaiStandIn } from './standins/openai'
 import { getAdsStandIn } from './standins/getAds'
 import { masterDataStandIn } from './standins/masterData'
+import { masterDataV2StandIn } from './standins/masterDataV2/standIn'
 import { grantKey, licenseManagerStandIn, vtexIdStandIn } from './standins/vtexId'
 import { realAddressOf } from './platform/emailMasking'
 import type { ManifestPolicy } from './platform/policyCheck'
@@ -60,6 +61,8 @@ export interface Sandbox {
   impact: ReturnType<typeof impactStandIn>
   openai: ReturnType<typeof openaiStandIn>
   getAds: ReturnType<typeof getAdsStandIn>
+  /** Master Data v2: the app's own entities (the admin's index of the ledger). */
+  masterDataV2: ReturnType<typeof masterDataV2StandIn>
   service?: RunningService
   /** Origins allowed to send beacons to the events origin (the demo page adds its own). */
   allowedOrigins: string[]
@@ -122,6 +125,7 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbo
   const openai = openaiStandIn({ state })
   // Event URLs point at the events origin, known once its server listens (below).
   const getAds = getAdsStandIn(state, () => eventsOrigin)
+  const masterDataV2 = masterDataV2StandIn(SANDBOX_ACCOUNT)
   const standIns = [
     omsStandIn(state, SANDBOX_ACCOUNT),
     infraStandIn(state),
@@ -129,6 +133,8 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbo
     impact,
     openai,
     getAds,
+    // v2 first: it leaves the v1 entities (CL) to the v1 stand-in.
+    masterDataV2,
     masterDataStandIn(state, SANDBOX_ACCOUNT),
     vtexIdStandIn(state),
     licenseManagerStandIn(state, SANDBOX_ACCOUNT),
@@ -161,6 +167,7 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbo
     impact,
     openai,
     getAds,
+    masterDataV2,
     service,
     allowedOrigins,
     async stop() {

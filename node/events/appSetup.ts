@@ -2,13 +2,14 @@ import type { EventContext } from '@vtex/api'
 import type { Clients } from '../clients'
 import { statusOf } from '../delivery/httpStatus'
 import { registerOrderFormApp } from '../resolvers/orderFormConfiguration'
+import { deliveryIndexOf } from '../ledgerIndex/forContext'
 
 /**
  * The `apps` sender's `setup` event, sent when an app is installed or updated in the workspace
  * (body `{to: {id}}`; `{from: {id}}` on uninstall), as vtex-apps/return-app subscribes to it. When
  * it is this app's own install, the checkout is told about our customData app right away: orders
  * placed before the first broadcast would otherwise lose the shopper's ids (the checkout refuses
- * customData of an app its configuration does not list).
+ * customData of an app its configuration does not list). The admin's index schema is created then too.
  */
 export const isThisApp = (appId: unknown): boolean => {
   const [name] = typeof appId === 'string' ? appId.split('@') : ['']
@@ -25,5 +26,11 @@ export async function appSetup(ctx: EventContext<Clients>): Promise<void> {
   } catch (error) {
     // Acknowledged anyway: the next broadcast and the admin action register it too.
     ctx.vtex.logger.warn({ message: 'orderform-app-registration-failed', trigger: 'app-setup', status: statusOf(error) })
+  }
+  try {
+    // The admin's index schema, created by the app itself (the first index write would do it too).
+    await deliveryIndexOf(ctx).ensureSchema()
+  } catch (error) {
+    ctx.vtex.logger.warn({ message: 'index-schema-failed', trigger: 'app-setup', status: statusOf(error) })
   }
 }

@@ -4,7 +4,8 @@ import { destinations } from '../destinations'
 import { clientTransport } from '../delivery/transport'
 import { processOrderStatus, type OrderStatusDeps } from '../delivery/processOrderStatus'
 import { statusOf } from '../delivery/httpStatus'
-import { recordMalformedBroadcast, VBaseLedger } from '../delivery/vbaseLedger'
+import { recordMalformedBroadcast } from '../delivery/vbaseLedger'
+import { indexedLedgerOf } from '../ledgerIndex/forContext'
 import { readSettings } from '../settings/readSettings'
 import type { VtexOrder } from '../typings/order'
 import { parseBroadcast } from './broadcast'
@@ -19,14 +20,16 @@ export async function orderStatusDeps(
   options: { freshSettings?: boolean } = {}
 ): Promise<OrderStatusDeps> {
   const { clients } = ctx
+  const log = logger(ctx.vtex.logger)
   return {
     settings: await readSettings(() => clients.apps, ctx.vtex, options),
     destinations,
     readOrder: (orderId) => clients.oms.order(orderId) as Promise<VtexOrder>,
     lookupProfileEmail: customerProfileEmail(clients.masterdata),
-    ledger: new VBaseLedger(clients.vbase),
+    // VBase is the ledger; the admin's index (Master Data v2) follows each write.
+    ledger: indexedLedgerOf(ctx, log),
     transport: clientTransport(clients),
-    logger: logger(ctx.vtex.logger),
+    logger: log,
   }
 }
 

@@ -6,15 +6,26 @@ const previousAppId = process.env.VTEX_APP_ID
 beforeAll(() => (process.env.VTEX_APP_ID = 'adsevents.ads-events@0.1.0'))
 afterAll(() => (process.env.VTEX_APP_ID = previousAppId))
 
+let workspaces = 0
+
 function context(body: unknown, configuration: Record<string, unknown> = { apps: [] }) {
   const writes: unknown[] = []
   const logs: unknown[] = []
+  const schemas: Array<{ dataEntity: string; schemaName: string }> = []
+  const masterdata = {
+    getSchema: () => Promise.reject(Object.assign(new Error('Not Found'), { response: { status: 404 } })),
+    createOrUpdateSchema: async ({ dataEntity, schemaName }: { dataEntity: string; schemaName: string }) => schemas.push({ dataEntity, schemaName }),
+  }
   const ctx = {
     body,
-    clients: { checkoutConfiguration: { getOrderFormConfiguration: async () => configuration, setOrderFormConfiguration: async (next: unknown) => writes.push(next) } },
-    vtex: { logger: { info: (entry: unknown) => logs.push(entry), warn: (entry: unknown) => logs.push(entry) } },
+    clients: {
+      checkoutConfiguration: { getOrderFormConfiguration: async () => configuration, setOrderFormConfiguration: async (next: unknown) => writes.push(next) },
+      masterdata,
+    },
+    // A workspace of its own per context: the schema is ensured once per process and workspace.
+    vtex: { account: 'mystore', workspace: `ws${++workspaces}`, logger: { info: (entry: unknown) => logs.push(entry), warn: (entry: unknown) => logs.push(entry) } },
   } as unknown as EventContext<Clients>
-  return { ctx, writes, logs }
+  return { ctx, writes, logs, schemas }
 }
 
 describe('apps setup event', () => {
@@ -32,11 +43,18 @@ describe('apps setup event', () => {
     expect(writes).toEqual([{ apps: [expect.objectContaining({ id: 'ads-events', fields: ['session_id', 'user_id', 'impact_click_id', 'oppref'] })] }])
   })
 
+  it("creates the admin index's pinned schema when this app is installed", async () => {
+    const { ctx, schemas } = context({ to: { id: 'adsevents.ads-events@0.1.0' } })
+    await appSetup(ctx)
+    expect(schemas).toEqual([{ dataEntity: 'adsevents_ads_events_deliveries', schemaName: 'v1' }])
+  })
+
   it('ignores other apps and uninstalls', async () => {
     for (const body of [{ to: { id: 'vtex.store@2.145.0' } }, { from: { id: 'adsevents.ads-events@0.1.0' } }, null]) {
-      const { ctx, writes } = context(body)
+      const { ctx, writes, schemas } = context(body)
       await appSetup(ctx)
       expect(writes).toEqual([])
+      expect(schemas).toEqual([])
     }
   })
 
