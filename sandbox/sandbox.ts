@@ -38,6 +38,9 @@ export const SANDBOX_LOGINS = {
 } as const
 export const ADMIN_RESOURCE = { productCode: '66', resourceCode: 'read-write-apps-settings' } as const
 
+/** The sandbox store's VTEX Ads publisher: two sites, so every conversion needs one of them as its brand. */
+export const SANDBOX_PUBLISHERS: Record<string, { sites: string[] }> = { 'sandbox-publisher': { sites: ['My Store', 'My Store Outlet'] } }
+
 export interface SandboxOptions {
   settings?: Record<string, unknown>
   /** Folders of OMS order JSON files served by the OMS stand-in. */
@@ -119,13 +122,17 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbo
   for (const profile of customerProfiles(orders)) state.profiles.set(profile.userId, profile)
   for (const login of Object.values(SANDBOX_LOGINS)) state.vtexIdTokens.set(login.token, { user: login.user, account: login.account })
   state.grants.add(grantKey(SANDBOX_LOGINS.admin.user, ADMIN_RESOURCE.productCode, ADMIN_RESOURCE.resourceCode))
+  for (const [id, publisher] of Object.entries(SANDBOX_PUBLISHERS)) state.vtexAdsPublishers.set(id, publisher)
+  // A test's own publisher id is a publisher VTEX Ads knows, with one site.
+  const configured = state.settings.publisherId
+  if (typeof configured === 'string' && !state.vtexAdsPublishers.has(configured)) state.vtexAdsPublishers.set(configured, { sites: [] })
 
   const vtexAds = vtexAdsEventsStandIn(state)
   const impact = impactStandIn(state)
   const openai = openaiStandIn({ state })
   // Event URLs point at the events origin, known once its server listens (below).
   const getAds = getAdsStandIn(state, () => eventsOrigin)
-  const masterDataV2 = masterDataV2StandIn(SANDBOX_ACCOUNT)
+  const masterDataV2 = masterDataV2StandIn(SANDBOX_ACCOUNT, state)
   const standIns = [
     omsStandIn(state, SANDBOX_ACCOUNT),
     infraStandIn(state),

@@ -42,6 +42,11 @@ export class SandboxState {
   readonly vtexIdTokens = new Map<string, VtexIdUser>()
   /** License Manager grants: `${user}|${productCode}|${resourceCode}`. */
   readonly grants = new Set<string>()
+  /**
+   * The publishers the fake VTEX Ads knows, with their sites (brands). A publisher with several
+   * sites needs `brand` on each conversion; an empty map accepts any publisher.
+   */
+  readonly vtexAdsPublishers = new Map<string, { sites: string[] }>()
   /** Every call the proxy refused for a policy missing from the manifest. */
   readonly policyViolations: PolicyViolation[] = []
   private readonly listeners: Array<(received: Received) => void> = []

@@ -2,6 +2,7 @@ import Ajv, { type ValidateFunction } from 'ajv'
 import { json, type StandIn, type StandInReply, type StandInRequest } from '../../lib/standIn'
 import { Collection, QueryError, type FieldSpec, type FieldType } from './collection'
 import { parseWhere } from './where'
+import type { SandboxState } from '../../state'
 
 /**
  * Master Data v2 as @vtex/api's MasterData client reaches it (`http://api.vtex.com/api/dataentities/
@@ -13,7 +14,7 @@ import { parseWhere } from './where'
  *   the first 10,000) → the page and `REST-Content-Range: resources a-b/total`.
  * Filters and sorts need indexed fields. Searches here see a write at once; the real search is
  * eventually consistent (Master Data "Data consistency": search and scroll).
- * v1 entities (CL, AD) are left to the v1 stand-in.
+ * v1 entities (CL, AD) are left to the v1 stand-in. Failures injected for `masterdata-v2` answer first.
  */
 const V1_ENTITIES = new Set(['CL', 'AD'])
 const ROUTE = /^\/api\/dataentities\/([A-Za-z0-9_]+)\/(schemas|documents|search)(?:\/([^/]+))?$/
@@ -46,7 +47,8 @@ export interface MasterDataV2StandIn extends StandIn {
   saveSchema(entity: string, name: string, body: Record<string, unknown>): void
 }
 
-export function masterDataV2StandIn(account: string): MasterDataV2StandIn {
+/** `state`: failures injected for `masterdata-v2` (e.g. 503) answer the next requests. */
+export function masterDataV2StandIn(account: string, state?: SandboxState): MasterDataV2StandIn {
   const entities = new Map<string, Entity>()
   const entityOf = (name: string) => {
     let entity = entities.get(name)
@@ -123,6 +125,8 @@ export function masterDataV2StandIn(account: string): MasterDataV2StandIn {
       if (!headers['vtexidclientautcookie']) return json(401, { Message: 'Unauthorized' })
       if (url.searchParams.get('an') !== account) return json(404, { Message: `account ${url.searchParams.get('an')} not found` })
       const [, name, kind, id] = route
+      const injected = state?.takeInjectedFailure('masterdata-v2')
+      if (injected) return json(injected, { Message: `sandbox: injected ${injected}` })
       try {
         if (kind === 'schemas' && id && method === 'PUT') {
           saveSchema(name, decodeURIComponent(id), JSON.parse(request.body.toString('utf8')))
