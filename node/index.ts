@@ -9,6 +9,9 @@ const clients: ClientsConfig<Clients> = {
   implementation: Clients,
   options: {
     default: { retries: 2, timeout: 5_000 },
+    // The ledger is read again after it is written within one request (a replay answers with the
+    // records it just wrote): @vtex/api memoizes GETs per request unless told not to.
+    vbase: { memoizable: false },
     oms: { retries: 2, timeout: 5_000 },
     // The customer's CL profile, read only for hard-masked e-mails.
     masterdata: { retries: 1, timeout: 3_000 },

@@ -119,7 +119,7 @@ describe('deliveries', () => {
     const records = ledgerRecords(sandbox)
     const dead = await deliveries({ filter: { status: 'dead', destination: 'vtexAds' } })
     expect(dead.items.map((row) => row.orderId)).toEqual(records.filter((r) => r.status === 'dead' && r.destination === 'vtexAds').map((r) => r.orderId))
-    expect(dead.items[0]).toMatchObject({ orderId: OUTLET_ORDER_ID, attempts: 1, reason: expect.stringContaining('http-422: must be equal to one of the allowed values') })
+    expect(dead.items[0]).toMatchObject({ orderId: OUTLET_ORDER_ID, attempts: 1, reason: expect.stringContaining("http-422: must be one of the publisher's sites: My Store, My Store Outlet") })
     const byOrder = await deliveries({ filter: { orderId: OUTLET_ORDER_ID } })
     expect(byOrder.items.map((row) => [row.destination, row.status]).sort()).toEqual([
       ['impact', 'sent'],
@@ -150,8 +150,11 @@ describe('replay', () => {
 
   it('after the fix, a replay clicked twice at once sends the conversion once; a third click sends nothing', async () => {
     sandbox.state.settings = withOutletBrand(sandbox.state.settings, OUTLET_BRAND)
-    await Promise.all([admin(REPLAY, { orderIds: [OUTLET_ORDER_ID], destination: 'vtexAds' }), admin(REPLAY, { orderIds: [OUTLET_ORDER_ID], destination: 'vtexAds' })])
+    type Replayed = { adsEventsReplay: Array<{ destination: string; status: string }> }
+    const clicks = await Promise.all([admin<Replayed>(REPLAY, { orderIds: [OUTLET_ORDER_ID], destination: 'vtexAds' }), admin<Replayed>(REPLAY, { orderIds: [OUTLET_ORDER_ID], destination: 'vtexAds' })])
     expect(sandbox.vtexAds.conversions.get(OUTLET_ORDER_ID)).toBe(1)
+    // Each click answers with the record as it is after the replay (not as it was read before).
+    for (const click of clicks) expect(click.data?.adsEventsReplay.find((record) => record.destination === 'vtexAds')?.status).toBe('sent')
     await adminData(REPLAY, { orderIds: [OUTLET_ORDER_ID], destination: 'vtexAds' })
     expect(sandbox.vtexAds.conversions.get(OUTLET_ORDER_ID)).toBe(1)
     expect(ledgerRecords(sandbox).find((r) => r.destination === 'vtexAds' && r.orderId === OUTLET_ORDER_ID)).toMatchObject({ status: 'sent', attempts: 2 })

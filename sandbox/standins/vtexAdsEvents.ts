@@ -39,7 +39,7 @@ export function publisherRefusal(state: SandboxState, body: { publisher_id: stri
   if (publisher.sites.length < 2) return undefined
   if (body.brand === undefined) return ajvRequired('brand')
   if (!publisher.sites.includes(body.brand))
-    return [{ instancePath: '/brand', keyword: 'enum', message: 'must be equal to one of the allowed values', params: { allowedValues: publisher.sites }, schemaPath: '#/properties/brand/enum' }]
+    return [{ instancePath: '/brand', keyword: 'enum', message: `must be one of the publisher's sites: ${publisher.sites.join(', ')}`, params: { allowedValues: publisher.sites }, schemaPath: '#/properties/brand/enum' }]
   return undefined
 }
 
