@@ -22,3 +22,16 @@ export function outletOrder(orderId: string, nowMs: number, minutesAgo = 30): Vt
 }
 
 export const OUTLET_ORDER_ID = '1390660515333-01'
+
+/** npm start's settings: the sandbox's, with the outlet's mistyped brand row. */
+export const withAdminDemoMistake = (settings: Record<string, unknown>) => withOutletBrand(settings, MISTYPED_OUTLET_BRAND)
+
+/**
+ * Places the outlet order and sends its broadcast, as the platform would: with the mistyped brand
+ * row in the settings, VTEX Ads refuses it and the admin shows a dead letter to fix and replay.
+ */
+export async function seedAdminDemo(sandbox: { state: { orders: Map<string, VtexOrder> }; service?: { sendEvent(body: unknown): Promise<number> } }, nowMs = Date.now()): Promise<string> {
+  sandbox.state.orders.set(OUTLET_ORDER_ID, outletOrder(OUTLET_ORDER_ID, nowMs))
+  await sandbox.service!.sendEvent({ domain: 'Marketplace', orderId: OUTLET_ORDER_ID, currentState: 'order-created', lastState: '' })
+  return OUTLET_ORDER_ID
+}
