@@ -117,6 +117,83 @@ class SortedIndex {
   }
 }
 
+/** The documents holding one value, ascending: 4 bytes a document. */
+class PostingList {
+  private docs = new Growable(new Int32Array(8), (n) => new Int32Array(n))
+  length = 0
+
+  private position(doc: number): number {
+    let lo = 0
+    let hi = this.length
+    const docs = this.docs.data
+    while (lo < hi) {
+      const mid = (lo + hi) >>> 1
+      if (docs[mid] < doc) lo = mid + 1
+      else hi = mid
+    }
+    return lo
+  }
+
+  add(doc: number) {
+    // Seeding appends in docNo order: no search, no shift.
+    const at = this.length > 0 && this.docs.data[this.length - 1] < doc ? this.length : this.position(doc)
+    if (at < this.length && this.docs.data[at] === doc) return
+    this.docs.ensure(this.length + 1)
+    this.docs.data.copyWithin(at + 1, at, this.length)
+    this.docs.data[at] = doc
+    this.length++
+  }
+
+  remove(doc: number) {
+    const at = this.position(doc)
+    if (at >= this.length || this.docs.data[at] !== doc) return
+    this.docs.data.copyWithin(at, at + 1, this.length)
+    this.length--
+  }
+
+  each(visit: Visitor) {
+    const docs = this.docs.data
+    for (let i = 0; i < this.length; i++) if (!visit(docs[i])) return
+  }
+}
+
+/**
+ * Value → documents for one indexed field. Most values of a unique field (an order id) have one
+ * document: kept as the number itself, a list only from the second one.
+ */
+class Postings {
+  private readonly byValue = new Map<Scalar, number | PostingList>()
+
+  add(value: Scalar, doc: number) {
+    const current = this.byValue.get(value)
+    if (current === undefined) this.byValue.set(value, doc)
+    else if (typeof current === 'number') {
+      if (current === doc) return
+      const list = new PostingList()
+      list.add(current)
+      list.add(doc)
+      this.byValue.set(value, list)
+    } else current.add(doc)
+  }
+
+  remove(value: Scalar, doc: number) {
+    const current = this.byValue.get(value)
+    if (current === doc) this.byValue.delete(value)
+    else if (current instanceof PostingList) current.remove(doc)
+  }
+
+  size(value: Scalar): number {
+    const current = this.byValue.get(value)
+    return current === undefined ? 0 : typeof current === 'number' ? 1 : current.length
+  }
+
+  each(value: Scalar, visit: Visitor) {
+    const current = this.byValue.get(value)
+    if (typeof current === 'number') visit(current)
+    else current?.each(visit)
+  }
+}
+
 interface Column {
   get(doc: number): Scalar
   set(doc: number, value: Scalar): void
@@ -156,7 +233,7 @@ export class QueryError extends Error {}
 export class Collection {
   private readonly fields = new Map<string, FieldSpec>()
   private readonly columns = new Map<string, Column>()
-  private readonly postings = new Map<string, Map<Scalar, Set<number>>>()
+  private readonly postings = new Map<string, Postings>()
   private readonly sorted = new Map<string, SortedIndex>()
   private readonly ids: string[] = []
   private readonly byId = new Map<string, number>()
@@ -171,7 +248,7 @@ export class Collection {
       this.fields.set(field.name, field)
       this.columns.set(field.name, field.type === 'number' ? numberColumn() : field.type === 'boolean' ? booleanColumn() : valueColumn())
       if (field.indexed && field.type === 'number') this.sorted.set(field.name, new SortedIndex())
-      else if (field.indexed) this.postings.set(field.name, new Map())
+      else if (field.indexed) this.postings.set(field.name, new Postings())
     }
   }
 
@@ -188,14 +265,14 @@ export class Collection {
     this.index(doc)
   }
 
-  /** Many new documents at once (seeding): indexes sorted once at the end. */
-  putMany(documents: Array<{ id: string; fields: Record<string, unknown> }>): void {
+  /** Many documents at once (seeding, reindexing): the sorted indexes are rebuilt once at the end. */
+  putMany(documents: Iterable<{ id: string; fields: Record<string, unknown> }>): void {
     for (const { id, fields } of documents) {
       const existing = this.byId.get(id)
       if (existing !== undefined) this.unindex(existing)
       const doc = existing ?? this.allocate(id)
       this.write(doc, fields)
-      for (const [name, postings] of this.postings) addPosting(postings, this.columns.get(name)!.get(doc), doc)
+      for (const [name, postings] of this.postings) postings.add(this.columns.get(name)!.get(doc), doc)
     }
     for (const [name, index] of this.sorted) {
       const column = this.columns.get(name)!
@@ -308,7 +385,7 @@ export class Collection {
   }
 
   private index(doc: number) {
-    for (const [name, postings] of this.postings) addPosting(postings, this.columns.get(name)!.get(doc), doc)
+    for (const [name, postings] of this.postings) postings.add(this.columns.get(name)!.get(doc), doc)
     for (const [name, index] of this.sorted) {
       const value = this.columns.get(name)!.get(doc)
       if (typeof value === 'number') index.insert(value, doc)
@@ -316,7 +393,7 @@ export class Collection {
   }
 
   private unindex(doc: number) {
-    for (const [name, postings] of this.postings) postings.get(this.columns.get(name)!.get(doc))?.delete(doc)
+    for (const [name, postings] of this.postings) postings.remove(this.columns.get(name)!.get(doc), doc)
     for (const [name, index] of this.sorted) {
       const value = this.columns.get(name)!.get(doc)
       if (typeof value === 'number') index.remove(value, doc)
@@ -347,13 +424,8 @@ export class Collection {
   private candidates(predicate: Predicate): { size: number; each(visit: Visitor): void } | undefined {
     const postings = this.postings.get(predicate.field)
     if (postings && predicate.op === 'eq') {
-      const docs = postings.get(predicate.value) ?? new Set<number>()
-      return {
-        size: docs.size,
-        each: (visit) => {
-          for (const doc of docs) if (!visit(doc)) return
-        },
-      }
+      const value = predicate.value
+      return { size: postings.size(value), each: (visit) => postings.each(value, visit) }
     }
     const index = this.sorted.get(predicate.field)
     if (!index) return undefined
@@ -391,10 +463,4 @@ export class Collection {
         return value !== null
     }
   }
-}
-
-function addPosting(postings: Map<Scalar, Set<number>>, value: Scalar, doc: number) {
-  let docs = postings.get(value)
-  if (!docs) postings.set(value, (docs = new Set()))
-  docs.add(doc)
 }
