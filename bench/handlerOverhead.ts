@@ -1,9 +1,10 @@
 /**
  * handler_overhead_ratio: wall time of the real handler (orderStatusUpdated with the real IO
  * clients) turning N broadcasts at C concurrent into delivered conversions against the sandbox
- * stand-ins, divided by the wall time of the same HTTP calls made bare with fetch (order read,
- * ledger read, the customer profile read a default hard-masked store needs, conversion POST,
- * ledger write, the admin index's document write) against the same stand-ins at the same concurrency.
+ * stand-ins, divided by the wall time of the same HTTP calls made bare with fetch (ledger read,
+ * the cross-replica claim: write, list, ledger read again, order read, the customer profile read a
+ * default hard-masked store needs, conversion POST, ledger write, the admin index's document write,
+ * claim release) against the same stand-ins at the same concurrency.
  * Stand-ins run in their own process; rounds alternate bare/handler and the medians are compared,
  * so a noisy neighbour hits both sides alike.
  */
@@ -51,6 +52,7 @@ export async function handlerOverheadRatio(options: { broadcasts?: number; concu
     Object.assign(process.env, { VTEX_APP_ID: APP_ID, http_proxy: proxy, https_proxy: proxy, HTTP_PROXY: proxy, HTTPS_PROXY: proxy })
     // Loaded after the proxy is set, as on IO where the environment exists before the app.
     const { Clients } = await import('../node/clients')
+    const { clientsConfig } = await import('../node/clients/options')
     const { orderStatusUpdated } = await import('../node/events/orderStatusUpdated')
     const { vtexAdsDestination } = await import('../node/destinations/vtexAds')
     const { toConversion } = await import('../node/conversion/conversion')
@@ -72,13 +74,12 @@ export async function handlerOverheadRatio(options: { broadcasts?: number; concu
       logger: silent,
       tracer: { isTraceSampled: false },
     }
-    const clientOptions = { default: { retries: 2, timeout: 10_000 }, vtexAdsEvents: { retries: 0, timeout: 10_000 } }
 
     const handlerRound = (round: number) => {
       const orderIds = Array.from({ length: broadcasts }, (_, index) => benchOrder(round * broadcasts + index).orderId)
       return timedPool(orderIds, concurrency, async (orderId) => {
         // A new Clients per event, as the IO runtime builds them per request.
-        const clients = new Clients(clientOptions as never, context as never)
+        const clients = new Clients(clientsConfig.options as never, context as never)
         await orderStatusUpdated({ body: { orderId, currentState: 'order-created', domain: 'Marketplace' }, clients, vtex: context } as never)
       })
     }
@@ -93,8 +94,13 @@ export async function handlerOverheadRatio(options: { broadcasts?: number; concu
         const call = (host: string, path: string, init: RequestInit = {}) =>
           fetch(`${proxy}${path}`, { ...init, headers: { ...(init.headers as Record<string, string>), [SANDBOX_HOST_HEADER]: host, 'proxy-authorization': 'bench-app-token' } })
         const ledgerPath = `/vbase/v2/${ACCOUNT}/${WORKSPACE}/buckets/${APP_ID}/ads-events-deliveries/files/${encodeURIComponent(`bare:${orderId}`)}`
-        await (await call('portal.vtexcommercestable.com.br', `/api/oms/pvt/orders/${orderId}?an=${ACCOUNT}`)).json()
+        const claims = `/vbase/v2/${ACCOUNT}/${WORKSPACE}/buckets/${APP_ID}/ads-events-claims/files`
+        const claimPath = `${claims}/bare-${orderId}~${Date.now() + 45_000}~000000000000~bench`
         await (await call('infra.io.vtex.com', ledgerPath)).arrayBuffer()
+        await (await call('infra.io.vtex.com', claimPath, { method: 'PUT', body: '{}', headers: { 'content-type': 'application/json' } })).arrayBuffer()
+        await (await call('infra.io.vtex.com', `${claims}?prefix=${encodeURIComponent(`bare-${orderId}~`)}`)).json()
+        await (await call('infra.io.vtex.com', ledgerPath)).arrayBuffer()
+        await (await call('portal.vtexcommercestable.com.br', `/api/oms/pvt/orders/${orderId}?an=${ACCOUNT}`)).json()
         // OMS masks e-mails hard by default: the address comes from the customer's CL document.
         await (await call('api.vtex.com', `/api/dataentities/CL/search?an=${ACCOUNT}&_fields=email&_where=userId=${PROFILE_ID}`, { headers: { vtexidclientautcookie: 'bench-app-token' } })).json()
         const sent = await call('events.newtail-media.newtail.com.br', '/v1/beacon/conversion', { method: 'POST', body, headers: { 'content-type': 'application/json' } })
@@ -102,6 +108,7 @@ export async function handlerOverheadRatio(options: { broadcasts?: number; concu
         await sent.arrayBuffer()
         await (await call('infra.io.vtex.com', ledgerPath, { method: 'PUT', body: JSON.stringify({ status: 'sent', orderId }), headers: { 'content-type': 'application/json' } })).arrayBuffer()
         await (await call('api.vtex.com', `${indexPath}/documents/vtexAds-bare-${orderId}?an=${ACCOUNT}&_schema=${INDEX_SCHEMA_NAME}`, { method: 'PUT', body: indexBody(orderId), headers: indexHeaders })).arrayBuffer()
+        await (await call('infra.io.vtex.com', claimPath, { method: 'DELETE' })).arrayBuffer()
       })
     }
     // The index schema exists before the bare side writes documents (the app creates it on its first write).

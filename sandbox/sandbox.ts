@@ -13,6 +13,9 @@ import { openaiStandIn } from './standins/openai'
 import { getAdsStandIn } from './standins/getAds'
 import { masterDataStandIn } from './standins/masterData'
 import { masterDataV2StandIn } from './standins/masterDataV2/standIn'
+import { schedulerStandIn } from './standins/scheduler'
+import { runRegisteredSchedules, startScheduleClock, type ScheduledCall } from './platform/scheduleClock'
+import { SCHEDULE_PERIOD_MS } from '../node/scheduled/timeScale'
 import { grantKey, licenseManagerStandIn, vtexIdStandIn } from './standins/vtexId'
 import { realAddressOf } from './platform/emailMasking'
 import type { ManifestPolicy } from './platform/policyCheck'
@@ -54,6 +57,13 @@ export interface SandboxOptions {
   emailMasking?: EmailMasking
   /** The manifest policies the proxy enforces (default: manifest.json's). Tests drop one to see the 403. */
   policies?: ManifestPolicy[]
+  /**
+   * The scheduled run's clock. `tickEveryMs`: how often the scheduler stand-in makes the requests
+   * the app registered (VTEX: every 5 minutes; without it they run only when `runSchedules()` is
+   * called). `timeScale`: what the app's scheduled-run delays (later retries, reconciliation lag)
+   * are multiplied by; default: the tick over 5 minutes, else 1.
+   */
+  schedule?: { tickEveryMs?: number; timeScale?: number }
 }
 
 export interface Sandbox {
@@ -67,6 +77,8 @@ export interface Sandbox {
   /** Master Data v2: the app's own entities (the admin's index of the ledger). */
   masterDataV2: ReturnType<typeof masterDataV2StandIn>
   service?: RunningService
+  /** Makes the registered schedules' requests now (the scheduled run), as the scheduler would at a tick. */
+  runSchedules(): Promise<ScheduledCall[]>
   /** Origins allowed to send beacons to the events origin (the demo page adds its own). */
   allowedOrigins: string[]
   stop(): Promise<void>
@@ -145,6 +157,7 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbo
     masterDataStandIn(state, SANDBOX_ACCOUNT),
     vtexIdStandIn(state),
     licenseManagerStandIn(state, SANDBOX_ACCOUNT),
+    schedulerStandIn(state, SANDBOX_ACCOUNT),
     ...(options.extraStandIns?.(state) ?? []),
   ]
   const servers: Server[] = []
@@ -161,10 +174,13 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbo
   // localhost vs 127.0.0.1: a different origin from the page, as the real events API is.
   const eventsOrigin = `http://localhost:${await listen(eventsServer)}`
 
+  const tickEveryMs = options.schedule?.tickEveryMs
+  const timeScale = options.schedule?.timeScale ?? (tickEveryMs ? tickEveryMs / SCHEDULE_PERIOD_MS : undefined)
   const service =
-    options.service === false ? undefined : await startService({ proxyPort, account: SANDBOX_ACCOUNT, workspace: SANDBOX_WORKSPACE })
+    options.service === false ? undefined : await startService({ proxyPort, account: SANDBOX_ACCOUNT, workspace: SANDBOX_WORKSPACE, timeScale })
   // Installing the app: the platform sends the apps `setup` event, as on `vtex install`.
   await service?.sendEvent({ to: { id: SANDBOX_APP_ID } }, 'appSetup', { sender: 'apps', key: 'setup' })
+  const stopClock = service && tickEveryMs ? startScheduleClock(state, service, tickEveryMs) : undefined
 
   return {
     state,
@@ -176,8 +192,10 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbo
     getAds,
     masterDataV2,
     service,
+    runSchedules: () => (service ? runRegisteredSchedules(state, service) : Promise.resolve([])),
     allowedOrigins,
     async stop() {
+      stopClock?.()
       await service?.stop()
       await Promise.all(servers.map(close))
     },

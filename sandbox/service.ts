@@ -2,6 +2,7 @@ import { spawn, type ChildProcess } from 'child_process'
 import { mkdirSync, rmSync, symlinkSync, readFileSync, writeFileSync } from 'fs'
 import { join, resolve } from 'path'
 import { request } from 'http'
+import { routeRequest } from './platform/router'
 
 export const SANDBOX_APP_ID = 'adsevents.ads-events@0.1.0'
 const ROOT = resolve(__dirname, '..')
@@ -18,6 +19,8 @@ export interface EventOrigin {
   key: string
 }
 
+const ORDERS_BROADCAST: EventOrigin = { sender: 'vtex.orders-broadcast', key: 'order-status-updated' }
+
 export interface GraphqlCaller {
   cookies?: Record<string, string>
   headers?: Record<string, string>
@@ -33,6 +36,10 @@ export interface RunningService {
    * `VtexIdclientAutCookie_<account>`) or headers.
    */
   graphql(query: string, variables?: Record<string, unknown>, caller?: GraphqlCaller): Promise<{ status: number; body: unknown }>
+  /** Any bytes as an event body, with any content type (the fault suite's malformed broadcasts). */
+  sendRawEvent(payload: string | Buffer, contentType: string | undefined, handlerId?: string, origin?: EventOrigin): Promise<number>
+  /** A public route of the app (service.json `routes`), as the platform's router forwards it; `principal`: the calling app or user (VRN). */
+  callRoute(path: string, method?: string, headers?: Record<string, string>, principal?: string): Promise<{ status: number; body: unknown }>
   stop(): Promise<void>
   output: string[]
 }
@@ -42,7 +49,7 @@ export interface RunningService {
  * out that tree (symlinks to the real node/ folder) and start the real Service in a child process
  * whose http_proxy/https_proxy point at the sandbox proxy. The production code runs unchanged.
  */
-export async function startService(options: { proxyPort: number; account: string; workspace: string; port?: number; runtimeDir?: string }): Promise<RunningService> {
+export async function startService(options: { proxyPort: number; account: string; workspace: string; port?: number; runtimeDir?: string; timeScale?: number }): Promise<RunningService> {
   const runtime = options.runtimeDir ?? join(ROOT, '.sandbox', `runtime-${process.pid}-${Date.now()}`)
   rmSync(runtime, { recursive: true, force: true })
   mkdirSync(join(runtime, 'service', 'src'), { recursive: true })
@@ -67,6 +74,8 @@ export async function startService(options: { proxyPort: number; account: string
       VTEX_WORKSPACE: options.workspace,
       VTEX_REGION: 'aws-us-east-1',
       VTEX_PRODUCTION: 'false',
+      // The scheduled run's clock, sped up when the sandbox ticks faster than VTEX's 5-minute cron.
+      ...(options.timeScale ? { ADS_EVENTS_TIME_SCALE: String(options.timeScale) } : {}),
       http_proxy: proxy,
       https_proxy: proxy,
       HTTP_PROXY: proxy,
@@ -92,57 +101,17 @@ export async function startService(options: { proxyPort: number; account: string
   })
   const actualPort = await listening
 
-  const sendEvent = (body: unknown, handlerId = 'orderStatusUpdated', origin: EventOrigin = { sender: 'vtex.orders-broadcast', key: 'order-status-updated' }) =>
-    new Promise<number>((resolveStatus, reject) => {
-      const payload = JSON.stringify(body)
-      const req = request(
-        {
-          host: '127.0.0.1',
-          port: actualPort,
-          method: 'POST',
-          path: `/${options.account}/${options.workspace}/_events`,
-          headers: {
-            'content-type': 'application/json',
-            'content-length': Buffer.byteLength(payload),
-            'x-event-handler-id': handlerId,
-            'x-event-sender': origin.sender,
-            'x-event-key': origin.key,
-            'x-vtex-credential': 'sandbox-app-token',
-            'x-vtex-account': options.account,
-            'x-vtex-workspace': options.workspace,
-          },
-        },
-        (res) => {
-          res.resume()
-          res.on('end', () => resolveStatus(res.statusCode ?? 0))
-        }
-      )
-      req.on('error', reject)
-      req.end(payload)
-    })
-
-  const graphql = (query: string, variables: Record<string, unknown> = {}, caller: GraphqlCaller = {}) =>
+  /** What the platform's router adds to every request it forwards to the app (master is a production workspace). */
+  const platformHeaders = {
+    'x-vtex-credential': 'sandbox-app-token',
+    'x-vtex-account': options.account,
+    'x-vtex-workspace': options.workspace,
+    'x-vtex-workspace-is-production': 'true',
+  }
+  const call = (path: string, method: string, headers: Record<string, string | number>, payload: string | Buffer = '') =>
     new Promise<{ status: number; body: unknown }>((resolveAnswer, reject) => {
-      const payload = JSON.stringify({ query, variables })
-      const cookie = Object.entries(caller.cookies ?? {})
-        .map(([name, value]) => `${name}=${value}`)
-        .join('; ')
       const req = request(
-        {
-          host: '127.0.0.1',
-          port: actualPort,
-          method: 'POST',
-          path: `/${options.account}/${options.workspace}${GRAPHQL_PATH}`,
-          headers: {
-            'content-type': 'application/json',
-            'content-length': Buffer.byteLength(payload),
-            'x-vtex-credential': 'sandbox-app-token',
-            'x-vtex-account': options.account,
-            'x-vtex-workspace': options.workspace,
-            ...(cookie ? { cookie } : {}),
-            ...caller.headers,
-          },
-        },
+        { host: '127.0.0.1', port: actualPort, method, path, headers: { ...platformHeaders, 'content-length': Buffer.byteLength(payload), ...headers } },
         (res) => {
           const chunks: Buffer[] = []
           res.on('data', (chunk: Buffer) => chunks.push(chunk))
@@ -162,10 +131,36 @@ export async function startService(options: { proxyPort: number; account: string
       req.end(payload)
     })
 
+  const sendRawEvent = (payload: string | Buffer, contentType: string | undefined, handlerId = 'orderStatusUpdated', origin: EventOrigin = ORDERS_BROADCAST) =>
+    call(`/${options.account}/${options.workspace}/_events`, 'POST', {
+      ...(contentType ? { 'content-type': contentType } : {}),
+      'x-event-handler-id': handlerId,
+      'x-event-sender': origin.sender,
+      'x-event-key': origin.key,
+    }, payload).then((answer) => answer.status)
+
+  const sendEvent = (body: unknown, handlerId?: string, origin?: EventOrigin) => sendRawEvent(JSON.stringify(body), 'application/json', handlerId, origin)
+
+  const graphql = (query: string, variables: Record<string, unknown> = {}, caller: GraphqlCaller = {}) => {
+    const cookie = Object.entries(caller.cookies ?? {})
+      .map(([name, value]) => `${name}=${value}`)
+      .join('; ')
+    return call(`/${options.account}/${options.workspace}${GRAPHQL_PATH}`, 'POST', { 'content-type': 'application/json', ...(cookie ? { cookie } : {}), ...caller.headers }, JSON.stringify({ query, variables }))
+  }
+
+  // Public routes: VTEX's router matches the path, enforces the route's policies, names the route.
+  const callRoute = async (path: string, method = 'POST', headers: Record<string, string> = {}, principal?: string) => {
+    const routing = routeRequest(serviceJson.routes ?? {}, method, path, principal)
+    if ('status' in routing) return { status: routing.status, body: { message: routing.message } }
+    return call(path, method, { ...headers, 'x-colossus-route-id': routing.routeId })
+  }
+
   return {
     port: actualPort,
     sendEvent,
+    sendRawEvent,
     graphql,
+    callRoute,
     output,
     stop: () =>
       new Promise<void>((resolveStop) => {

@@ -16,6 +16,7 @@ import { MISTYPED_OUTLET_BRAND, OUTLET_BRAND, seedAdminDemo, withAdminDemoMistak
 import { loadBroadcasts } from '../node/__fixtures__'
 
 const FIXTURE_BROADCASTS = ['simple-lifecycle', 'invoiced-only', 'canceled-after-payment'] as const
+const SCHEDULE_TICK_MS = 10_000
 
 const args = process.argv.slice(2)
 const once = args.includes('--once')
@@ -36,8 +37,9 @@ async function replayFixtures(sandbox: Sandbox): Promise<void> {
 }
 
 async function main() {
+  // VTEX's scheduler calls the scheduled run every 5 minutes; here every 10 s, the app's delays scaled alike.
   // The admin demo: a brand mapping row with a typo, so one order becomes a dead letter to fix.
-  const sandbox = await startSandbox({ settings: withAdminDemoMistake(loadSandboxSettings()) })
+  const sandbox = await startSandbox({ settings: withAdminDemoMistake(loadSandboxSettings()), schedule: { tickEveryMs: SCHEDULE_TICK_MS } })
   const { server: page, origin } = await startPageServer(sandbox, requestedPort)
 
   sandbox.state.onReceived((received) => {
@@ -53,6 +55,9 @@ async function main() {
   )
   console.log(
     `  as strict as a real account: e-mails masked ${sandbox.state.emailMasking} by OMS (VTEX's default), every call checked against manifest.json's policies, customData only for registered apps`
+  )
+  console.log(
+    `  scheduled run (later retries, reconciliation, backfill): registered by the app on install, called every ${SCHEDULE_TICK_MS / 1000} s (VTEX: 5 min; the app's delays scaled alike)`
   )
 
   await replayFixtures(sandbox)

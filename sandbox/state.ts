@@ -1,5 +1,6 @@
 import type { VtexOrder } from '../node/typings/order'
 import type { Received } from './lib/standIn'
+import type { RegisteredSchedule } from './standins/scheduler'
 
 /** How OMS hides the customer's e-mail (Conversation Tracker): "Stores are configured as hard by default". */
 export type EmailMasking = 'hard' | 'soft'
@@ -24,12 +25,49 @@ export interface PolicyViolation {
 }
 
 /**
+ * VBase's files, keyed `account/workspace/app/bucket/path`, with each bucket's paths kept sorted
+ * on the side so a listing (claims, the retry queue) costs what the bucket holds, not what the
+ * whole store holds (the admin's benchmark seeds a million ledger records).
+ */
+export class VBaseFiles extends Map<string, Buffer> {
+  private readonly buckets = new Map<string, Set<string>>()
+
+  private static split(key: string): [string, string] {
+    const at = key.split('/', 4).join('/').length
+    return [key.slice(0, at), key.slice(at + 1)]
+  }
+
+  override set(key: string, value: Buffer): this {
+    super.set(key, value)
+    // Map's constructor calls set before the field exists.
+    if (this.buckets) {
+      const [bucket, path] = VBaseFiles.split(key)
+      const paths = this.buckets.get(bucket) ?? new Set<string>()
+      paths.add(path)
+      this.buckets.set(bucket, paths)
+    }
+    return this
+  }
+
+  override delete(key: string): boolean {
+    const [bucket, path] = VBaseFiles.split(key)
+    this.buckets.get(bucket)?.delete(path)
+    return super.delete(key)
+  }
+
+  /** Paths of `bucket` (`account/workspace/app/bucket`) starting with `prefix`, in order. */
+  list(bucket: string, prefix: string): string[] {
+    return [...(this.buckets.get(bucket) ?? [])].filter((path) => path.startsWith(prefix)).sort()
+  }
+}
+
+/**
  * Everything the stand-ins remember, in memory: orders (OMS), files (VBase), the app settings,
  * failures queued on purpose, and every request received (shown by npm start, read by tests).
  */
 export class SandboxState {
   readonly orders = new Map<string, VtexOrder>()
-  readonly vbase = new Map<string, Buffer>()
+  readonly vbase = new VBaseFiles()
   readonly received: Received[] = []
   /** Status codes the next requests to a stand-in answer with, e.g. { vtexAds: [503] }. */
   readonly injectedFailures = new Map<string, number[]>()
@@ -47,6 +85,8 @@ export class SandboxState {
    * sites needs `brand` on each conversion; an empty map accepts any publisher.
    */
   readonly vtexAdsPublishers = new Map<string, { sites: string[] }>()
+  /** Schedules registered with the scheduler stand-in, by id. */
+  readonly schedules = new Map<string, RegisteredSchedule>()
   /** Every call the proxy refused for a policy missing from the manifest. */
   readonly policyViolations: PolicyViolation[] = []
   private readonly listeners: Array<(received: Received) => void> = []

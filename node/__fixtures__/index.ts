@@ -10,11 +10,18 @@ import type { OrderStatusBroadcast } from '../events/broadcast'
  */
 const FIXTURES = __dirname
 
-/** Orders whose e-mail OMS returns readable (soft mask, or none): mapped without a profile lookup. */
-export const ORDER_FIXTURES = ['simple', 'corporate-multiseller', 'no-identity'] as const
+/**
+ * The store's own sales, whose e-mail OMS returns readable (soft mask, or none): mapped without a
+ * profile lookup, each one convertible. Besides the plain ones: a Chilean store (CLP, 0 display
+ * decimals, amounts still in hundredths), a grocery order with items sold by weight and by pack
+ * (unitMultiplier) and a coupon, and an order changed after it was placed (changesAttachment).
+ */
+export const ORDER_FIXTURES = ['simple', 'corporate-multiseller', 'no-identity', 'chile-clp', 'weighed-and-packs', 'changed-order'] as const
 /** A default (hard-masked) store's order: its e-mail is only in the customer's Master Data CL document. */
 export const HARD_MASKED_FIXTURE = 'hard-masked'
-export type OrderFixture = (typeof ORDER_FIXTURES)[number] | typeof HARD_MASKED_FIXTURE
+/** A seller's fulfillment order of a sale made on a marketplace (origin Fulfillment): not the seller's conversion by default. */
+export const MARKETPLACE_FULFILLMENT_FIXTURE = 'marketplace-fulfillment'
+export type OrderFixture = (typeof ORDER_FIXTURES)[number] | typeof HARD_MASKED_FIXTURE | typeof MARKETPLACE_FULFILLMENT_FIXTURE
 
 export const loadOrder = (name: OrderFixture): VtexOrder => JSON.parse(readFileSync(join(FIXTURES, 'orders', `${name}.json`), 'utf8'))
 

@@ -1,3 +1,4 @@
+import { checkOmsOrder } from '../delivery/omsOrder'
 import { resolveMaskedEmail } from '../delivery/orderEmail'
 import { previewOrder, type OrderPreview } from '../delivery/preview'
 import type { OrderStatusDeps } from '../delivery/processOrderStatus'
@@ -34,6 +35,12 @@ export const toAdminPreview = (preview: OrderPreview): AdminOrderPreview => ({
   })),
 })
 
+/** One read, no retries: the merchant is waiting and can click again. */
+export const PREVIEW_READ_TIMEOUT_MS = 5_000
+
+/** An order OMS answered with, but that is not one the pipeline could map. */
+export class PreviewError extends Error {}
+
 /**
  * What each destination would receive for this order now, decided by the pipeline's own
  * functions with the current settings: secrets redacted, personal data only as the hashes the
@@ -41,7 +48,8 @@ export const toAdminPreview = (preview: OrderPreview): AdminOrderPreview => ({
  * Nothing is sent and nothing is written.
  */
 export async function previewForAdmin(orderId: string, deps: Pick<OrderStatusDeps, 'readOrder' | 'lookupProfileEmail' | 'settings' | 'destinations'>, nowMs: number): Promise<AdminOrderPreview> {
-  const order = await deps.readOrder(orderId)
-  const resolved = await resolveMaskedEmail(order, deps.lookupProfileEmail)
+  const checked = checkOmsOrder(await deps.readOrder(orderId, PREVIEW_READ_TIMEOUT_MS), orderId)
+  if (checked.kind !== 'order') throw new PreviewError(`Order ${orderId} cannot be previewed: ${checked.reason}`)
+  const resolved = await resolveMaskedEmail(checked.order, deps.lookupProfileEmail)
   return toAdminPreview(previewOrder(resolved.order, deps.settings, deps.destinations, nowMs, resolved.note))
 }

@@ -3,7 +3,7 @@ import type { DeliveryResult } from '../delivery/pipeline'
 import type { IndexReader } from './indexReader'
 
 /** One admin call stays well inside the service timeout. */
-export const MAX_REPLAY = 200
+export const MAX_REPLAY = 100
 
 export interface ReplaySummary {
   destination: DestinationName

@@ -1,15 +1,16 @@
 import { IOClients } from '@vtex/api'
-import { OMS } from '@vtex/clients'
 import { VtexAdsEventsClient } from './vtexAds'
 import { ImpactClient } from './impact'
 import { OpenAIAdsClient } from './openaiAds'
 import { VtexAdsQueryClient } from './vtexAdsQuery'
 import { CheckoutConfigurationClient } from './checkoutConfiguration'
+import { OmsClient } from './oms'
+import { SchedulerClient } from './scheduler'
 
 /** One getter per remote system; the platform builds each lazily per request. */
 export class Clients extends IOClients {
   public get oms() {
-    return this.getOrSet('oms', OMS)
+    return this.getOrSet('oms', OmsClient)
   }
 
   public get vtexAdsEvents() {
@@ -26,6 +27,10 @@ export class Clients extends IOClients {
 
   public get vtexAdsQuery() {
     return this.getOrSet('vtexAdsQuery', VtexAdsQueryClient)
+  }
+
+  public get scheduler() {
+    return this.getOrSet('scheduler', SchedulerClient)
   }
 
   public get checkoutConfiguration() {

@@ -2,12 +2,17 @@ import type { VtexOrder, VtexOrderItem } from '../typings/order'
 import { normalizeCustomer, type NormalizedCustomer } from '../identity/customer'
 import { readOrderIdentity, type OrderIdentity } from '../identity/orderIdentity'
 import { countryInfo } from '../identity/country'
-import { currencyDecimals, minorToUnits } from './money'
+import { centsToUnits } from './money'
 import { parseOmsDate, toIsoUtcSeconds } from './dates'
+import { toUnitPrices } from './unitPrices'
+import { readItemCategory } from './itemCategory'
+import { applyOrderChanges } from './orderChanges'
+import { readMarketplaceFulfillment, type MarketplaceFulfillment } from './marketplaceFulfillment'
 
 /**
- * A closed order as every destination sees it: destination-neutral, amounts in minor units and
- * in currency units, identifiers normalized but not yet hashed. Built by a pure function.
+ * A closed order as every destination sees it: destination-neutral, amounts in VTEX cents
+ * (hundredths of the currency unit, whatever the currency: see money.ts) and in currency units,
+ * identifiers normalized but not yet hashed. Built by a pure function.
  */
 export interface ConversionItem {
   sku: string
@@ -17,13 +22,16 @@ export interface ConversionItem {
   brandName?: string
   /** Category ids from `/12/34/`, root first. */
   categoryIds: string[]
+  /** The most specific category's name, when the order carries it (additionalInfo.categories). */
+  categoryName?: string
+  /** SKUs bought: each one `unitMultiplier` measurement units (a 0.5 kg bag, a 6-pack). */
   quantity: number
-  /** List ("from") price per unit: the larger of listPrice and price. */
-  listUnitMinor: number
-  /** What the shopper paid per unit: priceDefinition.total / quantity, else sellingPrice. */
-  paidUnitMinor: number
+  /** List ("from") price of one SKU as sold, on the same basis as the paid price; never below it. See unitPrices.ts. */
+  listUnitCents: number
+  /** What the shopper paid for one SKU as sold: priceDefinition.total / quantity, else sellingPrice. */
+  paidUnitCents: number
   /** What the shopper paid for the line. */
-  paidTotalMinor: number
+  paidTotalCents: number
   listUnit: number
   paidUnit: number
 }
@@ -43,12 +51,18 @@ export interface Conversion {
   createdAtMs: number
   /** ISO 8601 UTC, e.g. 2026-11-20T14:31:07Z. */
   createdAt: string
+  /** ISO 4217 code (storePreferencesData.currencyCode). */
   currency?: string
-  decimals: number
   salesChannel?: string
   hostname?: string
+  /** Sale lines, order changes applied (orderChanges.ts); gifts excluded. */
   items: ConversionItem[]
-  totals: { itemsMinor: number; discountMinor: number; shippingMinor: number; taxMinor: number; valueMinor: number }
+  /** In cents; discountCents is positive; changeCents is the applied order changes' net (negative when cheaper). */
+  totals: { itemsCents: number; discountCents: number; shippingCents: number; taxCents: number; changeCents: number; valueCents: number }
+  /** The coupon code the shopper used (marketingData.coupon). */
+  coupon?: string
+  /** Set when this is a seller's fulfillment order of a marketplace sale (marketplaceFulfillment.ts). */
+  marketplaceFulfillment?: MarketplaceFulfillment
   identity: OrderIdentity
   customer: NormalizedCustomer
   /** The merchant's label for the customer (clientProfileData.customerClass); impact can map it to NEW/EXISTING. */
@@ -75,26 +89,19 @@ const optionalText = (value: string | null | undefined): string | undefined => {
 
 const totalOf = (order: VtexOrder, id: string): number => order.totals?.find((total) => total.id === id)?.value ?? 0
 
-function toConversionItem(item: VtexOrderItem, decimals: number): ConversionItem {
-  const quantity = item.quantity
-  const paidTotalMinor = item.priceDefinition?.total ?? (item.sellingPrice ?? item.price) * quantity
-  const paidUnitMinor = Math.round(
-    item.priceDefinition?.total != null && quantity > 0 ? item.priceDefinition.total / quantity : (item.sellingPrice ?? item.price)
-  )
-  const listUnitMinor = Math.max(item.listPrice ?? 0, item.price)
+function toConversionItem(item: VtexOrderItem): ConversionItem {
+  const prices = toUnitPrices(item)
   return {
     sku: item.id,
     productId: optionalText(item.productId),
     sellerId: optionalText(item.seller),
     name: optionalText(item.name),
     brandName: optionalText(item.additionalInfo?.brandName),
-    categoryIds: (item.additionalInfo?.categoriesIds ?? '').split('/').filter(Boolean),
-    quantity,
-    listUnitMinor,
-    paidUnitMinor,
-    paidTotalMinor,
-    listUnit: minorToUnits(listUnitMinor, decimals),
-    paidUnit: minorToUnits(paidUnitMinor, decimals),
+    ...readItemCategory(item),
+    quantity: item.quantity,
+    ...prices,
+    listUnit: centsToUnits(prices.listUnitCents),
+    paidUnit: centsToUnits(prices.paidUnitCents),
   }
 }
 
@@ -103,34 +110,37 @@ export function toConversion(order: VtexOrder): Conversion {
   if (createdAtMs === undefined) throw new UnmappableOrderError(order.orderId, 'creationDate is not an ISO 8601 date')
   if (!Array.isArray(order.items)) throw new UnmappableOrderError(order.orderId, 'order has no items array')
 
-  const decimals = currencyDecimals(order.storePreferencesData?.currencyFormatInfo?.CurrencyDecimalDigits)
   const notes: string[] = []
   // Gifts are not sales: they would credit campaigns with revenue nobody paid.
   const sold = order.items.filter((item) => item.isGift !== true && item.quantity > 0)
   if (sold.length < order.items.length) notes.push(`excluded-items:${order.items.length - sold.length}`)
+  const changed = applyOrderChanges(order, sold.map(toConversionItem))
 
   const address = order.shippingData?.address ?? {}
   const countryAlpha3 = optionalText(address.country) ?? optionalText(order.storePreferencesData?.countryCode)
   const identity = readOrderIdentity(order)
   const customer = normalizeCustomer(order)
+  const marketplaceFulfillment = readMarketplaceFulfillment(order)
 
   return {
     orderId: order.orderId,
     orderGroup: optionalText(order.orderGroup),
     createdAtMs,
     createdAt: toIsoUtcSeconds(createdAtMs),
-    currency: optionalText(order.storePreferencesData?.currencyCode),
-    decimals,
+    currency: optionalText(order.storePreferencesData?.currencyCode)?.toUpperCase(),
     salesChannel: optionalText(order.salesChannel),
     hostname: optionalText(order.hostname),
-    items: sold.map((item) => toConversionItem(item, decimals)),
+    items: changed.items,
     totals: {
-      itemsMinor: totalOf(order, 'Items'),
-      discountMinor: Math.abs(totalOf(order, 'Discounts')),
-      shippingMinor: totalOf(order, 'Shipping'),
-      taxMinor: totalOf(order, 'Tax'),
-      valueMinor: order.value ?? 0,
+      itemsCents: totalOf(order, 'Items'),
+      discountCents: Math.abs(totalOf(order, 'Discounts')),
+      shippingCents: totalOf(order, 'Shipping'),
+      taxCents: totalOf(order, 'Tax'),
+      changeCents: changed.changeCents,
+      valueCents: order.value ?? 0,
     },
+    coupon: optionalText(order.marketingData?.coupon),
+    ...(marketplaceFulfillment ? { marketplaceFulfillment } : {}),
     identity,
     customer,
     customerClass: optionalText(order.clientProfileData?.customerClass),
@@ -141,6 +151,12 @@ export function toConversion(order: VtexOrder): Conversion {
       countryAlpha3,
       countryAlpha2: countryInfo(countryAlpha3)?.alpha2,
     },
-    notes: [...notes, ...identity.notes, ...customer.notes],
+    notes: [
+      ...notes,
+      ...changed.notes,
+      ...(marketplaceFulfillment ? ['marketplace-fulfillment'] : []),
+      ...identity.notes,
+      ...customer.notes,
+    ],
   }
 }

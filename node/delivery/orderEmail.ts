@@ -29,7 +29,7 @@ export interface ResolvedOrder {
 export async function resolveMaskedEmail(order: VtexOrder, lookup: ProfileEmailLookup | undefined): Promise<ResolvedOrder> {
   const userId = profileToLookUp(order)
   if (!userId) return { order }
-  if (!lookup) return { order, note: emailUnresolvedNote('no customer-profile lookup configured') }
+  if (!lookup) return { order, note: emailUnresolvedNote('the customer profile was not looked up') }
   let email: string | undefined
   try {
     email = await lookup(userId)

@@ -6,6 +6,7 @@ import { KeyedMutex } from './keyedMutex'
 import { FINAL_STATUSES, type DeliveryRecord, type DeliveryStatus, type IdentityCoverage, type LedgerStore } from './ledger'
 import { DEFAULT_RETRY_POLICY, nextRetryDelayMs, type RetryPolicy } from './retry'
 import type { Transport } from './transport'
+import type { Deadline } from './deadline'
 
 /** Log lines carry order ids, destinations, statuses and reasons: never PII, never a body. */
 export interface DeliveryLogger {
@@ -25,7 +26,12 @@ export interface DeliveryDeps {
   mutex?: KeyedMutex
   /** How long a pending record blocks other deliveries of the same key (a crashed sender's lease expires). */
   leaseMs?: number
+  /** What is left of the handler's time: retries stop early enough to record the outcome and answer. */
+  deadline?: Deadline
 }
+
+/** Kept back from the deadline to write the outcome and answer the platform. */
+const DEADLINE_MARGIN_MS = 2_000
 
 export interface DeliveryResult {
   destination: DestinationName
@@ -53,6 +59,12 @@ export const describeTransportError = (error: unknown): string => {
  */
 export function withOrderLock<T>(orderId: string, work: () => Promise<T>, mutex: KeyedMutex = processMutex): Promise<T> {
   return mutex.run(orderId, work)
+}
+
+/** The same for several orders held together (a batch replay), taken in one order so two batches cannot deadlock. */
+export function withOrderLocks<T>(orderIds: string[], work: () => Promise<T>, mutex: KeyedMutex = processMutex): Promise<T> {
+  const [first, ...rest] = [...new Set(orderIds)].sort()
+  return first === undefined ? work() : mutex.run(first, () => withOrderLocks(rest, work, mutex))
 }
 
 /**
@@ -122,8 +134,9 @@ export async function deliverToDestination(
   }
 
   const { request } = preparation
-  const policy = deps.policy ?? DEFAULT_RETRY_POLICY
-  const leaseMs = deps.leaseMs ?? policy.budgetMs + 15_000
+  const basePolicy = deps.policy ?? DEFAULT_RETRY_POLICY
+  const policy = { ...basePolicy, budgetMs: Math.max(0, Math.min(basePolicy.budgetMs, (deps.deadline?.remainingMs() ?? Infinity) - DEADLINE_MARGIN_MS)) }
+  const leaseMs = deps.leaseMs ?? basePolicy.budgetMs + 15_000
   record = { ...record, payloadHash: sha256Hex(request.body) }
 
   for (let attemptsThisRun = 1; ; attemptsThisRun++) {

@@ -1,24 +1,58 @@
-import type { Conversion } from '../conversion/conversion'
-import { convertOrder } from './orderEmail'
+import { UnmappableOrderError, type Conversion } from '../conversion/conversion'
 import type { Destination, DestinationName, Outcome } from '../destinations/destination'
 import { sha256Hex } from '../identity/hash'
 import { deliverInBatches } from './batchSplit'
+import { claim, type Claim } from './claims'
+import { NO_DEADLINE } from './deadline'
 import type { DeliveryRecord } from './ledger'
-import { deliverToDestination, describeTransportError, logOutcome, settledChanges, withOrderLock, type DeliveryResult } from './pipeline'
-import type { OrderStatusDeps } from './processOrderStatus'
+import { convertOrder } from './orderEmail'
+import {
+  deliverToDestination,
+  describeTransportError,
+  logOutcome,
+  settledChanges,
+  withOrderLock,
+  withOrderLocks,
+  type DeliveryResult,
+} from './pipeline'
+import { CLAIM_LEASE_MS, IN_FLIGHT, underClaim, type OrderStatusDeps } from './processOrderStatus'
+import { readOrder } from './readOrder'
 
 /** Only these are re-opened by a replay: sent and skipped are final by design. */
 const REPLAYABLE = new Set(['dead', 'failed'])
 
+const defaultSleep = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms))
+
 /**
  * Re-sends an order's dead or failed deliveries after the merchant fixed the settings (admin
- * action). Reads the order again so the payload reflects the current settings.
+ * action). Reads the order again so the payload reflects the current settings. Holds the order
+ * like a broadcast does (in-process lock and cross-replica claim): a replay clicked twice, or
+ * racing the scheduled run, sends once.
  */
 export function replayOrder(orderId: string, deps: OrderStatusDeps, only?: DestinationName): Promise<DeliveryResult[]> {
-  return withOrderLock(orderId, () => replayLocked(orderId, deps, only), deps.mutex)
+  return withOrderLock(
+    orderId,
+    async () => {
+      const replayed = await underClaim(orderId, deps, () => replayClaimed(orderId, deps, only))
+      return replayed === IN_FLIGHT ? [] : replayed
+    },
+    deps.mutex
+  )
 }
 
-async function replayLocked(orderId: string, deps: OrderStatusDeps, only?: DestinationName): Promise<DeliveryResult[]> {
+/** The order, read and mapped for a replay; or why it cannot be now (the records are left as they were). */
+async function replayConversion(orderId: string, deps: OrderStatusDeps): Promise<{ conversion: Conversion } | { reason: string; retryable: boolean }> {
+  const read = await readOrder(orderId, deps.readOrder, { deadline: deps.deadline ?? NO_DEADLINE, sleep: deps.sleep ?? defaultSleep })
+  if (read.kind !== 'order') return { reason: read.reason, retryable: read.kind === 'transient' }
+  try {
+    return { conversion: await convertOrder(read.order, deps.lookupProfileEmail) }
+  } catch (error) {
+    if (error instanceof UnmappableOrderError) return { reason: `unmappable-order: ${error.reason}`, retryable: false }
+    return { reason: (error as Error).message, retryable: true }
+  }
+}
+
+async function replayClaimed(orderId: string, deps: OrderStatusDeps, only?: DestinationName): Promise<DeliveryResult[]> {
   const candidates = deps.destinations.filter((destination) => destination.enabled(deps.settings) && (!only || destination.name === only))
   const records = await Promise.all(candidates.map((destination) => deps.ledger.get(destination.name, orderId)))
   const toReplay = candidates.flatMap((destination, index) => {
@@ -27,11 +61,11 @@ async function replayLocked(orderId: string, deps: OrderStatusDeps, only?: Desti
   })
   if (toReplay.length === 0) return []
 
-  const conversion = await convertOrder(await deps.readOrder(orderId), deps.lookupProfileEmail)
+  const loaded = await replayConversion(orderId, deps)
+  if (!('conversion' in loaded))
+    return toReplay.map(({ destination, existing }) => ({ destination: destination.name, orderId, status: existing.status, reason: loaded.reason, retryable: loaded.retryable }))
   return Promise.all(
-    toReplay.map(({ destination, existing }) =>
-      deliverToDestination(destination, conversion, deps.settings, deps, { existing, replay: true })
-    )
+    toReplay.map(({ destination, existing }) => deliverToDestination(destination, loaded.conversion, deps.settings, deps, { existing, replay: true }))
   )
 }
 
@@ -44,8 +78,8 @@ interface BatchItem {
 /**
  * Replays many orders' dead letters for one destination. A batch API (OpenAI: ≤ 50 events per
  * request, one bad event fails the request) gets them in batches, bisected on failure so the bad
- * ones are isolated and the others delivered; other destinations replay order by order.
- * Dead and failed records are final for broadcasts, so no broadcast races this admin action.
+ * ones are isolated and the others delivered; other destinations replay order by order. Every
+ * order of a batch is held (lock and claim) for the whole batch.
  */
 export async function replayDeliveries(orderIds: string[], name: DestinationName, deps: OrderStatusDeps): Promise<DeliveryResult[]> {
   const destination = deps.destinations.find((candidate) => candidate.name === name && candidate.enabled(deps.settings))
@@ -56,21 +90,49 @@ export async function replayDeliveries(orderIds: string[], name: DestinationName
     for (const orderId of unique) results.push(...(await replayOrder(orderId, deps, name)))
     return results
   }
+  return withOrderLocks(unique, () => replayInBatches(unique, destination, deps), deps.mutex)
+}
 
-  const now = deps.now ?? Date.now
+async function replayInBatches(orderIds: string[], destination: Destination, deps: OrderStatusDeps): Promise<DeliveryResult[]> {
   const results: DeliveryResult[] = []
   const batchable: BatchItem[] = []
-  for (const orderId of unique) {
-    const existing = await deps.ledger.get(name, orderId)
-    if (!existing || !REPLAYABLE.has(existing.status)) continue
-    const conversion = await convertOrder(await deps.readOrder(orderId), deps.lookupProfileEmail)
-    const preparation = destination.prepare(conversion, deps.settings, now())
-    // Unsendable on its own (skip, invalid): recorded exactly as the pipeline records it, nothing sent.
-    if (preparation.kind !== 'ready')
-      results.push(await deliverToDestination(destination, conversion, deps.settings, deps, { existing, replay: true }))
-    else batchable.push({ conversion, existing, payloadHash: sha256Hex(preparation.request.body) })
+  const held: Claim[] = []
+  try {
+    for (const orderId of orderIds) {
+      if (deps.claims) {
+        const claimed = await claim(deps.claims, orderId, { leaseMs: CLAIM_LEASE_MS, now: deps.now, random: deps.random, sleep: deps.sleep })
+        if (!claimed.won) {
+          results.push({ destination: destination.name, orderId, status: 'in-flight', reason: 'in-flight elsewhere', retryable: true })
+          continue
+        }
+        held.push(claimed.claim)
+      }
+      const prepared = await prepareForBatch(orderId, destination, deps)
+      if (prepared && 'result' in prepared) results.push(prepared.result)
+      else if (prepared) batchable.push(prepared)
+    }
+    results.push(...(await sendInBatches(batchable, destination, deps)))
+  } finally {
+    await Promise.all(held.map((claimed) => claimed.release()))
   }
+  return results
+}
 
+/** An order's replayable record, mapped and ready to batch; its result when it cannot go in a batch; nothing to replay. */
+async function prepareForBatch(orderId: string, destination: Destination, deps: OrderStatusDeps): Promise<BatchItem | { result: DeliveryResult } | undefined> {
+  const existing = await deps.ledger.get(destination.name, orderId)
+  if (!existing || !REPLAYABLE.has(existing.status)) return undefined
+  const loaded = await replayConversion(orderId, deps)
+  if (!('conversion' in loaded))
+    return { result: { destination: destination.name, orderId, status: existing.status, reason: loaded.reason, retryable: loaded.retryable } }
+  const preparation = destination.prepare(loaded.conversion, deps.settings, (deps.now ?? Date.now)())
+  // Unsendable on its own (skip, invalid): recorded exactly as the pipeline records it, nothing sent.
+  if (preparation.kind !== 'ready') return { result: await deliverToDestination(destination, loaded.conversion, deps.settings, deps, { existing, replay: true }) }
+  return { conversion: loaded.conversion, existing, payloadHash: sha256Hex(preparation.request.body) }
+}
+
+async function sendInBatches(items: BatchItem[], destination: Destination, deps: OrderStatusDeps): Promise<DeliveryResult[]> {
+  const now = deps.now ?? Date.now
   const sendBatch = async (batch: BatchItem[]): Promise<Outcome> => {
     const preparation = destination.prepareBatch!(
       batch.map((item) => item.conversion),
@@ -79,25 +141,18 @@ export async function replayDeliveries(orderIds: string[], name: DestinationName
     )
     if (preparation.kind !== 'ready') return { kind: 'dead', reason: preparation.reason }
     try {
-      return destination.classify(await deps.transport.send(name, preparation.request), preparation.request)
+      return destination.classify(await deps.transport.send(destination.name, preparation.request), preparation.request)
     } catch (error) {
       return { kind: 'retry', reason: describeTransportError(error) }
     }
   }
-  const settled = await deliverInBatches(batchable, destination.maxBatch!, sendBatch, {
-    splitOn: destination.splitBatchOn?.bind(destination),
-  })
+  const settled = await deliverInBatches(items, destination.maxBatch!, sendBatch, { splitOn: destination.splitBatchOn?.bind(destination) })
+  const results: DeliveryResult[] = []
   for (const { item, outcome } of settled) results.push(await recordReplayed(destination, item, outcome, deps, now()))
   return results
 }
 
-async function recordReplayed(
-  destination: Destination,
-  item: BatchItem,
-  outcome: Outcome,
-  deps: OrderStatusDeps,
-  nowMs: number
-): Promise<DeliveryResult> {
+async function recordReplayed(destination: Destination, item: BatchItem, outcome: Outcome, deps: OrderStatusDeps, nowMs: number): Promise<DeliveryResult> {
   const attempts = item.existing.attempts + 1
   const record: DeliveryRecord = {
     ...item.existing,
@@ -107,11 +162,5 @@ async function recordReplayed(
   }
   await deps.ledger.put(record)
   logOutcome(deps.logger, destination.name, record.orderId, outcome, attempts)
-  return {
-    destination: destination.name,
-    orderId: record.orderId,
-    status: record.status,
-    reason: record.reason,
-    retryable: outcome.kind === 'retry',
-  }
+  return { destination: destination.name, orderId: record.orderId, status: record.status, reason: record.reason, retryable: outcome.kind === 'retry' }
 }

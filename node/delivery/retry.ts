@@ -9,9 +9,11 @@ export interface RetryPolicy {
   maxDelayMs: number
   /** Wall time the retries of one delivery may take, waits included. */
   budgetMs: number
+  /** The longest one attempt may take (the client's timeout): a retry must fit whole in the budget. */
+  attemptTimeoutMs?: number
 }
 
-export const DEFAULT_RETRY_POLICY: RetryPolicy = { maxAttempts: 4, baseDelayMs: 300, maxDelayMs: 5_000, budgetMs: 15_000 }
+export const DEFAULT_RETRY_POLICY: RetryPolicy = { maxAttempts: 4, baseDelayMs: 300, maxDelayMs: 5_000, budgetMs: 15_000, attemptTimeoutMs: 5_000 }
 
 /** Exponential backoff with "equal jitter": half fixed, half random, so retries of a burst spread out. */
 export function backoffDelayMs(attempt: number, policy: RetryPolicy, random: () => number = Math.random): number {
@@ -32,5 +34,5 @@ export function nextRetryDelayMs(
 ): number | undefined {
   if (attemptsMade >= policy.maxAttempts) return undefined
   const delay = Math.max(backoffDelayMs(attemptsMade, policy, random), retryAfterMs ?? 0)
-  return elapsedMs + delay <= policy.budgetMs ? delay : undefined
+  return elapsedMs + delay + (policy.attemptTimeoutMs ?? 0) <= policy.budgetMs ? delay : undefined
 }

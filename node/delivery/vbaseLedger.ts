@@ -3,8 +3,9 @@ import type { DestinationName } from '../destinations/destination'
 import { ledgerKey, type DeliveryRecord, type LedgerStore } from './ledger'
 import { sha256Hex } from '../identity/hash'
 
-export const LEDGER_BUCKET = 'ads-events-deliveries'
-export const DEAD_LETTER_BUCKET = 'ads-events-dead-letters'
+import { DEAD_LETTER_BUCKET, LEDGER_BUCKET } from './buckets'
+
+export { DEAD_LETTER_BUCKET, LEDGER_BUCKET }
 
 /** VBase paths: one JSON file per `destination:orderId`. */
 const pathOf = (destination: DestinationName, orderId: string) => encodeURIComponent(ledgerKey(destination, orderId))
@@ -25,14 +26,29 @@ export class VBaseLedger implements LedgerStore {
 export interface MalformedBroadcastRecord {
   reason: string
   receivedAt: string
-  /** The broadcast as received: broadcasts carry ids and statuses only, no PII. */
-  body: unknown
+  /** The broadcast as received (broadcasts carry ids and statuses only, no PII), when it is small. */
+  body?: unknown
+  /** Otherwise its first bytes, and its size. */
+  excerpt?: string
+  bytes?: number
 }
 
-/** Malformed broadcasts are kept (keyed by content, so duplicates collapse) for inspection and replay. */
-export async function recordMalformedBroadcast(vbase: VBase, reason: string, body: unknown, nowMs = Date.now()): Promise<string> {
-  const path = `broadcast-${sha256Hex(JSON.stringify(body) ?? 'undefined').slice(0, 24)}`
-  const record: MalformedBroadcastRecord = { reason, receivedAt: new Date(nowMs).toISOString(), body: body ?? null }
+/** A broadcast is a few hundred bytes: anything much larger is kept as an excerpt, never whole. */
+export const MALFORMED_KEEP_BYTES = 4_096
+
+/**
+ * Malformed broadcasts are kept (keyed by content, so duplicates collapse) for inspection and
+ * replay, bounded in size. `raw` is the body's text when it could not even be parsed.
+ */
+export async function recordMalformedBroadcast(vbase: VBase, reason: string, body: unknown, nowMs = Date.now(), raw?: { excerpt: string; bytes: number }): Promise<string> {
+  const text = raw ? raw.excerpt : (JSON.stringify(body) ?? 'undefined')
+  const path = `broadcast-${sha256Hex(`${raw?.bytes ?? ''}:${text}`).slice(0, 24)}`
+  const small = !raw && text.length <= MALFORMED_KEEP_BYTES
+  const record: MalformedBroadcastRecord = {
+    reason,
+    receivedAt: new Date(nowMs).toISOString(),
+    ...(small ? { body: body ?? null } : { excerpt: text.slice(0, MALFORMED_KEEP_BYTES), bytes: raw?.bytes ?? Buffer.byteLength(text) }),
+  }
   await vbase.saveJSON(DEAD_LETTER_BUCKET, path, record)
   return path
 }

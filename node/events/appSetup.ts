@@ -2,6 +2,7 @@ import type { EventContext } from '@vtex/api'
 import type { Clients } from '../clients'
 import { statusOf } from '../delivery/httpStatus'
 import { registerOrderFormApp } from '../resolvers/orderFormConfiguration'
+import { scheduledRunSchedule } from '../scheduled/schedule'
 import { deliveryIndexOf } from '../ledgerIndex/forContext'
 
 /**
@@ -9,7 +10,7 @@ import { deliveryIndexOf } from '../ledgerIndex/forContext'
  * (body `{to: {id}}`; `{from: {id}}` on uninstall), as vtex-apps/return-app subscribes to it. When
  * it is this app's own install, the checkout is told about our customData app right away: orders
  * placed before the first broadcast would otherwise lose the shopper's ids (the checkout refuses
- * customData of an app its configuration does not list). The admin's index schema is created then too.
+ * customData of an app its configuration does not list).
  */
 export const isThisApp = (appId: unknown): boolean => {
   const [name] = typeof appId === 'string' ? appId.split('@') : ['']
@@ -24,13 +25,34 @@ export async function appSetup(ctx: EventContext<Clients>): Promise<void> {
     const { changed } = await registerOrderFormApp(ctx.clients)
     ctx.vtex.logger.info({ message: 'orderform-app-registration', changed, trigger: 'app-setup' })
   } catch (error) {
-    // Acknowledged anyway: the next broadcast and the admin action register it too.
+    // Acknowledged anyway: the next broadcast, the scheduled run and the admin action register it too.
     ctx.vtex.logger.warn({ message: 'orderform-app-registration-failed', trigger: 'app-setup', status: statusOf(error) })
   }
+  await ensureIndexSchema(ctx)
+  await registerSchedule(ctx)
+}
+
+/** The admin's index schema, created by the app itself (the first index write would do it too). */
+async function ensureIndexSchema(ctx: EventContext<Clients>): Promise<void> {
   try {
-    // The admin's index schema, created by the app itself (the first index write would do it too).
     await deliveryIndexOf(ctx).ensureSchema()
   } catch (error) {
     ctx.vtex.logger.warn({ message: 'index-schema-failed', trigger: 'app-setup', status: statusOf(error) })
+  }
+}
+
+/**
+ * The scheduled run (later retries, reconciliation, backfill) on VTEX's scheduler, for production
+ * workspaces only, as vtex-apps/return-app does: a development workspace gets no broadcasts of its
+ * own by default and must not reconcile the account's orders.
+ */
+async function registerSchedule(ctx: EventContext<Clients>): Promise<void> {
+  if (ctx.vtex.production !== true) return
+  const appName = (process.env.VTEX_APP_ID ?? '').split('@')[0]
+  try {
+    await ctx.clients.scheduler.register(appName, scheduledRunSchedule(ctx.vtex.account, ctx.vtex.workspace))
+    ctx.vtex.logger.info({ message: 'schedule-registered', trigger: 'app-setup' })
+  } catch (error) {
+    ctx.vtex.logger.warn({ message: 'schedule-registration-failed', trigger: 'app-setup', status: statusOf(error) })
   }
 }

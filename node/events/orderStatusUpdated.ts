@@ -7,29 +7,53 @@ import { statusOf } from '../delivery/httpStatus'
 import { recordMalformedBroadcast } from '../delivery/vbaseLedger'
 import { indexedLedgerOf } from '../ledgerIndex/forContext'
 import { readSettings } from '../settings/readSettings'
-import type { VtexOrder } from '../typings/order'
 import { parseBroadcast } from './broadcast'
+import { UnparseableEventBody } from '../runtime/eventBody'
+import { CLAIMS_BUCKET, RETRY_QUEUE_BUCKET } from '../delivery/buckets'
+import { vbaseNameFiles } from '../delivery/nameFiles'
+import { RetryQueue } from '../delivery/retryQueue'
+import { deadlineIn } from '../delivery/deadline'
 import { registerOrderFormApp } from '../resolvers/orderFormConfiguration'
 import { runOnSettingsChange } from '../settings/onSettingsChange'
 import { logger } from './logger'
 import { customerProfileEmail } from '../clients/customerProfiles'
 
+/**
+ * What one broadcast may take: service.json's `timeout` (30 s) cuts the handler, so everything it
+ * does (claim, OMS reads, profile, deliveries with their retries, ledger writes) fits in this,
+ * with room to spare for the answer.
+ */
+export const HANDLER_BUDGET_MS = 22_000
+
 /** Everything the pipeline needs, built from the IO context: real clients at the edges. */
 export async function orderStatusDeps(
   ctx: { clients: Clients; vtex: EventContext<Clients>['vtex'] },
-  options: { freshSettings?: boolean } = {}
+  options: { freshSettings?: boolean; budgetMs?: number } = {}
 ): Promise<OrderStatusDeps> {
   const { clients } = ctx
   const log = logger(ctx.vtex.logger)
   return {
     settings: await readSettings(() => clients.apps, ctx.vtex, options),
     destinations,
-    readOrder: (orderId) => clients.oms.order(orderId) as Promise<VtexOrder>,
+    readOrder: (orderId, timeoutMs) => clients.oms.order(orderId, timeoutMs),
     lookupProfileEmail: customerProfileEmail(clients.masterdata),
     // VBase is the ledger; the admin's index (Master Data v2) follows each write.
     ledger: indexedLedgerOf(ctx, log),
+    claims: vbaseNameFiles(clients.vbase, CLAIMS_BUCKET),
+    retryQueue: new RetryQueue(vbaseNameFiles(clients.vbase, RETRY_QUEUE_BUCKET)),
+    deadline: deadlineIn(options.budgetMs ?? HANDLER_BUDGET_MS),
     transport: clientTransport(clients),
     logger: log,
+  }
+}
+
+/** A broadcast sent as text/plain arrives as its text: still a broadcast. */
+const asJson = (body: unknown): unknown => {
+  if (typeof body !== 'string') return body
+  try {
+    return JSON.parse(body)
+  } catch {
+    return body
   }
 }
 
@@ -39,9 +63,16 @@ export async function orderStatusDeps(
  * failure is recorded by the pipeline and rethrown so the broadcaster delivers it again.
  */
 export async function orderStatusUpdated(ctx: EventContext<Clients>): Promise<void> {
-  const parsed = parseBroadcast(ctx.body)
+  if (ctx.body instanceof UnparseableEventBody) {
+    const { reason, excerpt, bytes } = ctx.body
+    const path = await recordMalformedBroadcast(ctx.clients.vbase, reason, undefined, Date.now(), { excerpt, bytes })
+    ctx.vtex.logger.warn({ message: 'broadcast-rejected', reason, deadLetter: path })
+    return
+  }
+  const body = asJson(ctx.body)
+  const parsed = parseBroadcast(body)
   if (!parsed.ok) {
-    const path = await recordMalformedBroadcast(ctx.clients.vbase, parsed.reason, ctx.body)
+    const path = await recordMalformedBroadcast(ctx.clients.vbase, parsed.reason, body)
     ctx.vtex.logger.warn({ message: 'broadcast-rejected', reason: parsed.reason, deadLetter: path })
     return
   }

@@ -1,9 +1,11 @@
 /**
- * Names: trimmed, inner whitespace collapsed to one space, lower-cased, Unicode NFC
- * (so a decomposed "João" hashes like a composed one). Accents are kept.
+ * Names as VTEX Ads normalizes them before hashing: "names normalized (trim, no double spaces)"
+ * (vtexads-api-docs, en/docs/5.6-events.md, "Recommended normalization for hashing"). Nothing
+ * more: case and accents are kept, since a hash only matches one built by the same rule. VTEX Ads
+ * is the only destination that takes names (impact and OpenAI have no name field).
  */
 export function normalizeName(raw: string | null | undefined): string | undefined {
   if (!raw) return undefined
-  const normalized = raw.normalize('NFC').trim().replace(/\s+/g, ' ').toLowerCase()
+  const normalized = raw.trim().replace(/\s+/g, ' ')
   return normalized === '' ? undefined : normalized
 }

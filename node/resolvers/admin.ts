@@ -10,7 +10,7 @@ import { readSettings } from '../settings/readSettings'
 import { readHealth } from '../admin/health'
 import { COVERAGE_DAYS, readIdentityCoverage } from '../admin/coverage'
 import { DeliveryQueryError, readDeliveries, type DeliveryFilter } from '../admin/deliveries'
-import { previewForAdmin } from '../admin/preview'
+import { PreviewError, previewForAdmin } from '../admin/preview'
 import { replayDeadLetters } from '../admin/replayDeadLetters'
 
 /**
@@ -59,6 +59,7 @@ export const adminQueries = {
       return await previewForAdmin(orderId.trim(), deps, Date.now())
     } catch (error) {
       if (statusOf(error) === 404) throw new UserInputError(`Order ${orderId.trim()} was not found`)
+      if (error instanceof PreviewError) throw new UserInputError(error.message)
       throw error
     }
   },

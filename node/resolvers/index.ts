@@ -11,6 +11,7 @@ import { toPublicConfig } from './publicConfig'
 import { sponsoredAds } from './sponsoredAds'
 import { adsEventsOrderFormApp, adsEventsRegisterOrderFormApp } from './orderFormConfiguration'
 import { adminMutations, adminQueries } from './admin'
+import { backfillResolvers } from './backfill'
 
 type Context = ServiceContext<Clients>
 
@@ -33,6 +34,7 @@ export const resolvers = {
     adsEventsDeliveryStatus: (_: unknown, { orderId }: { orderId: string }, ctx: Context) => deliveryStatus(orderId, ctx),
 
     sponsoredAds,
+    adsEventsBackfillJobs: backfillResolvers.adsEventsBackfillJobs,
 
     // The admin page (admin only, like the two above).
     ...adminQueries,
@@ -44,6 +46,7 @@ export const resolvers = {
   },
   Mutation: {
     adsEventsRegisterOrderFormApp,
+    adsEventsBackfill: backfillResolvers.adsEventsBackfill,
     ...adminMutations,
     adsEventsReplay: async (_: unknown, { orderIds, destination }: { orderIds: string[]; destination?: string }, ctx: Context) => {
       if (destination && !KNOWN_DESTINATIONS.has(destination)) throw new UserInputError(`Unknown destination: ${destination}`)

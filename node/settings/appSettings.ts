@@ -23,6 +23,8 @@ export interface AppSettings {
   channel: string
   brand?: string
   brandMappings: BrandMapping[]
+  /** Also convert a seller's fulfillment orders of marketplace sales (origin Fulfillment); off: the marketplace reports them. */
+  convertFulfillmentOrders: boolean
   vtexAdsEnabled: boolean
   eventsBaseUrl: string
   adsBaseUrl: string
@@ -99,6 +101,7 @@ export function normalizeSettings(raw: unknown): AppSettings {
     channel: text(input.channel) ?? 'ecommerce',
     brand: text(input.brand),
     brandMappings: brandMappings(input.brandMappings),
+    convertFulfillmentOrders: flag(input.convertFulfillmentOrders, false),
     vtexAdsEnabled: flag(input.vtexAdsEnabled, true),
     eventsBaseUrl: baseUrl(input.eventsBaseUrl, DEFAULT_EVENTS_BASE_URL),
     adsBaseUrl: baseUrl(input.adsBaseUrl, DEFAULT_ADS_BASE_URL),

@@ -9,16 +9,18 @@ import { formatCount, prettyJson } from './format'
 import { useMessages } from './messages'
 import { ErrorState, errorText, Loading, useNotify } from './states'
 import { Code } from './DeliveryDetail'
+import BackfillSection from './BackfillSection'
 import { DESTINATIONS } from './types'
 import type { Destination, OrderPreview, ReplaySummary } from './types'
 
-/** What a merchant does after a fix: replay dead letters, preview an order, register the checkout app. */
+/** What a merchant does after a fix: replay dead letters, send past orders, preview an order, register the checkout app. */
 export default function ActionsView() {
   const t = useMessages()
   return (
     <div data-testid="actions-view">
       <h2 className="t-heading-4 mt0">{t('actions.title')}</h2>
       <ReplayDeadLetters />
+      <BackfillSection />
       <PreviewOrder />
       <OrderFormRegistration />
     </div>

@@ -32,3 +32,19 @@ export const pageBounds = (page: number, pageSize: number, shown: number): { fro
 /** The message key of a skip reason code; unknown codes share one label. */
 export const KNOWN_REASONS = ['no-identity', 'no-attribution-key', 'no-sale-items', 'canceled-before-send', 'other']
 export const reasonKey = (code: string): string => `reason.${KNOWN_REASONS.includes(code) ? code : 'other'}`
+
+/** YYYY-MM-DD of a time, in UTC (the backfill's days are UTC days). */
+export const isoDay = (ms: number): string => new Date(ms).toISOString().slice(0, 10)
+
+/** A backfill reaches back 30 days at most (VTEX Ads deduplicates an order id for 30 days). */
+export const BACKFILL_MAX_DAYS = 30
+
+/** Why a backfill range cannot be sent, as a message key, or undefined when it can. */
+export function backfillRangeProblem(from: string, to: string, nowMs: number): string | undefined {
+  const start = Date.parse(`${from}T00:00:00.000Z`)
+  const end = Date.parse(`${to}T23:59:59.999Z`)
+  if (Number.isNaN(start) || Number.isNaN(end)) return 'actions.backfill.invalid'
+  if (start > end) return 'actions.backfill.order'
+  if (nowMs - start > BACKFILL_MAX_DAYS * 86_400_000) return 'actions.backfill.tooOld'
+  return undefined
+}

@@ -43,6 +43,7 @@ export function ErrorState({ error, onRetry }: { error?: Error; onRetry?: () => 
  * Toasts, also announced to screen readers: the styleguide's toast has no live region, so the
  * page keeps one and repeats each message there.
  */
+const ANNOUNCE_DELAY_MS = 100
 const NotifyContext = createContext<(message: string) => void>(() => undefined)
 
 export function NotifyProvider({ children }: { children: ReactNode }) {
@@ -51,7 +52,9 @@ export function NotifyProvider({ children }: { children: ReactNode }) {
   const notify = useCallback(
     (message: string) => {
       showToast({ message, duration: 8000 })
-      setAnnouncement(message)
+      // Emptied first, so the same message twice (a second click) is announced twice.
+      setAnnouncement('')
+      setTimeout(() => setAnnouncement(message), ANNOUNCE_DELAY_MS)
     },
     [showToast]
   )

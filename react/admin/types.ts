@@ -89,3 +89,15 @@ export interface ReplaySummary {
   failed: number
   remaining: number
 }
+
+export interface BackfillJob {
+  id: string
+  from: string
+  to: string
+  /** queued, running, done or failed */
+  status: string
+  ordersSeen: number
+  ordersQueued: number
+  createdAt: string
+  updatedAt: string
+}

@@ -26,6 +26,7 @@ declare module 'vtex.styleguide' {
   }>
   export const Input: ComponentType<{
     id?: string
+    type?: string
     label?: ReactNode
     value?: string | number
     placeholder?: string

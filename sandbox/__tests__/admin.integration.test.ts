@@ -215,7 +215,7 @@ describe('preview and checkout registration', () => {
 })
 
 describe('the index never fails a delivery', () => {
-  it('a Master Data outage queues the index write; the conversion is delivered anyway', async () => {
+  it('a Master Data outage queues the index writes; the conversion is delivered anyway; the scheduled run repairs the index', async () => {
     const orderId = '1390680517666-01'
     sandbox.state.orders.set(orderId, { ...outletOrder(orderId, Date.now()), salesChannel: '1' })
     // Three index writes (one per destination), each tried twice by the client (an idempotent PUT).
@@ -227,6 +227,19 @@ describe('the index never fails a delivery', () => {
       ['impact', 'openai', 'vtexAds'].map((destination) => ({ destination, orderId, queuedAt: expect.any(String), reason: 'http-503' }))
     )
     expect(sandbox.state.injectedFailures.get('masterdata-v2')).toEqual([])
+    // Until the repair, the admin does not see the order's deliveries…
+    expect((await deliveries({ filter: { orderId } })).total).toBe(0)
+
+    // …the scheduled run's upkeep writes them from the ledger and empties the queue.
+    const [call] = await sandbox.runSchedules()
+    expect((call.body as { upkeep: Record<string, string> }).upkeep).toMatchObject({ 'admin-index-repair': 'ok' })
+    expect([...sandbox.state.vbase.keys()].filter((key) => key.includes(`/${INDEX_PENDING_BUCKET}/`))).toEqual([])
+    const repaired = await deliveries({ filter: { orderId } })
+    expect(repaired.items.map((row) => [row.destination, row.status]).sort()).toEqual([
+      ['impact', 'sent'],
+      ['openai', 'sent'],
+      ['vtexAds', 'sent'],
+    ])
   })
 })
 

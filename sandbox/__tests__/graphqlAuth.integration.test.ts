@@ -26,6 +26,8 @@ const ADMIN_OPERATIONS = {
   adsEventsPreview: 'query { adsEventsPreview(orderId: "1390620512853-01") { orderId } }',
   adsEventsOrderFormApp: 'query { adsEventsOrderFormApp { registered } }',
   adsEventsReplayDeadLetters: 'mutation { adsEventsReplayDeadLetters(destination: "vtexAds") { replayed } }',
+  adsEventsBackfillJobs: 'query { adsEventsBackfillJobs { id status } }',
+  adsEventsBackfill: `mutation { adsEventsBackfill(from: "${new Date(Date.now() - 86_400_000).toISOString().slice(0, 10)}", to: "${new Date().toISOString().slice(0, 10)}") { id status } }`,
 }
 
 const adminCookie = (token: string): GraphqlCaller => ({ cookies: { VtexIdclientAutCookie: token } })

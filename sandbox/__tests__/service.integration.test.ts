@@ -3,10 +3,11 @@
  * sandbox stand-ins over HTTP: broadcasts arrive on the platform's _events route, the clients go
  * through the proxy. What the unit tests prove with fakes, proven here on the wire.
  */
-import { startSandbox, SANDBOX_ACCOUNT, SANDBOX_WORKSPACE, type Sandbox } from '../sandbox'
+import { startSandbox, SANDBOX_ACCOUNT, SANDBOX_LOGINS, SANDBOX_WORKSPACE, type Sandbox } from '../sandbox'
 import { loadBroadcasts } from '../../node/__fixtures__'
 import type { DeliveryRecord } from '../../node/delivery/ledger'
 import { DEAD_LETTER_BUCKET, LEDGER_BUCKET } from '../../node/delivery/vbaseLedger'
+import { RETRY_QUEUE_BUCKET } from '../../node/delivery/buckets'
 import { sha256Hex } from '../../node/identity/hash'
 
 jest.setTimeout(60_000)
@@ -84,9 +85,11 @@ it('registers the ads-events customData app in the checkout configuration, once'
   expect(writes).toHaveLength(1)
 })
 
-it('an order OMS does not know becomes a dead letter', async () => {
-  expect(await send({ orderId: '404404-01', currentState: 'order-created' })).toBe(204)
-  expect(ledger('404404-01')).toMatchObject({ status: 'dead', reason: 'order-unreadable: http-404' })
+it('an order OMS does not show (yet) is failed, queued for the scheduled run, and redelivered by the broadcaster', async () => {
+  expect(await send({ orderId: '404404-01', currentState: 'order-created' })).toBe(500)
+  expect(ledger('404404-01')).toMatchObject({ status: 'failed', reason: 'order-unreadable: http-404 (not readable yet)' })
+  const queued = [...sandbox.state.vbase.keys()].filter((key) => key.includes(`/${RETRY_QUEUE_BUCKET}/404404-01~`))
+  expect(queued).toHaveLength(1)
 })
 
 describe('a store with VTEX defaults: OMS masks e-mails hard', () => {
@@ -105,5 +108,30 @@ describe('a store with VTEX defaults: OMS masks e-mails hard', () => {
 
   it('the soft-masked fixture, served hard like every order of this store, resolves through its profile too', () => {
     expect((sandbox.vtexAds.conversionBodies.get(SIMPLE) as { email_hashed: string }).email_hashed).toBe(sha256Hex('maria.silva@example.com'))
+  })
+})
+
+describe('reads and writes are never served stale within one request', () => {
+  it('an order OMS answers 404 for at first is read again in the same broadcast and delivered', async () => {
+    const order = { ...sandbox.state.orders.get(SIMPLE)!, orderId: '1390620544444-01' }
+    sandbox.state.orders.set(order.orderId, order)
+    sandbox.state.injectFailures('oms', [404])
+    expect(await send({ orderId: order.orderId, currentState: 'order-created' })).toBe(204)
+    expect(sandbox.state.received.filter((received) => received.standIn === 'oms' && received.url.includes(order.orderId)).map((received) => received.status)).toEqual([404, 200])
+    expect(ledger(order.orderId)).toMatchObject({ status: 'sent' })
+  })
+
+  it('adsEventsReplay answers with the records as they are after the replay', async () => {
+    const order = { ...sandbox.state.orders.get(SIMPLE)!, orderId: '1390620533333-01' }
+    sandbox.state.orders.set(order.orderId, order)
+    sandbox.state.injectFailures('vtexAds', [422])
+    await send({ orderId: order.orderId, currentState: 'order-created' })
+    expect(ledger(order.orderId)).toMatchObject({ status: 'dead' })
+    const answer = await sandbox.service!.graphql(
+      `mutation { adsEventsReplay(orderIds: ["${order.orderId}"], destination: "vtexAds") { destination status attempts } }`,
+      {},
+      { cookies: { VtexIdclientAutCookie: SANDBOX_LOGINS.admin.token } }
+    )
+    expect((answer.body as { data: { adsEventsReplay: unknown[] } }).data.adsEventsReplay).toContainEqual({ destination: 'vtexAds', status: 'sent', attempts: 2 })
   })
 })

@@ -27,7 +27,7 @@ function checkBasicAuth(request: StandInRequest, accountSid: string): boolean {
   return user === SANDBOX_IMPACT.accountSid && rest.join(':') === SANDBOX_IMPACT.authToken && accountSid === SANDBOX_IMPACT.accountSid
 }
 
-/** The minimum the spec requires (event type, attribution key, date, campaign, order) plus number formats. */
+/** The minimum the spec requires (event type, attribution key, date, campaign, order, a category per item line) plus number formats. */
 export function validateImpactConversion(fields: URLSearchParams): ImpactFieldError[] {
   const errors: ImpactFieldError[] = []
   const value = (name: string) => fields.get(name)?.trim() ?? ''
@@ -42,6 +42,11 @@ export function validateImpactConversion(fields: URLSearchParams): ImpactFieldEr
   if (!value('OrderId')) errors.push(error('OrderId', 'OrderId is required'))
   if (value('CustomerEmail') && !/^[a-f0-9]{40}$/i.test(value('CustomerEmail')))
     errors.push(error('CustomerEmail', 'CustomerEmail must be the SHA-1 hex of the address'))
+  // "ItemCategory[i] required if passing item-level details".
+  for (const [name] of fields) {
+    const line = /^ItemSku(\d+)$/.exec(name)?.[1]
+    if (line && !value(`ItemCategory${line}`)) errors.push(error(`ItemCategory${line}`, `ItemCategory${line} is required when item-level details are sent`))
+  }
   for (const [name, raw] of fields) {
     if (MONEY_FIELDS.test(name) && !/^-?\d+(\.\d+)?$/.test(raw)) errors.push(error(name, `Invalid numeric format (${raw})`))
     if (WHOLE_NUMBER_FIELDS.test(name) && !/^\d+$/.test(raw)) errors.push(error(name, `Invalid whole number (${raw})`))

@@ -29,10 +29,12 @@ export function infraStandIn(state: SandboxState): StandIn {
       }
       const listing = /^\/vbase\/v2\/([^/]+)\/([^/]+)\/buckets\/([^/]+)\/([^/]+)\/files$/.exec(url.pathname)
       if (listing && method === 'GET') {
-        const prefix = `${listing.slice(1, 5).join('/')}/`
-        const wanted = url.searchParams.get('prefix') ?? ''
-        const data = [...state.vbase.keys()].filter((key) => key.startsWith(prefix + wanted)).map((key) => ({ path: key.slice(prefix.length) }))
-        return json(200, { data, next: null })
+        // Pages of `limit` names (default 1,000), the next one named by `next`, as VBase lists them.
+        const paths = state.vbase.list(listing.slice(1, 5).join('/'), url.searchParams.get('prefix') ?? '')
+        const limit = Math.max(1, Number(url.searchParams.get('limit') ?? 1000) || 1000)
+        const start = Number(url.searchParams.get('next') ?? 0) || 0
+        const data = paths.slice(start, start + limit).map((path) => ({ path, hash: String(state.vbase.get(`${listing.slice(1, 5).join('/')}/${path}`)?.length ?? 0) }))
+        return json(200, { data, next: start + limit < paths.length ? String(start + limit) : null })
       }
       const settings = /^\/apps\/v0\/[^/]+\/[^/]+\/apps\/([^/]+)\/settings$/.exec(url.pathname)
       if (settings && method === 'GET') return json(200, state.settings)

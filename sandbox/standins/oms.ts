@@ -1,6 +1,7 @@
 import { json, type StandIn } from '../lib/standIn'
 import type { SandboxState } from '../state'
 import { asOmsAnswers } from '../platform/emailMasking'
+import { listOrders } from './omsList'
 
 /**
  * VTEX OMS (and the checkout orderForm configuration) as the IO clients reach it: plain http to
@@ -17,8 +18,15 @@ export function omsStandIn(state: SandboxState, account: string): StandIn {
       if (!/^\/api\/(oms|checkout)\//.test(url.pathname)) return undefined
       if (!headers['proxy-authorization'] && !headers['vtexidclientautcookie']) return json(401, { error: { message: 'missing credentials' } })
 
+      if (url.pathname === '/api/oms/pvt/orders' && method === 'GET') {
+        const answer = listOrders(state.orders.values(), url.searchParams)
+        return json(answer.status, answer.body)
+      }
+
       const order = /^\/api\/oms\/pvt\/orders\/([^/]+)$/.exec(url.pathname)
       if (order && method === 'GET') {
+        const injected = state.takeInjectedFailure('oms')
+        if (injected) return json(injected, { error: { code: String(injected), message: `sandbox: injected ${injected}` } })
         const found = state.orders.get(decodeURIComponent(order[1]))
         return found ? json(200, asOmsAnswers(found, state.emailMasking)) : json(404, { error: { code: '404', message: 'Order not found' } })
       }

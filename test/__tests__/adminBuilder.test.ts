@@ -83,6 +83,7 @@ describe('admin builder', () => {
       'coverage.id.': ['sessionId', 'userId', 'impactClickId', 'oppref'],
       'preview.label.': ['ready', 'skipped', 'invalid'],
       'preview.status.': ['ready', 'skipped', 'invalid'],
+      'backfill.status.': ['queued', 'running', 'done', 'failed'],
     }
     const dynamic = Object.entries(families).flatMap(([prefix, names]) => names.map((name) => `admin/ads-events.${prefix}${name}`))
     const ids = [...new Set([...literal, ...dynamic, ...navigation.map((entry) => String(entry.titleId))])]

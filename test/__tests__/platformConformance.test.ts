@@ -101,6 +101,8 @@ describe('graphql/schema.graphql under the graphql builder 2.x', () => {
       adsEventsPreview: 'query { adsEventsPreview(orderId: "1") { orderId } }',
       adsEventsOrderFormApp: 'query { adsEventsOrderFormApp { registered } }',
       adsEventsReplayDeadLetters: 'mutation { adsEventsReplayDeadLetters(destination: "vtexAds") { replayed } }',
+      adsEventsBackfillJobs: 'query { adsEventsBackfillJobs { id } }',
+      adsEventsBackfill: 'mutation { adsEventsBackfill(from: "2026-11-01", to: "2026-11-02") { id } }',
     }
 
     it.each(rootFields.map((field) => [field.name, field] as const))(

@@ -156,6 +156,28 @@ it('Actions: preview an order (nothing sent) and the checkout registration statu
   await announced('Already registered: nothing changed.')
 })
 
+it('Actions: send the orders of a date range; the same range again is the same job', async () => {
+  const view = page.getByTestId('actions-view')
+  const today = new Date().toISOString().slice(0, 10)
+  const weekAgo = new Date(Date.now() - 7 * 86_400_000).toISOString().slice(0, 10)
+  expect(await view.getByLabel('From (placed on or after)').inputValue()).toBe(weekAgo)
+  await view.getByLabel('To (placed on or before)').fill(today)
+  for (let click = 0; click < 2; click++) {
+    await view.getByRole('button', { name: 'Send the orders of this range' }).click()
+    // Emptied, then said again: the second click is announced too.
+    await announced('')
+    await announced(`Backfill ${weekAgo} – ${today}: Queued. The scheduled run sends it in a few minutes.`)
+  }
+  const rows = view.getByTestId('backfill-jobs').locator('tbody tr')
+  expect(await rows.count()).toBe(1)
+  expect(await rows.first().innerText()).toMatch(new RegExp(`${weekAgo} – ${today}\\s+Queued`))
+  // A range past VTEX Ads' 30-day window is refused before anything is sent.
+  await view.getByLabel('From (placed on or after)').fill(new Date(Date.now() - 40 * 86_400_000).toISOString().slice(0, 10))
+  await view.getByRole('button', { name: 'Send the orders of this range' }).click()
+  await view.getByRole('alert').getByText('A backfill reaches back 30 days at most.').waitFor()
+  expect(await rows.count()).toBe(1)
+})
+
 it('in Portuguese too, with no console error anywhere', async () => {
   await page.goto(`${server.origin}${ADMIN_PATH}?locale=pt`)
   await page.getByRole('button', { name: 'Saúde', exact: true }).waitFor()

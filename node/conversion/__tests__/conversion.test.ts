@@ -1,20 +1,8 @@
 import { toConversion, UnmappableOrderError } from '../conversion'
-import { minorToUnits, currencyDecimals } from '../money'
 import { parseOmsDate, toIsoUtcSeconds } from '../dates'
 import { resolveBrand } from '../brand'
 import { normalizeSettings } from '../../settings/appSettings'
-import { loadOrder } from '../../__fixtures__'
-
-describe('money', () => {
-  it('turns minor units into currency units by the currency digits', () => {
-    expect(minorToUnits(189900, 2)).toBe(1899)
-    expect(minorToUnits(15990, 2)).toBe(159.9)
-    expect(minorToUnits(1999, 0)).toBe(1999)
-    expect(minorToUnits(12345, 3)).toBe(12.345)
-    expect(currencyDecimals(undefined)).toBe(2)
-    expect(currencyDecimals(0)).toBe(0)
-  })
-})
+import { HARD_MASKED_FIXTURE, MARKETPLACE_FULFILLMENT_FIXTURE, ORDER_FIXTURES, loadOrder, type OrderFixture } from '../../__fixtures__'
 
 describe('dates', () => {
   it('parses OMS 7-digit fractions with offsets and formats UTC without fraction', () => {
@@ -35,9 +23,30 @@ describe('toConversion', () => {
       // 2 socks: 800.00 paid in total → 400.00 per unit, never 800.
       { sku: '12222', quantity: 2, listUnit: 500, paidUnit: 400 },
     ])
-    expect(conversion.customer).toMatchObject({ email: 'maria.silva@example.com', phone: '+5521987654321', document: '52998224725', isCompany: false })
-    expect(conversion.address).toEqual({ city: 'Rio de Janeiro', state: 'RJ', postalCode: '22250-040', countryAlpha3: 'BRA', countryAlpha2: 'BR' })
-    expect(conversion.totals).toEqual({ itemsMinor: 289900, discountMinor: 20000, shippingMinor: 1590, taxMinor: 0, valueMinor: 271490 })
+    expect(conversion.customer).toMatchObject({
+      email: 'maria.silva@example.com',
+      phone: '+5521987654321',
+      document: '52998224725',
+      isCompany: false,
+      firstName: 'Maria',
+      lastName: 'Silva',
+    })
+    expect(conversion.address).toEqual({
+      city: 'Rio de Janeiro',
+      state: 'RJ',
+      postalCode: '22250-040',
+      countryAlpha3: 'BRA',
+      countryAlpha2: 'BR',
+    })
+    expect(conversion.totals).toEqual({
+      itemsCents: 289900,
+      discountCents: 20000,
+      shippingCents: 1590,
+      taxCents: 0,
+      changeCents: 0,
+      valueCents: 271490,
+    })
+    expect(conversion.marketplaceFulfillment).toBeUndefined()
   })
 
   it('excludes gifts and uses the price when the list price is missing', () => {
@@ -52,8 +61,33 @@ describe('toConversion', () => {
   it('rounds a per-unit share of an uneven line total to whole cents', () => {
     const order = loadOrder('simple')
     order.items = [{ ...order.items[1], quantity: 3, priceDefinition: { total: 100000 } }]
-    expect(toConversion(order).items[0]).toMatchObject({ paidUnitMinor: 33333, paidUnit: 333.33 })
+    expect(toConversion(order).items[0]).toMatchObject({ paidUnitCents: 33333, paidUnit: 333.33, paidTotalCents: 100000 })
   })
+
+  it.each<OrderFixture>([...ORDER_FIXTURES, HARD_MASKED_FIXTURE, MARKETPLACE_FULFILLMENT_FIXTURE])(
+    "%s: notes (which reach the ledger) carry reasons and ids, never the customer's data",
+    (name) => {
+      const order = loadOrder(name)
+      const conversion = toConversion(order)
+      const profile = order.clientProfileData ?? {}
+      const { customer } = conversion
+      const raw = [
+        profile.email,
+        profile.firstName,
+        profile.lastName,
+        profile.document,
+        profile.phone,
+        profile.corporateDocument,
+        profile.corporatePhone,
+      ]
+      const clear = [...raw, customer.email, customer.phone, customer.document, customer.firstName, customer.lastName]
+        .flatMap((value) => (value ? [value.trim(), value.replace(/\D/g, '')] : []))
+        .filter((value) => value.length >= 4)
+      expect(clear.length).toBeGreaterThan(0)
+      const notes = JSON.stringify(conversion.notes)
+      for (const value of clear) expect([name, notes.includes(value)]).toEqual([name, false])
+    }
+  )
 
   it('refuses an order without a readable creation date', () => {
     const order = loadOrder('simple')

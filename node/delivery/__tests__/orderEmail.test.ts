@@ -46,7 +46,7 @@ describe('resolveMaskedEmail', () => {
     await expect(resolveMaskedEmail(hardMasked(), async () => undefined)).resolves.toMatchObject({ note: "email-unresolved: no Master Data CL document for the order's userProfileId" })
     await expect(resolveMaskedEmail(hardMasked(), async () => 'f00@ct.vtex.com.br')).resolves.toMatchObject({ note: 'email-unresolved: the CL document holds no usable e-mail' })
     await expect(resolveMaskedEmail(hardMasked(), async () => Promise.reject(httpError(403)))).resolves.toMatchObject({ note: 'email-unresolved: profile lookup refused (http-403)' })
-    await expect(resolveMaskedEmail(hardMasked(), undefined)).resolves.toMatchObject({ note: 'email-unresolved: no customer-profile lookup configured' })
+    await expect(resolveMaskedEmail(hardMasked(), undefined)).resolves.toMatchObject({ note: 'email-unresolved: the customer profile was not looked up' })
   })
 
   it('throws to retry later when Master Data does not answer or fails', async () => {

@@ -1,3 +1,4 @@
+import { sha256Hex } from '../../identity/hash'
 import { spawnSync } from 'child_process'
 import { mkdtempSync, writeFileSync } from 'fs'
 import { tmpdir } from 'os'
@@ -85,5 +86,45 @@ describe('npm run preview', () => {
     writeFileSync(notOrder, '[]')
     expect(run('--order', notOrder).stderr).toContain('does not hold a JSON object')
     expect(run().stderr).toContain('usage:')
+  })
+})
+
+describe('npm run preview --profile (a hard-masked order)', () => {
+  const run = (...args: string[]) => spawnSync(process.execPath, ['--import', 'tsx', join(ROOT, 'node', 'cli', 'preview.ts'), ...args], { cwd: ROOT, encoding: 'utf8' })
+  const order = join(ROOT, 'node', '__fixtures__', 'orders', 'hard-masked.json')
+  const profile = join(ROOT, 'node', '__fixtures__', 'masterdata', 'CL-8c1d2e3f-4a5b-4c6d-8e7f-9a0b1c2d3e4f.json')
+
+  it('resolves the e-mail from the CL answer and says so, without printing it', () => {
+    const result = run('--order', order, '--profile', profile, '--settings', join(ROOT, 'sandbox', 'settings.json'), '--now', '2026-11-22T00:00:00Z')
+    expect(result.status).toBe(0)
+    const output = JSON.parse(result.stdout)
+    expect(output.notes).toContain('email-resolved: from the customer profile (Master Data CL)')
+    expect(output.destinations.vtexAds.request.body.email_hashed).toBe(sha256Hex('ana.costa@example.com'))
+    expect(result.stdout.toLowerCase()).not.toContain('ana.costa@example.com')
+  })
+
+  it('without it, the dead letter says why the e-mail is missing', () => {
+    const output = JSON.parse(run('--order', order, '--settings', join(ROOT, 'sandbox', 'settings.json'), '--now', '2026-11-22T00:00:00Z').stdout)
+    expect(output.destinations.vtexAds).toMatchObject({ status: 'invalid', reason: 'invalid-body: email-masked-unrecoverable; email-unresolved: the customer profile was not looked up' })
+  })
+})
+
+describe('npm run backfill (dry run)', () => {
+  const run = (...args: string[]) => spawnSync(process.execPath, ['--import', 'tsx', join(ROOT, 'node', 'cli', 'backfill.ts'), ...args], { cwd: ROOT, encoding: 'utf8' })
+
+  it('lists the orders of the range the backfill would send, and what each destination would do', () => {
+    const result = run('--from', '2026-11-20', '--to', '2026-11-21', '--settings', join(ROOT, 'sandbox', 'settings.json'), '--now', '2026-11-23T00:00:00Z')
+    expect(result.status).toBe(0)
+    const report = JSON.parse(result.stdout)
+    expect(report.range).toEqual({ from: '2026-11-20T00:00:00.000Z', to: '2026-11-21T23:59:59.999Z' })
+    expect(report.orders.map((order: { orderId: string }) => order.orderId)).toContain('1390620512853-01')
+    expect(report.orders.find((order: { orderId: string }) => order.orderId === '1390620512853-01').destinations).toEqual({ vtexAds: 'ready', impact: 'ready', openai: 'ready' })
+    for (const order of report.orders) expect(Date.parse(order.placedAt)).toBeLessThanOrEqual(Date.parse('2026-11-21T23:59:59.999Z'))
+  })
+
+  it('refuses a range the admin refuses, with the same reason', () => {
+    const result = run('--from', '2026-09-01', '--to', '2026-09-05', '--now', '2026-11-23T00:00:00Z')
+    expect(result.status).toBe(1)
+    expect(result.stderr).toMatch(/30 days at most/)
   })
 })

@@ -6,9 +6,11 @@ import type { OrderStatusBroadcast } from '../../events/broadcast'
 import { normalizeSettings } from '../../settings/appSettings'
 import type { VtexOrder } from '../../typings/order'
 import { MemoryLedger } from '../ledger'
-import { processOrderStatus, RetryableDeliveryError, type OrderStatusDeps } from '../processOrderStatus'
+import { processOrderFromOms, processOrderStatus, RetryableDeliveryError, type OrderStatusDeps } from '../processOrderStatus'
 import { replayOrder } from '../replay'
 import { KeyedMutex } from '../keyedMutex'
+import { MemoryNameFiles } from '../nameFiles'
+import { RetryQueue } from '../retryQueue'
 
 type Answer = DestinationResponse | Error
 
@@ -64,11 +66,13 @@ function setup(options: { orders?: Partial<Record<string, VtexOrder>>; answers?:
     },
     random: () => 0.5,
     mutex: new KeyedMutex(),
+    retryQueue: new RetryQueue(new MemoryNameFiles()),
+    claims: new MemoryNameFiles(),
   }
   const run = async (broadcasts: OrderStatusBroadcast[]) => {
     for (const broadcast of broadcasts) await processOrderStatus(broadcast, deps)
   }
-  return { deps, sent, ledger, logs, sleeps, reads, run, orders, advance: (ms: number) => (clock += ms) }
+  return { deps, sent, ledger, logs, sleeps, reads, run, orders, retryQueue: deps.retryQueue!, advance: (ms: number) => (clock += ms) }
 }
 
 const broadcast = (orderId: string, currentState: string): OrderStatusBroadcast => ({ orderId, currentState, domain: 'Marketplace' })
@@ -117,6 +121,27 @@ describe('exactly once per order', () => {
     await run(loadBroadcasts('simple-lifecycle'))
     expect(sent).toHaveLength(0)
     expect(reads).toHaveLength(0)
+  })
+})
+
+describe('several replicas', () => {
+  it('two replicas, every lifecycle broadcast five times on each: one conversion, nothing left queued', async () => {
+    const { deps: base, sent, retryQueue } = setup()
+    // Same ledger, claims, queue and destination; each replica has its own in-process lock. Waits
+    // really wait here (briefly): the fake clock must not jump past the claims' leases.
+    const deps = { ...base, sleep: (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms / 50)) }
+    const replicas = [deps, { ...deps, mutex: new KeyedMutex() }]
+    const lifecycle = loadBroadcasts('simple-lifecycle')
+    const outcomes = await Promise.allSettled(
+      replicas.flatMap((replica) => Array.from({ length: 5 }, () => lifecycle.map((event) => processOrderStatus(event, replica))).flat())
+    )
+    expect(outcomes.filter((outcome) => outcome.status === 'rejected')).toEqual([])
+    expect(sent).toHaveLength(1)
+    // Broadcasts that met the claim held elsewhere left the order queued; the record is final, so the scheduled run drops it.
+    const queued = await retryQueue.get(SIMPLE)
+    if (queued) await processOrderFromOms(SIMPLE, deps)
+    expect(sent).toHaveLength(1)
+    expect(await retryQueue.get(SIMPLE)).toBeUndefined()
   })
 })
 
@@ -215,27 +240,67 @@ describe('destination answers', () => {
   })
 })
 
-describe('orders that cannot be read', () => {
-  it('404 → dead letter per destination, acknowledged', async () => {
-    const { run, ledger, sent } = setup()
-    await run([broadcast('999-01', 'order-created')])
-    expect(sent).toHaveLength(0)
-    expect(await ledger.get('vtexAds', '999-01')).toMatchObject({ status: 'dead', reason: 'order-unreadable: http-404' })
+describe('orders that cannot be read (yet)', () => {
+  const httpError = (status: number) => Object.assign(new Error(`Request failed with status code ${status}`), { response: { status } })
+  /** OMS answers `answers` in turn, then the order. */
+  const omsAnswering = (answers: Array<Error | unknown>, order: VtexOrder = loadOrder('simple')) => {
+    const calls: string[] = []
+    return {
+      calls,
+      readOrder: async (orderId: string) => {
+        calls.push(orderId)
+        const next = answers.length > 0 ? answers.shift() : order
+        if (next instanceof Error) throw next
+        return next
+      },
+    }
+  }
+
+  it('a fresh order OMS does not show yet (404) is read again a moment later, in the same broadcast', async () => {
+    const oms = omsAnswering([httpError(404)])
+    const { deps, sent, sleeps } = setup({ readOrder: oms.readOrder })
+    await processOrderStatus(broadcast(SIMPLE, 'order-created'), deps)
+    expect(oms.calls).toHaveLength(2)
+    expect(sleeps[0]).toBe(500)
+    expect(sent).toHaveLength(1)
   })
 
-  it('503 from OMS → failed and rethrown, then converted on redelivery', async () => {
-    let calls = 0
-    const simple = loadOrder('simple')
-    const { deps, ledger, sent } = setup({
-      readOrder: async () => {
-        if (calls++ === 0) throw Object.assign(new Error('Service Unavailable'), { response: { status: 503 } })
-        return simple
-      },
-    })
-    await expect(processOrderStatus(broadcast(SIMPLE, 'order-created'), deps)).rejects.toThrow(RetryableDeliveryError)
-    expect(await ledger.get('vtexAds', SIMPLE)).toMatchObject({ status: 'failed', reason: 'order-unreadable: http-503' })
+  it('still unreadable after the in-handler attempts: failed with what happened, queued for later, rethrown', async () => {
+    for (const [answer, reason] of [
+      [httpError(404), 'order-unreadable: http-404 (not readable yet)'],
+      [httpError(503), 'order-unreadable: http-503'],
+      ['<html><body>Bad gateway</body></html>', 'order-unreadable: the answer is not an order (an HTML page)'],
+      ['{"orderId":"1390620512853-01","items":[{"id":', 'order-unreadable: the answer is not an order (text that is not JSON)'],
+      [null, 'order-unreadable: the answer is not an order (an empty answer)'],
+    ] as const) {
+      const oms = omsAnswering([answer, answer, answer])
+      const { deps, ledger, sent, retryQueue } = setup({ readOrder: oms.readOrder })
+      await expect(processOrderStatus(broadcast(SIMPLE, 'order-created'), deps)).rejects.toThrow(RetryableDeliveryError)
+      expect([reason, await ledger.get('vtexAds', SIMPLE)]).toEqual([reason, expect.objectContaining({ status: 'failed', reason })])
+      expect(await retryQueue.get(SIMPLE)).toMatchObject({ orderId: SIMPLE, attempts: 0 })
+      expect(sent).toHaveLength(0)
+      // Redelivered (or retried by the scheduled run) once OMS answers: delivered, and off the queue.
+      await processOrderStatus(broadcast(SIMPLE, 'order-created'), deps)
+      expect(sent).toHaveLength(1)
+      expect(await retryQueue.get(SIMPLE)).toBeUndefined()
+    }
+  })
+
+  it('a malformed order line is a dead letter with its reason, never an exception', async () => {
+    const order = loadOrder('simple')
+    const withNullLine = { ...order, items: [order.items[0], null as unknown as VtexOrder['items'][number]] }
+    const { deps, ledger, sent } = setup({ orders: { [SIMPLE]: withNullLine } })
+    await expect(processOrderStatus(broadcast(SIMPLE, 'order-created'), deps)).resolves.toMatchObject({ decision: 'convert' })
+    expect(sent).toHaveLength(0)
+    expect(await ledger.get('vtexAds', SIMPLE)).toMatchObject({ status: 'dead', reason: 'unmappable-order: items[1] is not an item line (null)' })
+  })
+
+  it('a refusal (403: a policy missing) is a dead letter at once: retrying cannot fix it', async () => {
+    const oms = omsAnswering([httpError(403)])
+    const { deps, ledger } = setup({ readOrder: oms.readOrder })
     await processOrderStatus(broadcast(SIMPLE, 'order-created'), deps)
-    expect(sent).toHaveLength(1)
+    expect(oms.calls).toHaveLength(1)
+    expect(await ledger.get('vtexAds', SIMPLE)).toMatchObject({ status: 'dead', reason: 'order-unreadable: http-403' })
   })
 })
 

@@ -1,3 +1,4 @@
+import { marketplaceFulfillmentSkipReason } from '../../conversion/marketplaceFulfillment'
 import type { AppSettings } from '../../settings/appSettings'
 import { classifyHttpStatus, parseAnswerBody, type Destination, type DestinationResponse, type Outcome } from '../destination'
 import { toFormBody, toImpactConversion } from './mapping'
@@ -66,8 +67,11 @@ export const impactDestination: Destination = {
   enabled: (settings) => settings.impactEnabled,
 
   prepare(conversion, settings) {
-    if (!conversion.identity.impactClickId && !conversion.identity.userId)
-      return { kind: 'skipped', reason: 'no-attribution-key: the order has neither an impact click id nor a VTEX profile id' }
+    const fulfillment = marketplaceFulfillmentSkipReason(conversion, settings)
+    if (fulfillment) return { kind: 'skipped', reason: fulfillment }
+    // A coupon is an attribution key too: impact credits the partner it assigned the code to (OrderPromoCode).
+    if (!conversion.identity.impactClickId && !conversion.identity.userId && !conversion.coupon)
+      return { kind: 'skipped', reason: 'no-attribution-key: the order has no impact click id, no VTEX profile id and no coupon' }
     if (conversion.items.length === 0) return { kind: 'skipped', reason: 'no-sale-items: only gifts or empty lines' }
 
     const missing = REQUIRED_SETTINGS.filter(([key]) => !settings[key])

@@ -1,5 +1,6 @@
-import type { Conversion } from '../../conversion/conversion'
-import { minorToUnits } from '../../conversion/money'
+import type { Conversion, ConversionItem } from '../../conversion/conversion'
+import { formatUnits } from '../../conversion/money'
+import { undistributedDiscountCents } from '../../conversion/orderDiscount'
 import { sha1Hex } from '../../identity/hash'
 import type { AppSettings } from '../../settings/appSettings'
 
@@ -18,20 +19,17 @@ export function eventTypeField(setting: string): { EventTypeId: string } | { Eve
 }
 
 /**
- * The part of the order's discounts that the item prices do not already carry. VTEX spreads
- * promotions over the items (priceDefinition.total / sellingPrice), and ItemPrice is what the
- * shopper paid per unit; impact subtracts OrderDiscount from the items again, so sending the
- * order's whole discount would count it twice. Usually 0.
+ * ItemCategory on every line: impact requires it whenever item-level details are sent
+ * ("ItemCategory[i] required if passing item-level details"). The most specific category's name
+ * where the order has it (additionalInfo.categories), else its id; a line the order gives no
+ * category (e.g. a new item added by an order change) says so rather than borrow another line's.
  */
-export function undistributedDiscountMinor(conversion: Conversion): number {
-  const { itemsMinor, discountMinor } = conversion.totals
-  const paidForItems = conversion.items.reduce((sum, item) => sum + item.paidTotalMinor, 0)
-  return Math.max(0, paidForItems - (itemsMinor - discountMinor))
-}
+export const UNCATEGORIZED = 'uncategorized'
+export const impactItemCategory = (item: Pick<ConversionItem, 'categoryIds' | 'categoryName'>): string =>
+  item.categoryName ?? item.categoryIds[item.categoryIds.length - 1] ?? UNCATEGORIZED
 
 export function toImpactConversion(conversion: Conversion, settings: AppSettings): ImpactConversionFields {
-  const { identity, customer, address, decimals } = conversion
-  const money = (minor: number) => minorToUnits(minor, decimals).toFixed(decimals)
+  const { identity, customer, address } = conversion
   const fields: Record<string, string | undefined> = {
     CampaignId: settings.impactCampaignId,
     ...eventTypeField(settings.impactEventTypeId ?? ''),
@@ -39,13 +37,17 @@ export function toImpactConversion(conversion: Conversion, settings: AppSettings
     OrderId: conversion.orderId,
     ClickId: identity.impactClickId,
     CustomerId: identity.userId,
+    // The coupon the shopper used: an attribution key when impact assigned it to a partner.
+    OrderPromoCode: conversion.coupon,
     // impact wants SHA-1 (not SHA-256) of the normalized address; a masked address is never hashed.
     CustomerEmail: customer.email === undefined ? undefined : sha1Hex(customer.email),
     CustomerStatus: customerStatus(conversion, settings),
     CurrencyCode: conversion.currency,
-    OrderDiscount: money(undistributedDiscountMinor(conversion)),
-    OrderShipping: money(conversion.totals.shippingMinor),
-    OrderTax: money(conversion.totals.taxMinor),
+    // VTEX spreads promotions over the item prices; impact subtracts OrderDiscount from the items
+    // again, so only the discount the items do not carry is sent (usually 0). Currency units.
+    OrderDiscount: formatUnits(undistributedDiscountCents(conversion.items, conversion.totals)),
+    OrderShipping: formatUnits(conversion.totals.shippingCents),
+    OrderTax: formatUnits(conversion.totals.taxCents),
     CustomerCity: address.city,
     CustomerPostCode: address.postalCode,
     // impact's own example uses alpha-3 ("USA"); VTEX addresses carry alpha-3 too.
@@ -55,11 +57,10 @@ export function toImpactConversion(conversion: Conversion, settings: AppSettings
     const i = index + 1
     fields[`ItemSku${i}`] = item.sku
     fields[`ItemName${i}`] = item.name
-    // The most specific category id VTEX knows; impact fills names from the catalog if uploaded.
-    fields[`ItemCategory${i}`] = item.categoryIds[item.categoryIds.length - 1]
+    fields[`ItemCategory${i}`] = impactItemCategory(item)
     fields[`ItemQuantity${i}`] = String(item.quantity)
     // Unit price (impact multiplies by ItemQuantity), never the line total.
-    fields[`ItemPrice${i}`] = money(item.paidUnitMinor)
+    fields[`ItemPrice${i}`] = formatUnits(item.paidUnitCents)
   })
   return Object.fromEntries(Object.entries(fields).filter((entry): entry is [string, string] => entry[1] !== undefined && entry[1] !== ''))
 }

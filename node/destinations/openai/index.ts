@@ -1,4 +1,5 @@
 import type { Conversion } from '../../conversion/conversion'
+import { marketplaceFulfillmentSkipReason } from '../../conversion/marketplaceFulfillment'
 import type { AppSettings } from '../../settings/appSettings'
 import { classifyHttpStatus, parseAnswerBody, type Destination, type DestinationResponse, type OutboundRequest, type Outcome, type Preparation } from '../destination'
 import { toOpenAIEvent, toOpenAIEventsBody, type OpenAIEvent } from './mapping'
@@ -17,6 +18,8 @@ type EventPreparation = { kind: 'event'; event: OpenAIEvent } | Exclude<Preparat
 
 function prepareEvent(conversion: Conversion, settings: AppSettings, nowMs: number): EventPreparation {
   const { identity, customer } = conversion
+  const fulfillment = marketplaceFulfillmentSkipReason(conversion, settings)
+  if (fulfillment) return { kind: 'skipped', reason: fulfillment }
   if (!identity.oppref && !identity.userId && !customer.email)
     return { kind: 'skipped', reason: 'no-identity: no oppref, no VTEX profile id and no usable e-mail to attribute the order' }
   if (conversion.items.length === 0) return { kind: 'skipped', reason: 'no-sale-items: only gifts or empty lines' }
@@ -34,6 +37,9 @@ function prepareEvent(conversion: Conversion, settings: AppSettings, nowMs: numb
   }
 
   const outOfWindow = timestampWindowError(conversion.createdAtMs, nowMs)
+  // Too old is final (OpenAI will never take it: a backfill, a late broadcast), not a dead letter a
+  // merchant could fix; a date ahead of now is a clock problem worth a dead letter.
+  if (outOfWindow?.startsWith('too-old')) return { kind: 'skipped', reason: outOfWindow }
   if (outOfWindow) return { kind: 'invalid', reason: outOfWindow, errors: [{ field: 'timestamp_ms', message: outOfWindow }] }
 
   const event = toOpenAIEvent(conversion)

@@ -1,10 +1,12 @@
 import type { Conversion } from '../../conversion/conversion'
-import { sha256Hex } from '../../identity/hash'
+import { centsToIsoMinor } from '../../conversion/money'
+import { undistributedDiscountCents } from '../../conversion/orderDiscount'
+import { toOpenAIUser, type OpenAIUser } from './userFields'
 
 /**
  * One OpenAI Ads Conversions API event (POST bzr.openai.com/v1/events). Every `amount` is an
- * integer in ISO 4217 minor units: VTEX amounts are already integers in minor units, so they go
- * through unchanged (no float division and back).
+ * integer in the currency's ISO 4217 minor unit (USD 25.99 → 2599, CLP 14990 → 14990): VTEX
+ * cents go through centsToIsoMinor, which is the identity for two-decimal currencies.
  */
 export interface OpenAIContent {
   id: string
@@ -14,14 +16,6 @@ export interface OpenAIContent {
   /** UNIT price paid (minor units), like VTEX Ads' and impact's item prices; the line is amount × quantity. */
   amount: number
   currency: string
-}
-
-export interface OpenAIUser {
-  email_sha256?: string
-  external_id_sha256?: string
-  country?: string
-  city?: string
-  zip_code?: string
 }
 
 export interface OpenAIEvent {
@@ -34,7 +28,7 @@ export interface OpenAIEvent {
   user?: OpenAIUser
   data: {
     type: 'contents'
-    /** What the shopper paid for the items (minor units): no shipping, no tax. */
+    /** What the shopper paid for the items (minor units): no shipping, no tax, order-level discounts taken off. */
     amount: number
     currency: string
     contents: OpenAIContent[]
@@ -63,17 +57,11 @@ export function orderPlacedUrl(conversion: Conversion): string | undefined {
 const compact = <T extends object>(value: T): T => Object.fromEntries(Object.entries(value).filter(([, v]) => v !== undefined)) as T
 
 export function toOpenAIEvent(conversion: Conversion): OpenAIEvent {
-  const { identity, customer, address } = conversion
+  const { identity } = conversion
   const currency = conversion.currency ?? ''
+  const minor = (cents: number) => centsToIsoMinor(cents, conversion.currency)
   const sourceUrl = orderPlacedUrl(conversion)
-  const user = compact({
-    // customer.email is already trimmed and lower-cased, and never a masked alias.
-    email_sha256: customer.email === undefined ? undefined : sha256Hex(customer.email),
-    external_id_sha256: identity.userId === undefined ? undefined : sha256Hex(identity.userId),
-    country: address.countryAlpha2,
-    city: address.city,
-    zip_code: address.postalCode,
-  })
+  const paidCents = conversion.items.reduce((sum, item) => sum + item.paidTotalCents, 0) - undistributedDiscountCents(conversion.items, conversion.totals)
   return compact({
     id: openaiEventId(conversion.orderId),
     type: 'order_created' as const,
@@ -82,13 +70,13 @@ export function toOpenAIEvent(conversion: Conversion): OpenAIEvent {
     // source_url is required for 'web'; without a store host the honest source is 'other'.
     action_source: sourceUrl ? ('web' as const) : ('other' as const),
     source_url: sourceUrl,
-    user: Object.keys(user).length > 0 ? user : undefined,
+    user: toOpenAIUser(conversion),
     data: {
       type: 'contents' as const,
-      amount: conversion.items.reduce((sum, item) => sum + item.paidTotalMinor, 0),
+      amount: minor(Math.max(0, paidCents)),
       currency,
       contents: conversion.items.map((item) =>
-        compact({ id: item.sku, name: item.name, content_type: 'product' as const, quantity: item.quantity, amount: item.paidUnitMinor, currency })
+        compact({ id: item.sku, name: item.name, content_type: 'product' as const, quantity: item.quantity, amount: minor(item.paidUnitCents), currency })
       ),
     },
   })

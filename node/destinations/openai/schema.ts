@@ -41,8 +41,8 @@ export const eventSchema = {
         email_sha256: { type: 'string', pattern: '^[a-f0-9]{64}$' },
         external_id_sha256: { type: 'string', pattern: '^[a-f0-9]{64}$' },
         country: { type: 'string', pattern: '^[A-Z]{2}$' },
-        city: { type: 'string' },
-        zip_code: { type: 'string' },
+        city: { type: 'string', maxLength: 128 },
+        zip_code: { type: 'string', pattern: '^[A-Za-z0-9 -]{1,32}$' },
       },
     },
     data: {

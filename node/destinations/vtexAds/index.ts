@@ -1,3 +1,4 @@
+import { marketplaceFulfillmentSkipReason } from '../../conversion/marketplaceFulfillment'
 import { classifyHttpStatus, type Destination } from '../destination'
 import { toVtexAdsConversion } from './mapping'
 import { validateForSend } from './schema'
@@ -11,6 +12,8 @@ export const vtexAdsDestination: Destination = {
   enabled: (settings) => settings.vtexAdsEnabled,
 
   prepare(conversion, settings) {
+    const fulfillment = marketplaceFulfillmentSkipReason(conversion, settings)
+    if (fulfillment) return { kind: 'skipped', reason: fulfillment }
     if (!conversion.identity.sessionId) return { kind: 'skipped', reason: 'no-identity: the order has no valid session_id' }
     if (!settings.publisherId) {
       return {

@@ -8,9 +8,10 @@ afterAll(() => (process.env.VTEX_APP_ID = previousAppId))
 
 let workspaces = 0
 
-function context(body: unknown, configuration: Record<string, unknown> = { apps: [] }) {
+function context(body: unknown, configuration: Record<string, unknown> = { apps: [] }, production = false, workspace = `ws${++workspaces}`) {
   const writes: unknown[] = []
   const logs: unknown[] = []
+  const schedules: unknown[] = []
   const schemas: Array<{ dataEntity: string; schemaName: string }> = []
   const masterdata = {
     getSchema: () => Promise.reject(Object.assign(new Error('Not Found'), { response: { status: 404 } })),
@@ -20,12 +21,13 @@ function context(body: unknown, configuration: Record<string, unknown> = { apps:
     body,
     clients: {
       checkoutConfiguration: { getOrderFormConfiguration: async () => configuration, setOrderFormConfiguration: async (next: unknown) => writes.push(next) },
+      scheduler: { register: async (app: string, schedule: unknown) => schedules.push({ app, schedule }) },
       masterdata,
     },
-    // A workspace of its own per context: the schema is ensured once per process and workspace.
-    vtex: { account: 'mystore', workspace: `ws${++workspaces}`, logger: { info: (entry: unknown) => logs.push(entry), warn: (entry: unknown) => logs.push(entry) } },
+    // A workspace of its own per context: the index schema is ensured once per process and workspace.
+    vtex: { account: 'mystore', workspace, production, logger: { info: (entry: unknown) => logs.push(entry), warn: (entry: unknown) => logs.push(entry) } },
   } as unknown as EventContext<Clients>
-  return { ctx, writes, logs, schemas }
+  return { ctx, writes, logs, schedules, schemas }
 }
 
 describe('apps setup event', () => {
@@ -49,12 +51,29 @@ describe('apps setup event', () => {
     expect(schemas).toEqual([{ dataEntity: 'adsevents_ads_events_deliveries', schemaName: 'v1' }])
   })
 
+  it('registers the scheduled run in a production workspace only (a development workspace must not reconcile the account)', async () => {
+    const production = context({ to: { id: 'adsevents.ads-events@0.1.0' } }, { apps: [] }, true, 'master')
+    await appSetup(production.ctx)
+    expect(production.schedules).toEqual([
+      {
+        app: 'adsevents.ads-events',
+        schedule: expect.objectContaining({
+          id: 'ads-events-scheduled-run',
+          request: expect.objectContaining({ method: 'POST', uri: 'https://master--mystore.myvtex.com/_v/ads-events/scheduled-run' }),
+          scheduler: expect.objectContaining({ expression: '*/5 * * * *' }),
+        }),
+      },
+    ])
+    const development = context({ to: { id: 'adsevents.ads-events@0.1.0' } })
+    await appSetup(development.ctx)
+    expect(development.schedules).toEqual([])
+  })
+
   it('ignores other apps and uninstalls', async () => {
     for (const body of [{ to: { id: 'vtex.store@2.145.0' } }, { from: { id: 'adsevents.ads-events@0.1.0' } }, null]) {
-      const { ctx, writes, schemas } = context(body)
+      const { ctx, writes } = context(body)
       await appSetup(ctx)
       expect(writes).toEqual([])
-      expect(schemas).toEqual([])
     }
   })
 

@@ -5,6 +5,7 @@ import { normalizeDocumentDigits } from '../document'
 import { normalizeName } from '../name'
 import { sha1Hex, sha256Hex } from '../hash'
 import { readOrderIdentity } from '../orderIdentity'
+import { normalizeCustomer } from '../customer'
 import { loadOrder } from '../../__fixtures__'
 
 describe('recoverEmail', () => {
@@ -36,20 +37,50 @@ describe('normalizePhoneE164', () => {
     ['5521987654321', 'BRA', '+5521987654321'],
     ['0055 21 98765 4321', 'BRA', '+5521987654321'],
     ['021 98765-4321', 'BRA', '+5521987654321'],
+    // Trunk 0, then a long-distance carrier code (21), then the area code.
+    ['0 21 11 98765-4321', 'BRA', '+5511987654321'],
     ['(415) 555-2671', 'USA', '+14155552671'],
+    ['1 (415) 555-2671', 'USA', '+14155552671'],
+    ['+1 415 555 2671', 'BRA', '+14155552671'],
+    ['+56 9 6123 4567', 'CHL', '+56961234567'],
+    ['9 6123 4567', 'CHL', '+56961234567'],
+    ['06 6988 1234', 'ITA', '+390669881234'],
+    ['06 12 34 56 78', 'FRA', '+33612345678'],
     ['+5521987654321', undefined, '+5521987654321'],
+    // A calling code we have no plan for, written with +: taken as written.
+    ['+81 3 1234 5678', 'BRA', '+81312345678'],
   ])('%s on a %s order → %s', (raw, country, expected) => {
     expect(normalizePhoneE164(raw, country)).toBe(expected)
   })
 
   it.each([
-    ['12345', 'BRA'],
-    ['(21) 98765-4321', undefined],
-    ['(21) 98765-4321', 'ZZZ'],
-    ['', 'BRA'],
-    ['+0123', 'BRA'],
-  ])('refuses %s (%s) rather than guess', (raw, country) => {
+    ['12345', 'BRA', 'too short for any plan'],
+    ['(21) 98765-4321', undefined, 'national, no country to read it by'],
+    ['(21) 98765-4321', 'ZZZ', 'national, unknown country'],
+    ['', 'BRA', 'empty'],
+    ['+0123', 'BRA', 'no calling code starts with 0'],
+    ['(11) 3333-4444 ramal 21', 'BRA', 'an extension: the digits run together would be another number'],
+    ['(21) 3333-4444 x12', 'BRA', 'an extension'],
+    ['+55 21 98765-4321 #12', 'BRA', 'an extension'],
+    ['(21) 3333-4444 / 98765-4321', 'BRA', 'two numbers'],
+    ['1 415 555 2671', 'BRA', 'a US number without + on a Brazilian order is not +55'],
+    ['912 345 678', 'BRA', 'a Portuguese mobile without + on a Brazilian order'],
+    ['+55 21 1234-5678', 'BRA', 'no Brazilian number starts with 1 after the area code'],
+    ['+55 21 98765-43210', 'BRA', 'one digit too many'],
+    ['0021 1 415 555 2671', 'BRA', 'international prefix with a carrier code: 21 is not a calling code we can vouch for'],
+    ['011 15 2345-6789', 'ARG', 'Argentine national mobile format: needs a 9 inserted and the 15 dropped'],
+  ])('refuses %s (%s): %s', (raw, country, _why) => {
     expect(normalizePhoneE164(raw, country)).toBeUndefined()
+  })
+
+  it('omits the phone of fixture orders it cannot make certain, and says so without the number', () => {
+    const grocery = normalizeCustomer(loadOrder('weighed-and-packs'))
+    expect(grocery.phone).toBeUndefined()
+    expect(grocery.notes).toContain('phone-unparseable')
+    const changed = normalizeCustomer(loadOrder('changed-order'))
+    expect(changed.phone).toBeUndefined()
+    expect(JSON.stringify(changed.notes)).not.toMatch(/415|2671/)
+    expect(normalizeCustomer(loadOrder('chile-clp')).phone).toBe('+56961234567')
   })
 })
 
@@ -60,10 +91,15 @@ describe('documents and names', () => {
     expect(normalizeDocumentDigits('--')).toBeUndefined()
   })
 
-  it('trims, collapses spaces, lower-cases and composes accents', () => {
-    expect(normalizeName("  João   D'Ávila ")).toBe("joão d'ávila")
-    expect(normalizeName('Joa\u0303o')).toBe('jo\u00e3o')
+  it("trims and collapses spaces, keeping case and accents (VTEX Ads: 'trim, no double spaces')", () => {
+    expect(normalizeName("  João   D'Ávila ")).toBe("João D'Ávila")
+    expect(normalizeName('JOÃO\t PEDRO')).toBe('JOÃO PEDRO')
     expect(normalizeName('   ')).toBeUndefined()
+  })
+
+  it('normalizes the fixture customers the same way', () => {
+    expect(normalizeCustomer(loadOrder('weighed-and-packs'))).toMatchObject({ firstName: 'Joana', lastName: 'de Souza Prado' })
+    expect(normalizeCustomer(loadOrder('chile-clp'))).toMatchObject({ firstName: 'Catalina Andrea', lastName: 'Rojas Muñoz', email: 'catalina.rojas@example.cl' })
   })
 })
 

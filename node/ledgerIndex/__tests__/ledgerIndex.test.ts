@@ -258,4 +258,20 @@ describe('reindexPending', () => {
     expect(await reindexPending(deps)).toEqual({ reindexed: 0, failed: 1, dropped: 0 })
     expect(pending.entries.size).toBe(1)
   })
+
+  it('stops when Master Data keeps refusing or its time is up, leaving the rest queued', async () => {
+    const ledger = new MemoryLedger()
+    const pending = new MemoryPending()
+    for (let n = 0; n < 10; n++) {
+      await ledger.put(record({ orderId: `o-${n}` }))
+      await pending.add({ destination: 'vtexAds', orderId: `o-${n}`, queuedAt: 'x', reason: 'http-503' })
+    }
+    let writes = 0
+    const refusing = { ledger, pending, index: { write: () => (writes++, Promise.reject(new Error('md down'))) }, logger: { info: () => undefined, warn: () => undefined } }
+    expect(await reindexPending(refusing)).toEqual({ reindexed: 0, failed: 3, dropped: 0 })
+    expect(writes).toBe(3)
+    const working = { ...refusing, index: { write: async () => undefined } }
+    expect(await reindexPending(working, { deadline: { remainingMs: () => 1_000 } })).toEqual({ reindexed: 0, failed: 0, dropped: 0 })
+    expect(pending.entries.size).toBe(10)
+  })
 })

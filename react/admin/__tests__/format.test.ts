@@ -1,4 +1,4 @@
-import { formatShare, pageBounds, prettyJson, reasonKey, shareOf } from '../format'
+import { backfillRangeProblem, formatShare, pageBounds, prettyJson, reasonKey, shareOf } from '../format'
 
 describe('admin formatting', () => {
   it('shares are percentages of the converted orders; none without a base', () => {
@@ -24,5 +24,16 @@ describe('admin formatting', () => {
   it('unknown skip reasons share the "other" label', () => {
     expect(reasonKey('no-identity')).toBe('reason.no-identity')
     expect(reasonKey('fulfillment-order')).toBe('reason.other')
+  })
+})
+
+describe('backfill range', () => {
+  const now = Date.parse('2026-11-23T12:00:00Z')
+  it('accepts up to 30 days back, start not after end', () => {
+    expect(backfillRangeProblem('2026-11-16', '2026-11-23', now)).toBeUndefined()
+    expect(backfillRangeProblem('2026-11-23', '2026-11-23', now)).toBeUndefined()
+    expect(backfillRangeProblem('2026-11-24', '2026-11-23', now)).toBe('actions.backfill.order')
+    expect(backfillRangeProblem('2026-10-20', '2026-11-23', now)).toBe('actions.backfill.tooOld')
+    expect(backfillRangeProblem('', '2026-11-23', now)).toBe('actions.backfill.invalid')
   })
 })

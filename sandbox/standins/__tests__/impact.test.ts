@@ -67,7 +67,8 @@ describe('impact stand-in', () => {
     expect(reply.status).toBe(400)
     const body = reply.body as { Status: string; errors: Array<{ field: string; level: string }> }
     expect(body.Status).toBe('ERROR')
-    expect(body.errors.map((error) => error.field)).toEqual(['EventTypeId', 'ClickId', 'EventDate', 'CampaignId', 'OrderId'])
+    // An item line without its category too: impact requires ItemCategory[i] with item-level details.
+    expect(body.errors.map((error) => error.field)).toEqual(['EventTypeId', 'ClickId', 'EventDate', 'CampaignId', 'OrderId', 'ItemCategory1'])
     expect(body.errors.every((error) => error.level === 'ERROR')).toBe(true)
   })
 

@@ -4,7 +4,8 @@ import { previewOrder } from '../../../delivery/preview'
 import { normalizeSettings } from '../../../settings/appSettings'
 import { ORDER_FIXTURES, loadOrder } from '../../../__fixtures__'
 import { impactDestination } from '..'
-import { eventTypeField, toImpactConversion } from '../mapping'
+import { eventTypeField, toImpactConversion, UNCATEGORIZED } from '../mapping'
+import { validateImpactConversion } from '../../../../sandbox/standins/impact'
 
 const sha1 = (value: string) => createHash('sha1').update(value).digest('hex')
 const sha256 = (value: string) => createHash('sha256').update(value).digest('hex')
@@ -126,17 +127,67 @@ describe('toImpactConversion', () => {
     order.clientProfileData = { ...order.clientProfileData, email: '7bf3a59bbc56402c810bda9521ba449e@ct.vtex.com.br' }
     expect(preparedFields(order).fields.CustomerEmail).toBeUndefined()
   })
+
+  it('sends the coupon as OrderPromoCode and the category name on every line (grocery order)', () => {
+    const { fields } = preparedFields(loadOrder('weighed-and-packs'))
+    expect(fields).toMatchObject({
+      OrderPromoCode: 'BEMVINDO10',
+      ItemSku1: '440011',
+      ItemCategory1: 'Frutas',
+      ItemQuantity1: '4',
+      ItemPrice1: '2.99',
+      ItemSku2: '440022',
+      ItemCategory2: 'Águas',
+      ItemPrice2: '15.00',
+      // The cheese's categories have no names in this order: the most specific id.
+      ItemSku3: '440033',
+      ItemCategory3: '305',
+      ItemPrice3: '17.96',
+      OrderDiscount: '0.00',
+    })
+    expect(preparedFields(loadOrder('simple')).fields.OrderPromoCode).toBeUndefined()
+  })
+
+  it.each(ORDER_FIXTURES)('%s: every item line has an ItemCategory, so impact accepts the item details', (name) => {
+    const fields = toImpactConversion(toConversion(loadOrder(name)), settings)
+    const lines = Object.keys(fields).filter((key) => /^ItemSku\d+$/.test(key)).map((key) => key.slice('ItemSku'.length))
+    expect(lines.length).toBeGreaterThan(0)
+    for (const line of lines) expect([line, fields[`ItemCategory${line}`]]).toEqual([line, expect.stringMatching(/\S/)])
+    expect(validateImpactConversion(new URLSearchParams(fields))).toEqual([])
+  })
+
+  it('says uncategorized for a line the order gives no category, and sends the order-level discount of a change', () => {
+    const { fields } = preparedFields(loadOrder('changed-order'))
+    expect(fields).toMatchObject({ ItemSku3: '330044', ItemName3: 'Película de Vidro', ItemCategory3: UNCATEGORIZED, ItemCategory1: 'Fones de Ouvido', OrderDiscount: '10.00' })
+    expect(Object.keys(fields).filter((key) => key.startsWith('ItemSku'))).toHaveLength(3)
+  })
+
+  it('sends Chilean pesos, not hundredths of them', () => {
+    const order = loadOrder('chile-clp')
+    order.customData!.customApps![0].fields = { ...order.customData!.customApps![0].fields, impact_click_id: 'Qn3wT8Xy0cl' }
+    expect(preparedFields(order).fields).toMatchObject({ CurrencyCode: 'CLP', ItemPrice1: '49990.00', ItemPrice2: '7641.67', OrderShipping: '3990.00', ItemCategory1: 'Zapatillas' })
+  })
 })
 
 describe('impactDestination.prepare: skips and dead letters', () => {
-  it('skips an order with neither click id nor profile id', () => {
+  it('skips an order with no click id, no profile id and no coupon', () => {
     const order = loadOrder('simple')
     order.customData = null
     order.clientProfileData = { ...order.clientProfileData, userProfileId: null }
     expect(impactDestination.prepare(toConversion(order), settings, now)).toEqual({
       kind: 'skipped',
-      reason: 'no-attribution-key: the order has neither an impact click id nor a VTEX profile id',
+      reason: 'no-attribution-key: the order has no impact click id, no VTEX profile id and no coupon',
     })
+  })
+
+  it('attributes by the coupon alone (OrderPromoCode is an attribution key)', () => {
+    const order = loadOrder('weighed-and-packs')
+    order.customData = null
+    order.clientProfileData = { ...order.clientProfileData, userProfileId: null }
+    const { fields } = preparedFields(order)
+    expect(fields.OrderPromoCode).toBe('BEMVINDO10')
+    expect(fields.ClickId).toBeUndefined()
+    expect(fields.CustomerId).toBeUndefined()
   })
 
   it('attributes by click id alone when there is no profile id', () => {

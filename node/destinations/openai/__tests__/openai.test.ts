@@ -6,6 +6,7 @@ import type { Outcome } from '../../destination'
 import { openaiDestination, splitOpenAIBatchOn } from '..'
 import { orderPlacedUrl, toOpenAIEvent, type OpenAIEventsBody } from '../mapping'
 import { validateEvent } from '../schema'
+import { OPENAI_CITY_MAX_LENGTH, toOpenAIUser } from '../userFields'
 import { MAX_EVENT_AGE_MS, MAX_EVENT_LEAD_MS } from '../window'
 
 const sha256 = (value: string) => createHash('sha256').update(value).digest('hex')
@@ -89,6 +90,32 @@ describe('toOpenAIEvent', () => {
     expect(amounts.every(Number.isInteger)).toBe(true)
   })
 
+  it('sends Chilean pesos as integers in the ISO 4217 minor unit (CLP has none): VTEX 4999000 → 49990', () => {
+    const event = toOpenAIEvent(toConversion(loadOrder('chile-clp')))
+    expect(event.data).toEqual({
+      type: 'contents',
+      // 49.990 + 22.925 pesos: the lines' cents summed, then converted once.
+      amount: 72915,
+      currency: 'CLP',
+      contents: [
+        { id: '880011', name: 'Zapatilla Trail Andes', content_type: 'product', quantity: 1, amount: 49990, currency: 'CLP' },
+        // 7.641,67 a pair in VTEX cents: the nearest whole peso.
+        { id: '880022', name: 'Calcetín Merino', content_type: 'product', quantity: 3, amount: 7642, currency: 'CLP' },
+      ],
+    })
+    expect(event.user?.country).toBe('CL')
+  })
+
+  it('sends the changed order as it stands, its goodwill discount taken off the amount', () => {
+    const event = toOpenAIEvent(toConversion(loadOrder('changed-order')))
+    expect(event.data.contents.map((content) => [content.id, content.quantity, content.amount])).toEqual([
+      ['330011', 1, 29990],
+      ['330033', 1, 9990],
+      ['330044', 1, 5990],
+    ])
+    expect(event.data.amount).toBe(29990 + 9990 + 5990 - 1000)
+  })
+
   it('falls back to the orderId without its seller suffix when the order has no orderGroup', () => {
     const order = loadOrder('simple')
     delete order.orderGroup
@@ -106,12 +133,41 @@ describe('toOpenAIEvent', () => {
   })
 })
 
+describe("toOpenAIUser: the user object by OpenAI's rules", () => {
+  const conversion = toConversion(loadOrder('simple'))
+
+  it('hashes the trimmed, lower-cased e-mail and the profile id; sends country, city and zip as they are', () => {
+    expect(toOpenAIUser(conversion)).toEqual({
+      email_sha256: sha256('maria.silva@example.com'),
+      external_id_sha256: sha256('5a3692de-358a-4bea-8885-044bce33bb93'),
+      country: 'BR',
+      city: 'Rio de Janeiro',
+      zip_code: '22250-040',
+    })
+  })
+
+  it('leaves out a city or zip code OpenAI would refuse instead of failing the event (and its batch)', () => {
+    const address = { ...conversion.address, city: 'X'.repeat(OPENAI_CITY_MAX_LENGTH + 1), postalCode: '22250/040' }
+    const user = toOpenAIUser({ ...conversion, address })
+    expect(user).not.toHaveProperty('city')
+    expect(user).not.toHaveProperty('zip_code')
+    expect(toOpenAIUser({ ...conversion, address: { ...conversion.address, city: 'X'.repeat(OPENAI_CITY_MAX_LENGTH) } })?.city).toHaveLength(OPENAI_CITY_MAX_LENGTH)
+    const event = toOpenAIEvent(toConversion(loadOrder('simple')))
+    expect(validateEvent({ ...event, user: { ...event.user, zip_code: '22250/040' } }).map((error) => error.instancePath)).toEqual(['/user/zip_code'])
+  })
+
+  it('sends no user object when nothing is known', () => {
+    expect(toOpenAIUser({ ...conversion, customer: { isCompany: false, notes: [] }, identity: { notes: [] }, address: {} })).toBeUndefined()
+  })
+})
+
 describe('the 7-day / 10-minute window, with an injected clock', () => {
   const prepareAt = (nowMs: number) => openaiDestination.prepare(toConversion(loadOrder('simple')), settings, nowMs)
 
   it('sends an event exactly 7 days old, refuses one a millisecond older', () => {
     expect(prepareAt(SIMPLE_CREATED_MS + MAX_EVENT_AGE_MS).kind).toBe('ready')
-    expect(prepareAt(SIMPLE_CREATED_MS + MAX_EVENT_AGE_MS + 1)).toMatchObject({ kind: 'invalid', reason: expect.stringMatching(/^too-old: .*last 7 days/) })
+    // Final, not a dead letter: no setting can make OpenAI take it (a backfill, a late broadcast).
+    expect(prepareAt(SIMPLE_CREATED_MS + MAX_EVENT_AGE_MS + 1)).toMatchObject({ kind: 'skipped', reason: expect.stringMatching(/^too-old: .*last 7 days/) })
   })
 
   it('sends an event 10 minutes ahead, refuses one further ahead', () => {
@@ -149,7 +205,8 @@ describe('openaiDestination.prepareBatch', () => {
     const preparation = openaiDestination.prepareBatch!(conversions, settings, batchNow)
     expect(preparation.kind).toBe('ready')
     const body = JSON.parse(preparation.kind === 'ready' ? preparation.request.body : '{}') as OpenAIEventsBody
-    expect(body.events.map((event) => event.id)).toEqual(['order_1390620512853-01', 'order_1390630512999-01', 'order_1390640513111-01'])
+    expect(body.events.map((event) => event.id)).toEqual(conversions.map((conversion) => `order_${conversion.orderId}`))
+    expect(body.events).toHaveLength(ORDER_FIXTURES.length)
     expect(openaiDestination.maxBatch).toBe(50)
   })
 

@@ -41,8 +41,9 @@ describe('toVtexAdsConversion', () => {
       email_hashed: sha256('maria.silva@example.com'),
       phone_hashed: sha256('+5521987654321'),
       social_id_hashed: sha256('52998224725'),
-      first_name_hashed: sha256('maria'),
-      last_name_hashed: sha256('silva'),
+      // VTEX Ads normalizes names by trimming and collapsing spaces only: case is kept.
+      first_name_hashed: sha256('Maria'),
+      last_name_hashed: sha256('Silva'),
     })
     expect(validateForSend(body)).toEqual([])
   })
@@ -53,7 +54,44 @@ describe('toVtexAdsConversion', () => {
     expect(body.social_id_hashed).toBe(sha256('11222333000181'))
     expect(body.items.map((item) => item.sku)).toEqual(['55001', '55002'])
     expect(body.items[0]).toEqual({ sku: '55001', product_id: '9001', seller_id: 'sellerxyz', quantity: 3, price: 1299, promotional_price: 899 })
-    expect(body.first_name_hashed).toBe(sha256('joão'))
+    expect(body.first_name_hashed).toBe(sha256('João'))
+    expect(body.last_name_hashed).toBe(sha256("D'Ávila"))
+    expect(validateForSend(body)).toEqual([])
+  })
+
+  it('sends Chilean pesos as currency units, not hundredths of them', () => {
+    const body = toVtexAdsConversion(toConversion(loadOrder('chile-clp')), settings)
+    expect(body.items).toEqual([
+      { sku: '880011', product_id: '88001', seller_id: '1', quantity: 1, price: 59990, promotional_price: 49990 },
+      { sku: '880022', product_id: '88002', seller_id: '1', quantity: 3, price: 8990, promotional_price: 7641.67 },
+    ])
+    expect(body).toMatchObject({ uf: 'RM', city: 'Providencia', phone_hashed: sha256('+56961234567'), first_name_hashed: sha256('Catalina Andrea') })
+    expect(validateForSend(body)).toEqual([])
+  })
+
+  it('sends weighed and packed items with list and promotional price per unit sold, list never below paid', () => {
+    const body = toVtexAdsConversion(toConversion(loadOrder('weighed-and-packs')), settings)
+    expect(body.items.map(({ sku, quantity, price, promotional_price }) => ({ sku, quantity, price, promotional_price }))).toEqual([
+      { sku: '440011', quantity: 4, price: 2.99, promotional_price: 2.99 },
+      { sku: '440022', quantity: 2, price: 18, promotional_price: 15 },
+      { sku: '440033', quantity: 1, price: 19.96, promotional_price: 17.96 },
+    ])
+    // "(11) 3333-4444 ramal 21" is not a number VTEX Ads could match: left out, not guessed.
+    expect(body.phone_hashed).toBeUndefined()
+    expect(body).toMatchObject({ first_name_hashed: sha256('Joana'), last_name_hashed: sha256('de Souza Prado') })
+  })
+
+  it('sends the changed order as it stands: what was removed is not counted', () => {
+    const body = toVtexAdsConversion(toConversion(loadOrder('changed-order')), settings)
+    expect(body.items.map(({ sku, quantity, promotional_price }) => ({ sku, quantity, promotional_price }))).toEqual([
+      { sku: '330011', quantity: 1, promotional_price: 299.9 },
+      { sku: '330033', quantity: 1, promotional_price: 99.9 },
+      { sku: '330044', quantity: 1, promotional_price: 59.9 },
+    ])
+    expect(body.items[2]).toEqual({ sku: '330044', seller_id: null, quantity: 1, price: 59.9, promotional_price: 59.9 })
+    // A US number without + on a Brazilian order is not made +55…
+    expect(body.phone_hashed).toBeUndefined()
+    expect(body.first_name_hashed).toBe(sha256('JOÃO PEDRO'))
     expect(validateForSend(body)).toEqual([])
   })
 

@@ -1,0 +1,41 @@
+import { UserInputError, type ServiceContext } from '@vtex/api'
+import type { Clients } from '../clients'
+import { newBackfillJob, type BackfillJob } from '../scheduled/backfill'
+import { BACKFILL_PREFIX } from '../scheduled/scheduledRun'
+import type { StateStore } from '../scheduled/stateStore'
+import { vbaseStateStore } from '../scheduled/stateStore'
+
+/** What the admin sees of a job: its range, status and counts (the walk's cursors stay inside). */
+export type BackfillJobView = Omit<BackfillJob, 'cursors'>
+
+const view = ({ cursors: _cursors, ...job }: BackfillJob): BackfillJobView => job
+
+/**
+ * Starts (or finds) the job for a range. The same range started again is the same job, unless
+ * it failed; the scheduled run walks it. Pure but for the store.
+ */
+export async function startBackfill(store: StateStore, from: string, to: string, nowMs: number): Promise<BackfillJobView> {
+  const created = newBackfillJob(from, to, nowMs)
+  if ('error' in created) throw new UserInputError(created.error)
+  const path = `${BACKFILL_PREFIX}${created.job.id}`
+  const existing = await store.get<BackfillJob>(path)
+  if (existing && existing.status !== 'failed') return view(existing)
+  await store.put(path, created.job)
+  return view(created.job)
+}
+
+export async function listBackfills(store: StateStore): Promise<BackfillJobView[]> {
+  const jobs = await Promise.all((await store.list(BACKFILL_PREFIX)).map((path) => store.get<BackfillJob>(path)))
+  return jobs
+    .filter((job): job is BackfillJob => job !== undefined)
+    .map(view)
+    .sort((a, b) => b.createdAt.localeCompare(a.createdAt))
+}
+
+type Context = ServiceContext<Clients>
+
+/** GraphQL: admin only (the schema's @auth). */
+export const backfillResolvers = {
+  adsEventsBackfill: (_: unknown, { from, to }: { from: string; to: string }, ctx: Context) => startBackfill(vbaseStateStore(ctx.clients.vbase), from, to, Date.now()),
+  adsEventsBackfillJobs: (_: unknown, __: unknown, ctx: Context) => listBackfills(vbaseStateStore(ctx.clients.vbase)),
+}

@@ -1,0 +1,45 @@
+import type { ServiceContext } from '@vtex/api'
+import type { Clients } from '../clients'
+import { deadlineIn } from '../delivery/deadline'
+import { HANDLER_BUDGET_MS, orderStatusDeps } from '../events/orderStatusUpdated'
+import { registerOrderFormApp } from '../resolvers/orderFormConfiguration'
+import { runScheduled, type ScheduledRunDeps } from '../scheduled/scheduledRun'
+import { vbaseStateStore } from '../scheduled/stateStore'
+import { logger } from '../events/logger'
+import { reindexDepsOf } from '../ledgerIndex/forContext'
+import { reindexPending } from '../ledgerIndex/reindex'
+
+/** The run's own time: the route answers well inside service.json's `timeout` (30 s). */
+export const RUN_BUDGET_MS = 25_000
+
+/** Extra upkeep other parts of the app plug into the run (the admin's index repair). */
+export const scheduledUpkeep: Array<(ctx: ServiceContext<Clients>) => { name: string; run(): Promise<unknown> }> = [
+  (ctx) => ({ name: 'orderform-app-registration', run: () => registerOrderFormApp(ctx.clients) }),
+  // Index writes that failed at delivery time (IndexedLedger queued them), from the ledger as it is now.
+  (ctx) => ({ name: 'admin-index-repair', run: () => reindexPending(reindexDepsOf(ctx, logger(ctx.vtex.logger)), { deadline: deadlineIn(INDEX_REPAIR_BUDGET_MS) }) }),
+]
+
+/** The index repair's share of a run: it comes last, and what it leaves waits for the next run. */
+const INDEX_REPAIR_BUDGET_MS = 8_000
+
+/**
+ * POST /_v/ads-events/scheduled-run, called by VTEX's scheduler every 5 minutes (service.json: only
+ * vtex.scheduler's principal may call it). Answers the run's report: counts, never an order's data.
+ */
+export async function scheduledRun(ctx: ServiceContext<Clients>): Promise<void> {
+  const deadline = deadlineIn(RUN_BUDGET_MS)
+  const base = await orderStatusDeps(ctx)
+  const deps: ScheduledRunDeps = {
+    orderDeps: async () => ({ ...base, deadline: deadlineIn(Math.min(HANDLER_BUDGET_MS, deadline.remainingMs())) }),
+    listOrders: (query) => ctx.clients.oms.listOrders(query),
+    state: vbaseStateStore(ctx.clients.vbase),
+    claims: base.claims!,
+    retryQueue: base.retryQueue!,
+    deadline,
+    logger: base.logger,
+    upkeep: scheduledUpkeep.map((step) => step(ctx)),
+  }
+  ctx.set('cache-control', 'no-store')
+  ctx.status = 200
+  ctx.body = await runScheduled(deps)
+}
