@@ -64,6 +64,8 @@ export interface SandboxOptions {
    * are multiplied by; default: the tick over 5 minutes, else 1.
    */
   schedule?: { tickEveryMs?: number; timeScale?: number }
+  /** Replicas of the Service (service.json minReplicas is 2), sharing every stand-in: VBase, OMS… */
+  replicas?: number
 }
 
 export interface Sandbox {
@@ -77,6 +79,8 @@ export interface Sandbox {
   /** Master Data v2: the app's own entities (the admin's index of the ledger). */
   masterDataV2: ReturnType<typeof masterDataV2StandIn>
   service?: RunningService
+  /** Every replica (the first is `service`). */
+  services: RunningService[]
   /** Makes the registered schedules' requests now (the scheduled run), as the scheduler would at a tick. */
   runSchedules(): Promise<ScheduledCall[]>
   /** Origins allowed to send beacons to the events origin (the demo page adds its own). */
@@ -176,8 +180,11 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbo
 
   const tickEveryMs = options.schedule?.tickEveryMs
   const timeScale = options.schedule?.timeScale ?? (tickEveryMs ? tickEveryMs / SCHEDULE_PERIOD_MS : undefined)
-  const service =
-    options.service === false ? undefined : await startService({ proxyPort, account: SANDBOX_ACCOUNT, workspace: SANDBOX_WORKSPACE, timeScale })
+  const services =
+    options.service === false
+      ? []
+      : await Promise.all(Array.from({ length: options.replicas ?? 1 }, () => startService({ proxyPort, account: SANDBOX_ACCOUNT, workspace: SANDBOX_WORKSPACE, timeScale })))
+  const service = services[0] as RunningService | undefined
   // Installing the app: the platform sends the apps `setup` event, as on `vtex install`.
   await service?.sendEvent({ to: { id: SANDBOX_APP_ID } }, 'appSetup', { sender: 'apps', key: 'setup' })
   const stopClock = service && tickEveryMs ? startScheduleClock(state, service, tickEveryMs) : undefined
@@ -192,11 +199,12 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbo
     getAds,
     masterDataV2,
     service,
+    services,
     runSchedules: () => (service ? runRegisteredSchedules(state, service) : Promise.resolve([])),
     allowedOrigins,
     async stop() {
       stopClock?.()
-      await service?.stop()
+      await Promise.all(services.map((replica) => replica.stop()))
       await Promise.all(servers.map(close))
     },
   }

@@ -1,5 +1,7 @@
 import { spawn, type ChildProcess } from 'child_process'
-import { mkdirSync, rmSync, symlinkSync, readFileSync, writeFileSync } from 'fs'
+import { cpSync, mkdirSync, rmSync, readFileSync, writeFileSync } from 'fs'
+import { build } from 'esbuild'
+import { uploadedFiles } from './platform/vtexUpload'
 import { join, resolve } from 'path'
 import { request } from 'http'
 import { routeRequest } from './platform/router'
@@ -21,6 +23,35 @@ export interface EventOrigin {
 
 const ORDERS_BROADCAST: EventOrigin = { sender: 'vtex.orders-broadcast', key: 'order-status-updated' }
 
+/** The child process: @vtex/api's own worker serving the compiled app, on 127.0.0.1 (cwd = the runtime tree). */
+const LAUNCHER = `
+const { startWorker } = require('@vtex/api/lib/service/worker')
+const { getServiceJSON } = require('@vtex/api/lib/service/loaders')
+const server = startWorker(getServiceJSON()).listen(Number(process.argv[2] || 0), '127.0.0.1', () => {
+  console.log('SANDBOX_SERVICE_LISTENING ' + server.address().port)
+})
+`
+
+/** The old-space size giving the heap limit Node derives in a container of `memoryMb` (heap_size_limit ≈ the memory). */
+export const containerHeapMb = (memoryMb: number | undefined): number => Math.max(64, (memoryMb ?? 256) - 32)
+
+/** node/ as the builder compiles it: every uploaded .ts file to CommonJS, module by module (no bundling). */
+async function compileUploadedNode(outdir: string): Promise<void> {
+  const sources = uploadedFiles('node').filter((file) => file.endsWith('.ts') && !file.endsWith('.d.ts'))
+  await build({
+    entryPoints: sources.map((file) => join(ROOT, file)),
+    outbase: ROOT,
+    outdir,
+    bundle: false,
+    format: 'cjs',
+    platform: 'node',
+    target: 'node20',
+    sourcemap: 'inline',
+    logLevel: 'silent',
+  })
+  for (const file of uploadedFiles('node').filter((file) => file.endsWith('.json'))) cpSync(join(ROOT, file), join(outdir, file))
+}
+
 export interface GraphqlCaller {
   cookies?: Record<string, string>
   headers?: Record<string, string>
@@ -41,13 +72,19 @@ export interface RunningService {
   /** A public route of the app (service.json `routes`), as the platform's router forwards it; `principal`: the calling app or user (VRN). */
   callRoute(path: string, method?: string, headers?: Record<string, string>, principal?: string): Promise<{ status: number; body: unknown }>
   stop(): Promise<void>
+  /** Kills the process at once (SIGKILL), as a crashed replica: nothing it was doing completes. */
+  kill(): Promise<void>
+  /** The process id (the fault suite reads its peak memory from /proc). */
+  pid: number
   output: string[]
 }
 
 /**
  * @vtex/api loads the app from <cwd>/service/service.json and <cwd>/service/src/node/index: we lay
- * out that tree (symlinks to the real node/ folder) and start the real Service in a child process
- * whose http_proxy/https_proxy point at the sandbox proxy. The production code runs unchanged.
+ * out that tree with node/ compiled to JavaScript, exactly the files `vtex link` uploads (as the
+ * node builder compiles them; no TypeScript loader in the process, so its memory is the app's),
+ * and start the real Service in a child process whose http_proxy/https_proxy point at the sandbox
+ * proxy. The production code runs unchanged.
  */
 export async function startService(options: { proxyPort: number; account: string; workspace: string; port?: number; runtimeDir?: string; timeScale?: number }): Promise<RunningService> {
   const runtime = options.runtimeDir ?? join(ROOT, '.sandbox', `runtime-${process.pid}-${Date.now()}`)
@@ -58,11 +95,12 @@ export async function startService(options: { proxyPort: number; account: string
   serviceJson.routes = { ...serviceJson.routes, __graphql: { path: GRAPHQL_PATH } }
   writeFileSync(join(runtime, 'service', 'service.json'), JSON.stringify(serviceJson))
   writeFileSync(join(runtime, 'service', 'schema.graphql'), schemaForLocalRuntime())
-  symlinkSync(join(ROOT, 'node'), join(runtime, 'service', 'src', 'node'), 'dir')
+  await compileUploadedNode(join(runtime, 'service', 'src'))
+  writeFileSync(join(runtime, 'launch.js'), LAUNCHER)
 
   const port = options.port ?? 0
   const proxy = `http://127.0.0.1:${options.proxyPort}`
-  const child: ChildProcess = spawn(process.execPath, ['--import', 'tsx', join(__dirname, 'serviceProcess.ts'), String(port)], {
+  const child: ChildProcess = spawn(process.execPath, [join(runtime, 'launch.js'), String(port)], {
     cwd: runtime,
     env: {
       ...process.env,
@@ -83,6 +121,10 @@ export async function startService(options: { proxyPort: number; account: string
       NO_PROXY: '127.0.0.1,localhost',
       no_proxy: '127.0.0.1,localhost',
       NODE_ENV: 'production',
+      // The heap Node sizes for a container of service.json's `memory` (nodejs/node#64646: in a 256 MB
+      // container, heap_size_limit is about 262 MB on Node 20-26); on this host it would size it from
+      // 24 GB and collect garbage far later than on VTEX.
+      NODE_OPTIONS: `--max-old-space-size=${containerHeapMb(serviceJson.memory)}`,
     },
     stdio: ['ignore', 'pipe', 'pipe'],
   })
@@ -155,6 +197,17 @@ export async function startService(options: { proxyPort: number; account: string
     return call(path, method, { ...headers, 'x-colossus-route-id': routing.routeId })
   }
 
+  const stopWith = (signal: NodeJS.Signals) =>
+    new Promise<void>((resolveStop) => {
+      const cleanUp = () => {
+        rmSync(runtime, { recursive: true, force: true })
+        resolveStop()
+      }
+      if (child.exitCode !== null || child.signalCode !== null) return cleanUp()
+      child.once('exit', cleanUp)
+      child.kill(signal)
+    })
+
   return {
     port: actualPort,
     sendEvent,
@@ -162,14 +215,8 @@ export async function startService(options: { proxyPort: number; account: string
     graphql,
     callRoute,
     output,
-    stop: () =>
-      new Promise<void>((resolveStop) => {
-        if (child.exitCode !== null) return resolveStop()
-        child.once('exit', () => {
-          rmSync(runtime, { recursive: true, force: true })
-          resolveStop()
-        })
-        child.kill('SIGTERM')
-      }),
+    pid: child.pid ?? 0,
+    stop: () => stopWith('SIGTERM'),
+    kill: () => stopWith('SIGKILL'),
   }
 }

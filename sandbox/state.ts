@@ -1,5 +1,6 @@
 import type { VtexOrder } from '../node/typings/order'
 import type { Received } from './lib/standIn'
+import { Faults } from './lib/faults'
 import type { RegisteredSchedule } from './standins/scheduler'
 
 /** How OMS hides the customer's e-mail (Conversation Tracker): "Stores are configured as hard by default". */
@@ -85,6 +86,8 @@ export class SandboxState {
    * sites needs `brand` on each conversion; an empty map accepts any publisher.
    */
   readonly vtexAdsPublishers = new Map<string, { sites: string[] }>()
+  /** Network faults the proxy injects between the app and a stand-in (the fault suite). */
+  readonly faults = new Faults()
   /** Schedules registered with the scheduler stand-in, by id. */
   readonly schedules = new Map<string, RegisteredSchedule>()
   /** Every call the proxy refused for a policy missing from the manifest. */

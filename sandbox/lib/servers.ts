@@ -60,7 +60,19 @@ export function createProxyServer(standIns: StandIn[], state: SandboxState, app?
         return writeReply(res, json(403, { code: 'Forbidden', message: `Access denied: ${decision.reason}` }))
       }
     }
-    writeReply(res, await dispatch(byHost.get(url.hostname) ?? [], { method, url, headers: req.headers, body }, state))
+    const standIns = byHost.get(url.hostname) ?? []
+    const request = { method, url, headers: req.headers, body }
+    const fault = standIns.length > 0 && typeof direct !== 'string' ? state.faults.take(standIns[0].name, url.pathname) : undefined
+    if (fault?.kind === 'hang') return // the socket stays open until the caller gives up or the server closes
+    if (fault?.kind === 'reset') return req.socket.destroy()
+    if (fault?.kind === 'answer') return writeReply(res, { status: fault.status, headers: { 'content-type': fault.contentType }, body: fault.body })
+    if (fault?.kind === 'delay') await new Promise((resolve) => setTimeout(resolve, fault.ms))
+    const reply = await dispatch(standIns, request, state)
+    if (fault?.kind === 'lost-answer') {
+      state.faults.lostAnswers.push(body.toString('utf8'))
+      return req.socket.destroy()
+    }
+    writeReply(res, reply)
   })
 }
 

@@ -45,8 +45,15 @@ export function publisherRefusal(state: SandboxState, body: { publisher_id: stri
 
 export function vtexAdsEventsStandIn(
   state: SandboxState
-): StandIn & { conversions: Map<string, number>; conversionBodies: Map<string, unknown>; beacons: Array<{ kind: string; adId: string; sessionId: string }> } {
+): StandIn & {
+  conversions: Map<string, number>
+  /** When each order's first conversion was accepted (time to conversion). */
+  firstAcceptedAt: Map<string, number>
+  conversionBodies: Map<string, unknown>
+  beacons: Array<{ kind: string; adId: string; sessionId: string }>
+} {
   const conversions = new Map<string, number>()
+  const firstAcceptedAt = new Map<string, number>()
   const conversionBodies = new Map<string, unknown>()
   const beacons: Array<{ kind: string; adId: string; sessionId: string }> = []
 
@@ -60,6 +67,7 @@ export function vtexAdsEventsStandIn(
     if (refusal) return json(422, refusal)
     const orderId = (parsed.value as { order_id: string }).order_id
     conversions.set(orderId, (conversions.get(orderId) ?? 0) + 1)
+    if (!firstAcceptedAt.has(orderId)) firstAcceptedAt.set(orderId, Date.now())
     conversionBodies.set(orderId, parsed.value)
     return json(202, { messages: ['conversion will be processed soon'] })
   }
@@ -77,6 +85,7 @@ export function vtexAdsEventsStandIn(
     name: 'vtexAds',
     hosts: VTEX_ADS_EVENT_HOSTS,
     conversions,
+    firstAcceptedAt,
     conversionBodies,
     beacons,
     handle(request) {

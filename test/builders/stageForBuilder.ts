@@ -1,8 +1,8 @@
 import { builtinModules } from 'module'
-import { cpSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, symlinkSync } from 'fs'
+import { cpSync, existsSync, mkdirSync, mkdtempSync, readdirSync, rmSync, symlinkSync } from 'fs'
 import { tmpdir } from 'os'
 import { dirname, join, relative } from 'path'
-import ignore from 'ignore'
+import { APP_ROOT, uploadedFiles } from '../../sandbox/platform/vtexUpload'
 
 /**
  * What `vtex link` sends a builder, staged in a temporary folder so it can be compiled the way
@@ -13,29 +13,8 @@ import ignore from 'ignore'
  *   preserveSymlinks) and the builder's own toolchain replaces the workspace's: e.g. TypeScript
  *   5.5.3 and @types/node 20.0.0 for the node builder 7.x.
  */
-export const ROOT = join(__dirname, '..', '..')
-
-const vtexIgnore = () =>
-  ignore().add(
-    readFileSync(join(ROOT, '.vtexignore'), 'utf8')
-      .split('\n')
-      .map((line) => line.trim())
-      .filter((line) => line !== '' && !line.startsWith('#'))
-  )
-
-/** Files of `folder` (relative to the app root) that `vtex link` uploads. */
-export function uploadedFiles(folder: string): string[] {
-  const ignored = vtexIgnore()
-  const walk = (dir: string): string[] =>
-    readdirSync(join(ROOT, dir)).flatMap((name) => {
-      const path = `${dir}/${name}`
-      if (name === 'node_modules') return []
-      const isDir = statSync(join(ROOT, path)).isDirectory()
-      if (ignored.ignores(isDir ? `${path}/` : path)) return []
-      return isDir ? walk(path) : [path]
-    })
-  return walk(folder)
-}
+export const ROOT = APP_ROOT
+export { uploadedFiles }
 
 export interface StagedApp {
   dir: string

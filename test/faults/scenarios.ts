@@ -1,0 +1,228 @@
+import type { Sandbox } from '../../sandbox/sandbox'
+import { DEAD_LETTER_BUCKET, LEDGER_BUCKET, RETRY_QUEUE_BUCKET } from '../../node/delivery/buckets'
+import type { VtexOrder } from '../../node/typings/order'
+import { Broadcaster, LIFECYCLE, measure, peakRssMb, placeOrders, settle, shuffledCopies, suiteSandbox, type Broadcast, type ScenarioReport } from './harness'
+
+/**
+ * The fault suite's scenarios: each drives the real Service over HTTP through the sandbox, as the
+ * platform would, with faults injected where they happen in production, then lets the scheduled
+ * run do its part, and reports what VTEX Ads received.
+ */
+export interface Scenario {
+  name: string
+  run(): Promise<ScenarioReport & { checks?: Record<string, boolean> }>
+}
+
+const MEMORY_MB = 256 // service.json `memory`
+
+const orderCreated = (orders: VtexOrder[]): Broadcast[] => orders.map((order) => ({ orderId: order.orderId, currentState: 'order-created' }))
+const allDelivered = (sandbox: Sandbox, orders: VtexOrder[]) => () => orders.every((order) => sandbox.vtexAds.conversions.has(order.orderId))
+const queueEmpty = (sandbox: Sandbox) => [...sandbox.state.vbase.keys()].every((key) => !key.includes(`/${RETRY_QUEUE_BUCKET}/`))
+
+async function withSandbox<T>(options: Parameters<typeof suiteSandbox>[0], work: (sandbox: Sandbox) => Promise<T>): Promise<T> {
+  const sandbox = await suiteSandbox(options)
+  try {
+    return await work(sandbox)
+  } finally {
+    await sandbox.stop()
+  }
+}
+
+export const scenarios: Scenario[] = [
+  {
+    name: '2 replicas, every lifecycle broadcast 5 times',
+    run: () =>
+      withSandbox({ replicas: 2 }, async (sandbox) => {
+        const orders = placeOrders(sandbox, 1_391_100_000_000, 500, () => ({ status: 'invoiced' }))
+        const broadcaster = new Broadcaster(sandbox.services)
+        const events = shuffledCopies(orders.flatMap((order) => LIFECYCLE.map((currentState) => ({ orderId: order.orderId, currentState }))), 5)
+        await broadcaster.deliverAll(events, 40)
+        await settle(sandbox, () => allDelivered(sandbox, orders)() && queueEmpty(sandbox), 60_000)
+        return measure('2 replicas, every lifecycle broadcast 5 times', sandbox, broadcaster, orders, { notes: [`${events.length} broadcasts, ${broadcaster.redeliveries} redelivered`] })
+      }),
+  },
+  {
+    name: 'VTEX Ads 503 for a burst, then recovers',
+    run: () =>
+      withSandbox({}, async (sandbox) => {
+        const orders = placeOrders(sandbox, 1_391_200_000_000, 300)
+        sandbox.state.injectFailures('vtexAds', Array.from({ length: 600 }, () => 503))
+        const broadcaster = new Broadcaster(sandbox.services)
+        await broadcaster.deliverAll(orderCreated(orders), 20)
+        const runs = await settle(sandbox, () => allDelivered(sandbox, orders)() && queueEmpty(sandbox), 90_000)
+        return measure('VTEX Ads 503 for a burst, then recovers', sandbox, broadcaster, orders, { notes: [`600 answers of 503, ${runs} scheduled runs`] })
+      }),
+  },
+  {
+    name: 'VTEX Ads 429 with Retry-After',
+    run: () =>
+      withSandbox({}, async (sandbox) => {
+        const orders = placeOrders(sandbox, 1_391_300_000_000, 200)
+        sandbox.state.injectFailures('vtexAds', Array.from({ length: 150 }, () => 429))
+        const broadcaster = new Broadcaster(sandbox.services)
+        await broadcaster.deliverAll(orderCreated(orders), 20)
+        await settle(sandbox, () => allDelivered(sandbox, orders)() && queueEmpty(sandbox), 60_000)
+        return measure('VTEX Ads 429 with Retry-After', sandbox, broadcaster, orders, { notes: ['150 answers of 429 (Retry-After: 1)'] })
+      }),
+  },
+  {
+    name: 'VTEX Ads hangs past the timeout',
+    run: () =>
+      withSandbox({}, async (sandbox) => {
+        const orders = placeOrders(sandbox, 1_391_400_000_000, 60)
+        sandbox.state.faults.add({ standIn: 'vtexAds', fault: { kind: 'hang' }, times: 40 })
+        const broadcaster = new Broadcaster(sandbox.services)
+        await broadcaster.deliverAll(orderCreated(orders), 20)
+        await settle(sandbox, () => allDelivered(sandbox, orders)() && queueEmpty(sandbox), 90_000)
+        return measure('VTEX Ads hangs past the timeout', sandbox, broadcaster, orders, { notes: ['40 requests never answered (5 s client timeout)'] })
+      }),
+  },
+  {
+    name: 'connection resets, and answers lost after VTEX Ads processed',
+    run: () =>
+      withSandbox({}, async (sandbox) => {
+        const orders = placeOrders(sandbox, 1_391_500_000_000, 200)
+        sandbox.state.faults.add({ standIn: 'vtexAds', fault: { kind: 'reset' }, times: 80 })
+        sandbox.state.faults.add({ standIn: 'vtexAds', fault: { kind: 'lost-answer' }, times: 30 })
+        const broadcaster = new Broadcaster(sandbox.services)
+        await broadcaster.deliverAll(orderCreated(orders), 20)
+        await settle(sandbox, () => allDelivered(sandbox, orders)() && queueEmpty(sandbox), 60_000)
+        return measure('connection resets, and answers lost after VTEX Ads processed', sandbox, broadcaster, orders, {
+          notes: ['80 resets before processing, 30 answers dropped after VTEX Ads processed the conversion'],
+        })
+      }),
+  },
+  {
+    name: 'a replica killed mid-burst',
+    run: () =>
+      withSandbox({ replicas: 2 }, async (sandbox) => {
+        const orders = placeOrders(sandbox, 1_391_600_000_000, 500)
+        const broadcaster = new Broadcaster(sandbox.services)
+        const [, doomed] = sandbox.services
+        const delivering = broadcaster.deliverAll(orderCreated(orders), 40)
+        // Kill the second replica once a third of the orders went through, whatever it is doing.
+        while (sandbox.vtexAds.conversions.size < orders.length / 3) await new Promise((resolve) => setTimeout(resolve, 20))
+        broadcaster.lose(doomed)
+        await doomed.kill()
+        // Conversions VTEX Ads accepted whose sender died before recording them: a resend is expected.
+        const ledgerSent = (orderId: string) =>
+          sandbox.state.vbase.get(`mystore/master/adsevents.ads-events/${LEDGER_BUCKET}/${encodeURIComponent(`vtexAds:${orderId}`)}`)?.toString('utf8').includes('"status":"sent"')
+        await new Promise((resolve) => setTimeout(resolve, 100))
+        const answerLost = new Set(orders.filter((order) => sandbox.vtexAds.conversions.has(order.orderId) && !ledgerSent(order.orderId)).map((order) => order.orderId))
+        await delivering
+        // The dead replica's claims lapse after their 45 s lease; the retry queue brings those orders back.
+        await settle(sandbox, () => allDelivered(sandbox, orders)() && queueEmpty(sandbox), 120_000)
+        return measure('a replica killed mid-burst', sandbox, broadcaster, orders, { answerLost, notes: [`killed with ${answerLost.size} conversion(s) accepted but not recorded`] })
+      }),
+  },
+  {
+    name: 'OMS faults: not readable yet, 5xx, timeouts, HTML, truncated JSON, malformed lines',
+    run: () =>
+      withSandbox({}, async (sandbox) => {
+        const kinds = ['404-fresh', '503-long', 'timeout', 'html', 'truncated', 'null-line'] as const
+        const orders = placeOrders(sandbox, 1_391_700_000_000, 60, (order, index) =>
+          kinds[index % kinds.length] === 'null-line' ? { items: [order.items[0], null as unknown as VtexOrder['items'][number], ...order.items.slice(1)] } : {}
+        )
+        const kindOf = (order: VtexOrder) => kinds[orders.indexOf(order) % kinds.length]
+        for (const order of orders) {
+          const path = new RegExp(`/orders/${order.orderId}$`)
+          const add = (fault: Parameters<Sandbox['state']['faults']['add']>[0]['fault'], times: number) => sandbox.state.faults.add({ standIn: 'oms', path, fault, times })
+          switch (kindOf(order)) {
+            case '404-fresh':
+              add({ kind: 'answer', status: 404, body: '{"error":{"message":"Order not found"}}', contentType: 'application/json' }, 2)
+              break
+            case '503-long':
+              add({ kind: 'answer', status: 503, body: 'Service Unavailable', contentType: 'text/plain' }, 5)
+              break
+            case 'timeout':
+              add({ kind: 'hang' }, 2)
+              break
+            case 'html':
+              add({ kind: 'answer', status: 200, body: '<html><body><h1>502 Bad Gateway</h1></body></html>', contentType: 'text/html' }, 3)
+              break
+            case 'truncated':
+              add({ kind: 'answer', status: 200, body: `{"orderId":"${order.orderId}","items":[{"id":"3`, contentType: 'application/json' }, 3)
+              break
+          }
+        }
+        const broadcaster = new Broadcaster(sandbox.services)
+        await broadcaster.deliverAll(orderCreated(orders), 20)
+        const eligible = (order: VtexOrder) => kindOf(order) !== 'null-line'
+        await settle(sandbox, () => allDelivered(sandbox, orders.filter(eligible))() && queueEmpty(sandbox), 90_000)
+        const record = (order: VtexOrder) => JSON.parse(sandbox.state.vbase.get(`mystore/master/adsevents.ads-events/${LEDGER_BUCKET}/${encodeURIComponent(`vtexAds:${order.orderId}`)}`)?.toString('utf8') ?? 'null')
+        const malformed = orders.filter((order) => !eligible(order))
+        return {
+          ...measure('OMS faults: not readable yet, 5xx, timeouts, HTML, truncated JSON, malformed lines', sandbox, broadcaster, orders, { eligible, notes: ['10 orders per fault; null-line orders are dead letters by design'] }),
+          checks: {
+            'malformed order lines are dead letters with their reason': malformed.every((order) => record(order)?.status === 'dead' && /items\[1\] is not an item line/.test(record(order)?.reason)),
+            'no malformed order was sent': malformed.every((order) => !sandbox.vtexAds.conversions.has(order.orderId)),
+          },
+        }
+      }),
+  },
+  {
+    name: 'malformed broadcasts',
+    run: () =>
+      withSandbox({}, async (sandbox) => {
+        const [valid] = placeOrders(sandbox, 1_391_800_000_000, 1)
+        const service = sandbox.service!
+        const bodies: Array<[string, string | Buffer, string | undefined]> = [
+          ['over 1 MB', Buffer.alloc(1_100_000, 'x'), 'application/json'],
+          ['not JSON', 'orderId=1&currentState=invoiced', 'application/json'],
+          ['truncated JSON', '{"orderId":"1391800000001-01","currentState":"inv', 'application/json'],
+          ['null', 'null', 'application/json'],
+          ['a JSON array', '[]', 'application/json'],
+          ['no content type', '{"orderId":"x"', undefined],
+          ['0.9 MB of junk', 'y'.repeat(900_000), 'text/plain'],
+        ]
+        const statuses = await Promise.all(bodies.map(([, body, type]) => service.sendRawEvent(body, type)))
+        const textPlain = await service.sendRawEvent(JSON.stringify({ orderId: valid.orderId, currentState: 'order-created' }), 'text/plain')
+        const deadLetters = [...sandbox.state.vbase.entries()].filter(([key]) => key.includes(`/${DEAD_LETTER_BUCKET}/`)).map(([, value]) => value)
+        const broadcaster = new Broadcaster(sandbox.services)
+        broadcaster.firstSentAt.set(valid.orderId, Date.now())
+        return {
+          ...measure('malformed broadcasts', sandbox, broadcaster, [valid], { notes: [`${bodies.length} malformed bodies, 1 valid broadcast sent as text/plain`] }),
+          checks: {
+            'every malformed broadcast acknowledged (2xx), none redelivered forever': statuses.every((status) => status >= 200 && status < 300),
+            'each kept with its reason': deadLetters.length === bodies.length,
+            'kept bounded (≤ 8 KB each)': deadLetters.every((value) => value.length <= 8_192),
+            'a valid broadcast sent as text/plain is processed': textPlain === 204 && sandbox.vtexAds.conversions.get(valid.orderId) === 1,
+          },
+        }
+      }),
+  },
+  {
+    name: '5,000-order burst at the configured concurrency',
+    run: () =>
+      withSandbox({}, async (sandbox) => {
+        const orders = placeOrders(sandbox, 1_391_900_000_000, 5_000)
+        const broadcaster = new Broadcaster(sandbox.services, [100, 200, 400, 800, 1_600, 3_200, 6_400])
+        // Far more in flight than a replica takes (rateLimitPerReplica.concurrent 20): the rest get 429 and come back.
+        await broadcaster.deliverAll(orderCreated(orders), 100)
+        await settle(sandbox, () => allDelivered(sandbox, orders)() && queueEmpty(sandbox), 90_000)
+        const peak = peakRssMb(sandbox.service!.pid)
+        return {
+          ...measure('5,000-order burst at the configured concurrency', sandbox, broadcaster, orders, { peakRssMb: peak, notes: [`${broadcaster.redeliveries} broadcasts redelivered after a 429 or no answer`] }),
+          checks: { [`peak RSS ≤ 60 % of service.json memory (${Math.round(MEMORY_MB * 0.6)} MB)`]: peak !== undefined && peak <= MEMORY_MB * 0.6 },
+        }
+      }),
+  },
+  {
+    name: 'a 1,000-item order',
+    run: () =>
+      withSandbox({}, async (sandbox) => {
+        const [order] = placeOrders(sandbox, 1_392_000_000_000, 1, (base) => ({
+          items: Array.from({ length: 1_000 }, (_, index) => ({ ...base.items[index % base.items.length], id: String(500_000 + index), productId: String(600_000 + index) })),
+        }))
+        const broadcaster = new Broadcaster(sandbox.services)
+        await broadcaster.deliverAll(orderCreated([order]), 1)
+        await settle(sandbox, allDelivered(sandbox, [order]), 30_000)
+        const peak = peakRssMb(sandbox.service!.pid)
+        const body = sandbox.vtexAds.conversionBodies.get(order.orderId) as { items?: unknown[] } | undefined
+        return {
+          ...measure('a 1,000-item order', sandbox, broadcaster, [order], { peakRssMb: peak }),
+          checks: { 'all 1,000 items sent': body?.items?.length === 1_000, [`peak RSS ≤ ${Math.round(MEMORY_MB * 0.6)} MB`]: peak !== undefined && peak <= MEMORY_MB * 0.6 },
+        }
+      }),
+  },
+]
