@@ -3,8 +3,8 @@
  * clients) turning N broadcasts at C concurrent into delivered conversions against the sandbox
  * stand-ins, divided by the wall time of the same HTTP calls made bare with fetch (ledger read,
  * the cross-replica claim: write, list, ledger read again, order read, the customer profile read a
- * default hard-masked store needs, conversion POST, ledger write, claim release) against the same
- * stand-ins at the same concurrency.
+ * default hard-masked store needs, conversion POST, ledger write, the admin index's document write,
+ * claim release) against the same stand-ins at the same concurrency.
  * Stand-ins run in their own process; rounds alternate bare/handler and the medians are compared,
  * so a noisy neighbour hits both sides alike.
  */
@@ -12,6 +12,7 @@ import { spawn } from 'child_process'
 import { join } from 'path'
 import { SANDBOX_HOST_HEADER } from '../sandbox/lib/servers'
 import { benchOrder } from './orders'
+import { indexEntityName, INDEX_SCHEMA, INDEX_SCHEMA_NAME } from '../node/ledgerIndex/entity'
 import { median, timedPool } from './pool'
 
 const ROOT = join(__dirname, '..')
@@ -106,9 +107,20 @@ export async function handlerOverheadRatio(options: { broadcasts?: number; concu
         if (sent.status !== 202) throw new Error(`bare conversion answered ${sent.status}`)
         await sent.arrayBuffer()
         await (await call('infra.io.vtex.com', ledgerPath, { method: 'PUT', body: JSON.stringify({ status: 'sent', orderId }), headers: { 'content-type': 'application/json' } })).arrayBuffer()
+        await (await call('api.vtex.com', `${indexPath}/documents/vtexAds-bare-${orderId}?an=${ACCOUNT}&_schema=${INDEX_SCHEMA_NAME}`, { method: 'PUT', body: indexBody(orderId), headers: indexHeaders })).arrayBuffer()
         await (await call('infra.io.vtex.com', claimPath, { method: 'DELETE' })).arrayBuffer()
       })
     }
+    // The index schema exists before the bare side writes documents (the app creates it on its first write).
+    const indexPath = `/api/dataentities/${indexEntityName(APP_ID)}`
+    const indexHeaders = { 'content-type': 'application/json', vtexidclientautcookie: 'bench-app-token' }
+    const indexBody = (orderId: string) =>
+      JSON.stringify({ destination: 'vtexAds', orderId, status: 'sent', attempts: 1, mapped: true, hasSessionId: true, hasUserId: true, hasImpactClickId: false, hasOppref: false, canceled: false, updatedAtMs: Date.now(), statusAtMs: Date.now() })
+    await fetch(`${proxy}${indexPath}/schemas/${INDEX_SCHEMA_NAME}?an=${ACCOUNT}`, {
+      method: 'PUT',
+      body: JSON.stringify(INDEX_SCHEMA),
+      headers: { ...indexHeaders, [SANDBOX_HOST_HEADER]: 'api.vtex.com', 'proxy-authorization': 'bench-app-token' },
+    })
     for (let round = 0; round <= rounds; round++) {
       for (let index = 0; index < broadcasts; index++) {
         const order = benchOrder(round * broadcasts + index)

@@ -12,6 +12,7 @@ import { beaconDeliveryRate, mainThreadMs1000Ads, trackerGzipBytes } from './sto
 import { adQueryP95Ms } from './adQuery'
 import { sponsoredBlocksGzipBytes } from './sponsoredBlocks'
 import { conversionCompleteness } from './completeness'
+import { adminPageMs1mRecords } from './adminPage'
 
 interface Figure {
   key: string
@@ -91,6 +92,17 @@ async function main() {
     detail: JSON.stringify(blocks),
   })
 
+  const adminPage = await adminPageMs1mRecords()
+  add({
+    key: 'admin_page_ms_1m_records',
+    value: adminPage.ms,
+    target: '≤ 300 each',
+    ok: Object.values(adminPage.queries).every((timing) => timing.p50 <= 300),
+    detail: `slowest median of the admin's 3 queries through the Service, ${adminPage.records.toLocaleString('en')} ledger records indexed: ${Object.entries(adminPage.queries)
+      .map(([name, timing]) => `${name} p50 ${timing.p50} / p95 ${timing.p95} ms`)
+      .join(', ')}`,
+  })
+
   const deliveryRate = await beaconDeliveryRate(50)
   add({ key: 'beacon_delivery_rate', value: deliveryRate, target: '1.0', ok: deliveryRate === 1, detail: 'click beacons received / sent, navigating away at once' })
 
@@ -99,6 +111,7 @@ async function main() {
       `${JSON.stringify({
         ...Object.fromEntries(figures.map((figure) => [figure.key, figure.value])),
         handler_ms: overhead.handlerMs,
+        admin_page_ms_by_query: adminPage.queries,
         main_thread_ms_iqr: mainThread.spread,
         bare_ms: overhead.bareMs,
         time_to_conversion_p99_periods: completeness.p99Periods,

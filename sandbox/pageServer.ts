@@ -8,6 +8,7 @@ import { customerProfiles, type Sandbox } from './sandbox'
 import { cookiesOf } from './storefront/http'
 import { createStorefrontRoutes, currentOrderForm, SANDBOX_USER_COOKIE } from './storefront/routes'
 import type { ConfiguredApp } from './storefront/orderForms'
+import { createAdminRoutes } from './admin/routes'
 
 /** The statuses a placed order goes through right away, as orders-broadcast sends them. */
 const ORDER_FLOW = ['order-created', 'payment-pending', 'payment-approved', 'ready-for-handling']
@@ -53,6 +54,8 @@ export async function startPageServer(sandbox: Sandbox, port = 0): Promise<{ ser
     // The checkout accepts our customData only once the Service registered the app (as on VTEX).
     registeredApps: () => registeredApps(sandbox.state.orderFormConfiguration),
   })
+  // The merchant's admin page and the settings editor (sandbox/admin/).
+  const admin = createAdminRoutes(sandbox)
   let sequence = 0
 
   const server = createServer(async (req: IncomingMessage, res: ServerResponse) => {
@@ -77,6 +80,7 @@ export async function startPageServer(sandbox: Sandbox, port = 0): Promise<{ ser
         sandbox.state.injectFailures(url.searchParams.get('standIn') ?? 'vtexAds', [status])
         return reply(200, { queued: status })
       }
+      if (await admin(req, res, url)) return
       if (await storefront(req, res, url)) return
       if (url.pathname === '/favicon.ico') {
         res.writeHead(204)

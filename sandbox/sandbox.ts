@@ -12,6 +12,7 @@ import { impactStandIn } from './standins/impact'
 import { openaiStandIn } from './standins/openai'
 import { getAdsStandIn } from './standins/getAds'
 import { masterDataStandIn } from './standins/masterData'
+import { masterDataV2StandIn } from './standins/masterDataV2/standIn'
 import { schedulerStandIn } from './standins/scheduler'
 import { runRegisteredSchedules, startScheduleClock, type ScheduledCall } from './platform/scheduleClock'
 import { SCHEDULE_PERIOD_MS } from '../node/scheduled/timeScale'
@@ -39,6 +40,9 @@ export const SANDBOX_LOGINS = {
   otherAccountAdmin: { token: 'sandbox-other-account-token', user: 'admin@otherstore.example', account: 'otherstore' },
 } as const
 export const ADMIN_RESOURCE = { productCode: '66', resourceCode: 'read-write-apps-settings' } as const
+
+/** The sandbox store's VTEX Ads publisher: two sites, so every conversion needs one of them as its brand. */
+export const SANDBOX_PUBLISHERS: Record<string, { sites: string[] }> = { 'sandbox-publisher': { sites: ['My Store', 'My Store Outlet'] } }
 
 export interface SandboxOptions {
   settings?: Record<string, unknown>
@@ -72,6 +76,8 @@ export interface Sandbox {
   impact: ReturnType<typeof impactStandIn>
   openai: ReturnType<typeof openaiStandIn>
   getAds: ReturnType<typeof getAdsStandIn>
+  /** Master Data v2: the app's own entities (the admin's index of the ledger). */
+  masterDataV2: ReturnType<typeof masterDataV2StandIn>
   service?: RunningService
   /** Every replica (the first is `service`). */
   services: RunningService[]
@@ -132,12 +138,17 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbo
   for (const profile of customerProfiles(orders)) state.profiles.set(profile.userId, profile)
   for (const login of Object.values(SANDBOX_LOGINS)) state.vtexIdTokens.set(login.token, { user: login.user, account: login.account })
   state.grants.add(grantKey(SANDBOX_LOGINS.admin.user, ADMIN_RESOURCE.productCode, ADMIN_RESOURCE.resourceCode))
+  for (const [id, publisher] of Object.entries(SANDBOX_PUBLISHERS)) state.vtexAdsPublishers.set(id, publisher)
+  // A test's own publisher id is a publisher VTEX Ads knows, with one site.
+  const configured = state.settings.publisherId
+  if (typeof configured === 'string' && !state.vtexAdsPublishers.has(configured)) state.vtexAdsPublishers.set(configured, { sites: [] })
 
   const vtexAds = vtexAdsEventsStandIn(state)
   const impact = impactStandIn(state)
   const openai = openaiStandIn({ state })
   // Event URLs point at the events origin, known once its server listens (below).
   const getAds = getAdsStandIn(state, () => eventsOrigin)
+  const masterDataV2 = masterDataV2StandIn(SANDBOX_ACCOUNT, state)
   const standIns = [
     omsStandIn(state, SANDBOX_ACCOUNT),
     infraStandIn(state),
@@ -145,6 +156,8 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbo
     impact,
     openai,
     getAds,
+    // v2 first: it leaves the v1 entities (CL) to the v1 stand-in.
+    masterDataV2,
     masterDataStandIn(state, SANDBOX_ACCOUNT),
     vtexIdStandIn(state),
     licenseManagerStandIn(state, SANDBOX_ACCOUNT),
@@ -184,6 +197,7 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbo
     impact,
     openai,
     getAds,
+    masterDataV2,
     service,
     services,
     runSchedules: () => (service ? runRegisteredSchedules(state, service) : Promise.resolve([])),

@@ -10,7 +10,9 @@ import { join } from 'path'
 import type { Received } from './lib/standIn'
 import { close } from './lib/servers'
 import { ledgerRecords, startPageServer } from './pageServer'
-import { startSandbox, type Sandbox } from './sandbox'
+import { loadSandboxSettings, startSandbox, type Sandbox } from './sandbox'
+import { ADMIN_PATH } from './admin/routes'
+import { MISTYPED_OUTLET_BRAND, OUTLET_BRAND, seedAdminDemo, withAdminDemoMistake } from './admin/demo'
 import { loadBroadcasts } from '../node/__fixtures__'
 
 const FIXTURE_BROADCASTS = ['simple-lifecycle', 'invoiced-only', 'canceled-after-payment'] as const
@@ -36,7 +38,8 @@ async function replayFixtures(sandbox: Sandbox): Promise<void> {
 
 async function main() {
   // VTEX's scheduler calls the scheduled run every 5 minutes; here every 10 s, the app's delays scaled alike.
-  const sandbox = await startSandbox({ schedule: { tickEveryMs: SCHEDULE_TICK_MS } })
+  // The admin demo: a brand mapping row with a typo, so one order becomes a dead letter to fix.
+  const sandbox = await startSandbox({ settings: withAdminDemoMistake(loadSandboxSettings()), schedule: { tickEveryMs: SCHEDULE_TICK_MS } })
   const { server: page, origin } = await startPageServer(sandbox, requestedPort)
 
   sandbox.state.onReceived((received) => {
@@ -58,6 +61,8 @@ async function main() {
   )
 
   await replayFixtures(sandbox)
+  console.log(`\n▶ admin demo: an order of the outlet site (sales channel 3), whose brand row says "${MISTYPED_OUTLET_BRAND}"`)
+  await seedAdminDemo(sandbox)
   const accepted = [...sandbox.vtexAds.conversions.keys()]
   console.log(`\nVTEX Ads accepted ${accepted.length} conversion(s): ${accepted.join(', ') || 'none'}`)
   console.log(
@@ -82,6 +87,8 @@ async function main() {
 
   console.log(`\n  Store:     ${origin}/   (browse, see beacons, add to cart, place an order)`)
   console.log(`  Dashboard: ${origin}/_sandbox   (everything the stand-ins received)`)
+  console.log(`  Admin:     ${origin}${ADMIN_PATH}   (health, coverage, deliveries, actions; logged in as the sandbox admin)`)
+  console.log(`  Settings:  ${origin}/_sandbox/settings   (fix the outlet's brand to "${OUTLET_BRAND}", then replay its dead letter in the admin)`)
   console.log('  Ctrl-C to stop.\n')
 
   const shutdown = async () => {

@@ -81,6 +81,11 @@ export class SandboxState {
   readonly vtexIdTokens = new Map<string, VtexIdUser>()
   /** License Manager grants: `${user}|${productCode}|${resourceCode}`. */
   readonly grants = new Set<string>()
+  /**
+   * The publishers the fake VTEX Ads knows, with their sites (brands). A publisher with several
+   * sites needs `brand` on each conversion; an empty map accepts any publisher.
+   */
+  readonly vtexAdsPublishers = new Map<string, { sites: string[] }>()
   /** Network faults the proxy injects between the app and a stand-in (the fault suite). */
   readonly faults = new Faults()
   /** Schedules registered with the scheduler stand-in, by id. */

@@ -3,6 +3,7 @@ import type { Clients } from '../clients'
 import { statusOf } from '../delivery/httpStatus'
 import { registerOrderFormApp } from '../resolvers/orderFormConfiguration'
 import { scheduledRunSchedule } from '../scheduled/schedule'
+import { deliveryIndexOf } from '../ledgerIndex/forContext'
 
 /**
  * The `apps` sender's `setup` event, sent when an app is installed or updated in the workspace
@@ -27,7 +28,17 @@ export async function appSetup(ctx: EventContext<Clients>): Promise<void> {
     // Acknowledged anyway: the next broadcast, the scheduled run and the admin action register it too.
     ctx.vtex.logger.warn({ message: 'orderform-app-registration-failed', trigger: 'app-setup', status: statusOf(error) })
   }
+  await ensureIndexSchema(ctx)
   await registerSchedule(ctx)
+}
+
+/** The admin's index schema, created by the app itself (the first index write would do it too). */
+async function ensureIndexSchema(ctx: EventContext<Clients>): Promise<void> {
+  try {
+    await deliveryIndexOf(ctx).ensureSchema()
+  } catch (error) {
+    ctx.vtex.logger.warn({ message: 'index-schema-failed', trigger: 'app-setup', status: statusOf(error) })
+  }
 }
 
 /**

@@ -4,7 +4,8 @@ import { destinations } from '../destinations'
 import { clientTransport } from '../delivery/transport'
 import { processOrderStatus, type OrderStatusDeps } from '../delivery/processOrderStatus'
 import { statusOf } from '../delivery/httpStatus'
-import { recordMalformedBroadcast, VBaseLedger } from '../delivery/vbaseLedger'
+import { recordMalformedBroadcast } from '../delivery/vbaseLedger'
+import { indexedLedgerOf } from '../ledgerIndex/forContext'
 import { readSettings } from '../settings/readSettings'
 import { parseBroadcast } from './broadcast'
 import { UnparseableEventBody } from '../runtime/eventBody'
@@ -30,17 +31,19 @@ export async function orderStatusDeps(
   options: { freshSettings?: boolean; budgetMs?: number } = {}
 ): Promise<OrderStatusDeps> {
   const { clients } = ctx
+  const log = logger(ctx.vtex.logger)
   return {
     settings: await readSettings(() => clients.apps, ctx.vtex, options),
     destinations,
     readOrder: (orderId, timeoutMs) => clients.oms.order(orderId, timeoutMs),
     lookupProfileEmail: customerProfileEmail(clients.masterdata),
-    ledger: new VBaseLedger(clients.vbase),
+    // VBase is the ledger; the admin's index (Master Data v2) follows each write.
+    ledger: indexedLedgerOf(ctx, log),
     claims: vbaseNameFiles(clients.vbase, CLAIMS_BUCKET),
     retryQueue: new RetryQueue(vbaseNameFiles(clients.vbase, RETRY_QUEUE_BUCKET)),
     deadline: deadlineIn(options.budgetMs ?? HANDLER_BUDGET_MS),
     transport: clientTransport(clients),
-    logger: logger(ctx.vtex.logger),
+    logger: log,
   }
 }
 

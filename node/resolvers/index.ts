@@ -9,7 +9,8 @@ import { readSettings } from '../settings/readSettings'
 import { VBaseLedger } from '../delivery/vbaseLedger'
 import { toPublicConfig } from './publicConfig'
 import { sponsoredAds } from './sponsoredAds'
-import { adsEventsRegisterOrderFormApp } from './orderFormConfiguration'
+import { adsEventsOrderFormApp, adsEventsRegisterOrderFormApp } from './orderFormConfiguration'
+import { adminMutations, adminQueries } from './admin'
 import { backfillResolvers } from './backfill'
 
 type Context = ServiceContext<Clients>
@@ -34,10 +35,19 @@ export const resolvers = {
 
     sponsoredAds,
     adsEventsBackfillJobs: backfillResolvers.adsEventsBackfillJobs,
+
+    // The admin page (admin only, like the two above).
+    ...adminQueries,
+    adsEventsOrderFormApp,
+  },
+  /** The destination's error list travels as JSON text: the schema has no JSON scalar. */
+  DeliveryRecord: {
+    errorsJson: (record: DeliveryRecord) => (record.errors && record.errors.length > 0 ? JSON.stringify(record.errors, null, 2) : null),
   },
   Mutation: {
     adsEventsRegisterOrderFormApp,
     adsEventsBackfill: backfillResolvers.adsEventsBackfill,
+    ...adminMutations,
     adsEventsReplay: async (_: unknown, { orderIds, destination }: { orderIds: string[]; destination?: string }, ctx: Context) => {
       if (destination && !KNOWN_DESTINATIONS.has(destination)) throw new UserInputError(`Unknown destination: ${destination}`)
       if (orderIds.length === 0 || orderIds.length > MAX_REPLAY) throw new UserInputError(`Replay 1 to ${MAX_REPLAY} orders at a time`)

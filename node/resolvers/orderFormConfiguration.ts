@@ -60,3 +60,25 @@ export const registerOrderFormApp = async (clients: CheckoutConfigurationClients
  */
 export const adsEventsRegisterOrderFormApp = async (_root: unknown, _args: unknown, ctx: { clients: CheckoutConfigurationClients }) =>
   (await registerOrderFormApp(ctx.clients)).changed
+
+export interface OrderFormAppStatus {
+  /** The checkout lists our app with every field the storefront writes: customData reaches orders. */
+  registered: boolean
+  fields: string[]
+  missingFields: string[]
+}
+
+/** What the checkout configuration says about our customData app (pure). */
+export const orderFormAppStatus = (config: OrderFormConfiguration): OrderFormAppStatus => {
+  const apps = Array.isArray(config.apps) ? config.apps : []
+  const fields = [...new Set(apps.filter((app) => app && app.id === ADS_EVENTS_APP.id).flatMap((app) => (Array.isArray(app.fields) ? app.fields : [])))]
+  return {
+    registered: withAdsEventsApp(config) === config,
+    fields,
+    missingFields: ADS_EVENTS_APP.fields.filter((field) => !fields.includes(field)),
+  }
+}
+
+/** GraphQL `adsEventsOrderFormApp` (admin only): the registration's current status, read live. */
+export const adsEventsOrderFormApp = async (_root: unknown, _args: unknown, ctx: { clients: CheckoutConfigurationClients }) =>
+  orderFormAppStatus(await ctx.clients.checkoutConfiguration.getOrderFormConfiguration())

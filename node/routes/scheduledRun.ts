@@ -5,6 +5,9 @@ import { HANDLER_BUDGET_MS, orderStatusDeps } from '../events/orderStatusUpdated
 import { registerOrderFormApp } from '../resolvers/orderFormConfiguration'
 import { runScheduled, type ScheduledRunDeps } from '../scheduled/scheduledRun'
 import { vbaseStateStore } from '../scheduled/stateStore'
+import { logger } from '../events/logger'
+import { reindexDepsOf } from '../ledgerIndex/forContext'
+import { reindexPending } from '../ledgerIndex/reindex'
 
 /** The run's own time: the route answers well inside service.json's `timeout` (30 s). */
 export const RUN_BUDGET_MS = 25_000
@@ -12,7 +15,12 @@ export const RUN_BUDGET_MS = 25_000
 /** Extra upkeep other parts of the app plug into the run (the admin's index repair). */
 export const scheduledUpkeep: Array<(ctx: ServiceContext<Clients>) => { name: string; run(): Promise<unknown> }> = [
   (ctx) => ({ name: 'orderform-app-registration', run: () => registerOrderFormApp(ctx.clients) }),
+  // Index writes that failed at delivery time (IndexedLedger queued them), from the ledger as it is now.
+  (ctx) => ({ name: 'admin-index-repair', run: () => reindexPending(reindexDepsOf(ctx, logger(ctx.vtex.logger)), { deadline: deadlineIn(INDEX_REPAIR_BUDGET_MS) }) }),
 ]
+
+/** The index repair's share of a run: it comes last, and what it leaves waits for the next run. */
+const INDEX_REPAIR_BUDGET_MS = 8_000
 
 /**
  * POST /_v/ads-events/scheduled-run, called by VTEX's scheduler every 5 minutes (service.json: only

@@ -20,6 +20,12 @@ const ADMIN_OPERATIONS = {
   adsEventsDeliveryStatus: 'query { adsEventsDeliveryStatus(orderId: "1390620512853-01") { destination status } }',
   adsEventsReplay: 'mutation { adsEventsReplay(orderIds: ["1390620512853-01"]) { destination status } }',
   adsEventsRegisterOrderFormApp: 'mutation { adsEventsRegisterOrderFormApp }',
+  adsEventsHealth: 'query { adsEventsHealth { destinations { destination last24h { sent } } } }',
+  adsEventsIdentityCoverage: 'query { adsEventsIdentityCoverage { converted } }',
+  adsEventsDeliveries: 'query { adsEventsDeliveries(filter: { status: "dead" }, page: 1, pageSize: 20) { total items { orderId } } }',
+  adsEventsPreview: 'query { adsEventsPreview(orderId: "1390620512853-01") { orderId } }',
+  adsEventsOrderFormApp: 'query { adsEventsOrderFormApp { registered } }',
+  adsEventsReplayDeadLetters: 'mutation { adsEventsReplayDeadLetters(destination: "vtexAds") { replayed } }',
   adsEventsBackfillJobs: 'query { adsEventsBackfillJobs { id status } }',
   adsEventsBackfill: `mutation { adsEventsBackfill(from: "${new Date(Date.now() - 86_400_000).toISOString().slice(0, 10)}", to: "${new Date().toISOString().slice(0, 10)}") { id status } }`,
 }

@@ -33,8 +33,20 @@ export interface PolicyRule {
 
 const STABLE = /^(portal|[a-z0-9-]+)\.vtexcommercestable\.com\.br$/
 
+/** Master Data v2 entities an app owns are named `{vendor}_{appName}_{entity}` (`.`, `-` → `_`). */
+const ownEntity = (appName: string) => `${appName.replace(/[.-]/g, '_')}_[A-Za-z0-9_]+`
+
 /** The rules for the app `appName` (vendor.name): it may read only its own settings. */
 export const policyRules = (appName: string): PolicyRule[] => [
+  {
+    name: "Master Data v2: search the app's own entity",
+    host: /^api\.vtex\.com$/,
+    path: new RegExp(`^/api/dataentities/${ownEntity(appName)}/search$`),
+    methods: ['GET'],
+    requires: [{ anyOf: ['ADMIN_DS', 'POWER_USER_DS'] }, { outboundAccess: true }],
+    source:
+      'Master Data API v2 OpenAPI (vtex/openapi-schemas "VTEX - Master Data API - v2.json"): GET /api/dataentities/{dataEntityName}/search needs "Read only documents" or more; VTEX "Policies from License Manager": ADMIN_DS; vtex/affiliates searches its own v2 entity with ADMIN_DS and outbound-access api.vtex.com /api/dataentities/*.',
+  },
   {
     name: 'OMS: get order',
     host: STABLE,
@@ -67,6 +79,24 @@ export const policyRules = (appName: string): PolicyRule[] => [
     requires: [{ anyOf: ['ADMIN_DS', 'POWER_USER_DS'] }, { outboundAccess: true }],
     source:
       'Master Data API v1 OpenAPI (search: Dynamic Storage resources); VTEX "Policies from License Manager": ADMIN_DS; vtex-apps/storefront-permissions reads CL from node with ADMIN_DS and outbound-access api.vtex.com /api/dataentities/*.',
+  },
+  {
+    name: 'Master Data v2: the app\'s own documents (create or replace by id, read)',
+    host: /^api\.vtex\.com$/,
+    path: new RegExp(`^/api/dataentities/${ownEntity(appName)}/documents/[^/]+$`),
+    methods: ['GET', 'PUT', 'PATCH'],
+    requires: [{ anyOf: ['ADMIN_DS', 'POWER_USER_DS'] }, { outboundAccess: true }],
+    source:
+      'Master Data API v2 OpenAPI (vtex/openapi-schemas "VTEX - Master Data API - v2.json"): PUT /api/dataentities/{dataEntityName}/documents/{id} needs "Insert or update document (not remove)", "Full access to all documents" or "Master Data administrator"; VTEX "Policies from License Manager": ADMIN_DS; vtex/affiliates and vtex/affiliates-commission-service write their own entities with ADMIN_DS and outbound-access api.vtex.com /api/dataentities/*.',
+  },
+  {
+    name: 'Master Data v2: the app\'s own schema (read, create or update)',
+    host: /^api\.vtex\.com$/,
+    path: new RegExp(`^/api/dataentities/${ownEntity(appName)}/schemas/[^/]+$`),
+    methods: ['GET', 'PUT'],
+    requires: [{ anyOf: ['ADMIN_DS'] }, { outboundAccess: true }],
+    source:
+      'Master Data API v2 OpenAPI: PUT /api/dataentities/{dataEntityName}/schemas/{schemaName} ("Save schema by name") needs "Master Data administrator" only; vtex-apps/storefront-permissions (node/mdSchema.ts) and vtex-apps/b2b-quotes-graphql create their schemas with createOrUpdateSchema under ADMIN_DS and outbound-access api.vtex.com /api/dataentities/*.',
   },
   {
     name: 'VBase',

@@ -25,6 +25,24 @@ function parseJson(request: StandInRequest): { ok: true; value: unknown } | { ok
   }
 }
 
+/**
+ * Settings mistakes VTEX Ads refuses: a publisher id it does not know, and, for a publisher with
+ * several sites, a conversion without `brand` or with a brand that is none of its sites (VTEX Ads
+ * requires the brand when one publisher has several sites). VTEX publishes no error body for
+ * these, so the sandbox answers them in the Ajv shape of every other 422.
+ */
+export function publisherRefusal(state: SandboxState, body: { publisher_id: string; brand?: string }): unknown[] | undefined {
+  if (state.vtexAdsPublishers.size === 0) return undefined
+  const publisher = state.vtexAdsPublishers.get(body.publisher_id)
+  if (!publisher)
+    return [{ instancePath: '/publisher_id', keyword: 'publisher', message: `unknown publisher_id '${body.publisher_id}'`, params: { publisherId: body.publisher_id }, schemaPath: '#/properties/publisher_id' }]
+  if (publisher.sites.length < 2) return undefined
+  if (body.brand === undefined) return ajvRequired('brand')
+  if (!publisher.sites.includes(body.brand))
+    return [{ instancePath: '/brand', keyword: 'enum', message: `must be one of the publisher's sites: ${publisher.sites.join(', ')}`, params: { allowedValues: publisher.sites }, schemaPath: '#/properties/brand/enum' }]
+  return undefined
+}
+
 export function vtexAdsEventsStandIn(
   state: SandboxState
 ): StandIn & {
@@ -45,6 +63,8 @@ export function vtexAdsEventsStandIn(
     if (!parsed.ok) return json(400, { messages: ['body is not JSON'] })
     const errors = validateAsVtexAds(parsed.value)
     if (errors.length > 0) return json(422, errors)
+    const refusal = publisherRefusal(state, parsed.value as { publisher_id: string; brand?: string })
+    if (refusal) return json(422, refusal)
     const orderId = (parsed.value as { order_id: string }).order_id
     conversions.set(orderId, (conversions.get(orderId) ?? 0) + 1)
     if (!firstAcceptedAt.has(orderId)) firstAcceptedAt.set(orderId, Date.now())

@@ -13,6 +13,7 @@ import { launchChromium } from '../storefront/browserHarness'
 import { startPageServer } from '../pageServer'
 import { startSandbox } from '../sandbox'
 import { close } from '../lib/servers'
+import { adminListingShots } from '../admin/screenshots'
 
 const IMAGES = join(__dirname, '..', '..', 'public', 'metadata', 'images')
 
@@ -68,6 +69,8 @@ async function main() {
     )
     await shoot(page, `${origin}/_sandbox`, join(IMAGES, 'screenshots', 'desktop', '3-events-and-conversions.png'), { width: 700, height: 400 })
     await shoot(page, `${origin}/?mobile=1`, join(IMAGES, 'screenshots', 'mobile', '1-storefront-mobile.png'), { width: 225, height: 400 })
+    // The merchant's admin page (sandbox/admin/screenshots.ts).
+    for (const file of await adminListingShots(browser, join(IMAGES, 'screenshots', 'desktop'))) console.log(`wrote ${file}`)
   } finally {
     await browser.close()
     await close(server)

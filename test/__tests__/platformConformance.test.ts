@@ -95,6 +95,12 @@ describe('graphql/schema.graphql under the graphql builder 2.x', () => {
         'query { sponsoredAds(input: { sessionId: "s", channel: "site", context: "home", placements: [] }) { placements { name } } }',
       adsEventsRegisterOrderFormApp: 'mutation { adsEventsRegisterOrderFormApp }',
       adsEventsReplay: 'mutation { adsEventsReplay(orderIds: ["1"]) { status } }',
+      adsEventsHealth: 'query { adsEventsHealth { generatedAt } }',
+      adsEventsIdentityCoverage: 'query { adsEventsIdentityCoverage(destination: "vtexAds", days: 7) { converted } }',
+      adsEventsDeliveries: 'query { adsEventsDeliveries(filter: { status: "dead" }, page: 1, pageSize: 20) { total } }',
+      adsEventsPreview: 'query { adsEventsPreview(orderId: "1") { orderId } }',
+      adsEventsOrderFormApp: 'query { adsEventsOrderFormApp { registered } }',
+      adsEventsReplayDeadLetters: 'mutation { adsEventsReplayDeadLetters(destination: "vtexAds") { replayed } }',
       adsEventsBackfillJobs: 'query { adsEventsBackfillJobs { id } }',
       adsEventsBackfill: 'mutation { adsEventsBackfill(from: "2026-11-01", to: "2026-11-02") { id } }',
     }

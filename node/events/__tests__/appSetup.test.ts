@@ -6,19 +6,28 @@ const previousAppId = process.env.VTEX_APP_ID
 beforeAll(() => (process.env.VTEX_APP_ID = 'adsevents.ads-events@0.1.0'))
 afterAll(() => (process.env.VTEX_APP_ID = previousAppId))
 
-function context(body: unknown, configuration: Record<string, unknown> = { apps: [] }, production = false) {
+let workspaces = 0
+
+function context(body: unknown, configuration: Record<string, unknown> = { apps: [] }, production = false, workspace = `ws${++workspaces}`) {
   const writes: unknown[] = []
   const logs: unknown[] = []
   const schedules: unknown[] = []
+  const schemas: Array<{ dataEntity: string; schemaName: string }> = []
+  const masterdata = {
+    getSchema: () => Promise.reject(Object.assign(new Error('Not Found'), { response: { status: 404 } })),
+    createOrUpdateSchema: async ({ dataEntity, schemaName }: { dataEntity: string; schemaName: string }) => schemas.push({ dataEntity, schemaName }),
+  }
   const ctx = {
     body,
     clients: {
       checkoutConfiguration: { getOrderFormConfiguration: async () => configuration, setOrderFormConfiguration: async (next: unknown) => writes.push(next) },
       scheduler: { register: async (app: string, schedule: unknown) => schedules.push({ app, schedule }) },
+      masterdata,
     },
-    vtex: { account: 'mystore', workspace: 'master', production, logger: { info: (entry: unknown) => logs.push(entry), warn: (entry: unknown) => logs.push(entry) } },
+    // A workspace of its own per context: the index schema is ensured once per process and workspace.
+    vtex: { account: 'mystore', workspace, production, logger: { info: (entry: unknown) => logs.push(entry), warn: (entry: unknown) => logs.push(entry) } },
   } as unknown as EventContext<Clients>
-  return { ctx, writes, logs, schedules }
+  return { ctx, writes, logs, schedules, schemas }
 }
 
 describe('apps setup event', () => {
@@ -36,8 +45,14 @@ describe('apps setup event', () => {
     expect(writes).toEqual([{ apps: [expect.objectContaining({ id: 'ads-events', fields: ['session_id', 'user_id', 'impact_click_id', 'oppref'] })] }])
   })
 
+  it("creates the admin index's pinned schema when this app is installed", async () => {
+    const { ctx, schemas } = context({ to: { id: 'adsevents.ads-events@0.1.0' } })
+    await appSetup(ctx)
+    expect(schemas).toEqual([{ dataEntity: 'adsevents_ads_events_deliveries', schemaName: 'v1' }])
+  })
+
   it('registers the scheduled run in a production workspace only (a development workspace must not reconcile the account)', async () => {
-    const production = context({ to: { id: 'adsevents.ads-events@0.1.0' } }, { apps: [] }, true)
+    const production = context({ to: { id: 'adsevents.ads-events@0.1.0' } }, { apps: [] }, true, 'master')
     await appSetup(production.ctx)
     expect(production.schedules).toEqual([
       {

@@ -15,7 +15,7 @@ describe('manifest.json', () => {
     const validate = new Ajv({ strict: false }).compile(schema)
     expect(validate(manifest) ? [] : validate.errors).toEqual([])
     expect(manifest.name).toBe('ads-events')
-    expect(Object.keys(manifest.builders).sort()).toEqual(['docs', 'graphql', 'messages', 'node', 'react', 'store'])
+    expect(Object.keys(manifest.builders).sort()).toEqual(['admin', 'docs', 'graphql', 'messages', 'node', 'react', 'store'])
   })
 
   it('declares the policies the service uses', () => {

@@ -46,6 +46,18 @@ describe('the platform policy check', () => {
     })
   })
 
+  it("Master Data v2: the app's own entity (the admin's index) only; its schema needs ADMIN_DS", () => {
+    const own = 'http://api.vtex.com/api/dataentities/adsevents_ads_events_deliveries'
+    expect(checkPolicies(call('PUT', `${own}/schemas/v1`), app())).toMatchObject({ allowed: true })
+    expect(checkPolicies(call('PUT', `${own}/documents/vtexAds-1-01?_schema=v1`), app())).toMatchObject({ allowed: true })
+    expect(checkPolicies(call('GET', `${own}/search?_schema=v1`), app())).toMatchObject({ allowed: true, rule: "Master Data v2: search the app's own entity" })
+    const powerUserOnly = [...without('ADMIN_DS'), { name: 'POWER_USER_DS' }]
+    expect(checkPolicies(call('PUT', `${own}/schemas/v1`), app(powerUserOnly))).toMatchObject({ allowed: false })
+    expect(checkPolicies(call('PUT', `${own}/documents/x`), app(without('ADMIN_DS')))).toMatchObject({ allowed: false })
+    // Another app's entity: no rule covers writing it, so the sandbox refuses it.
+    expect(checkPolicies(call('PUT', 'http://api.vtex.com/api/dataentities/vtex_other_app_things/documents/x'), app())).toMatchObject({ allowed: false })
+  })
+
   it('an app reads its own settings only', () => {
     expect(checkPolicies(call('GET', 'http://infra.io.vtex.com/apps/v0/mystore/master/apps/vtex.other-app/settings'), app())).toMatchObject({ allowed: false })
   })
