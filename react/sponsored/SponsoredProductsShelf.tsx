@@ -2,7 +2,8 @@ import React from 'react'
 
 import SponsoredProductSummary from './SponsoredProductSummary'
 import { useSponsoredText } from './SponsoredLabel'
-import { productForSku, useProductsBySku } from './useProductsBySku'
+import type { SponsoredAd } from './types'
+import { CatalogProduct, productForSku, useProductsBySku } from './useProductsBySku'
 import { useSponsoredAds } from './useSponsoredAds'
 
 export interface SponsoredProductsShelfProps {
@@ -22,10 +23,11 @@ const SponsoredProductsShelf = ({ placementName, position = 'top-shelf', quantit
   const skus = (ads || []).map((ad) => ad.productSku).filter((sku): sku is string => !!sku)
   const products = useProductsBySku(skus)
   const sponsored = useSponsoredText()
-  const shown = (ads || []).flatMap((ad) => {
+  const shown: Array<{ ad: SponsoredAd; product: CatalogProduct }> = []
+  for (const ad of ads || []) {
     const product = ad.productSku && products ? productForSku(products, ad.productSku) : undefined
-    return product ? [{ ad, product }] : []
-  })
+    if (product) shown.push({ ad, product })
+  }
   if (shown.length === 0) return null
   const context = placementName || `${position}_product`
   return (

@@ -30,10 +30,14 @@ const flushSlice = () => {
   if (queue.length > 0) schedule()
 }
 
+/** Not in every browser (Safari), nor in the react builder's TypeScript 3.9 DOM types. */
+type IdleScheduler = (callback: () => void, options: { timeout: number }) => number
+
 const schedule = () => {
   if (scheduled || queue.length === 0 || !resolvedIdentity()) return
   scheduled = true
-  if (typeof requestIdleCallback === 'function') requestIdleCallback(flushSlice, { timeout: 1000 })
+  const idle = (window as { requestIdleCallback?: IdleScheduler }).requestIdleCallback
+  if (typeof idle === 'function') idle(flushSlice, { timeout: 1000 })
   else setTimeout(flushSlice, 1)
 }
 

@@ -22,12 +22,13 @@ export const useAdEvents = <T extends Element = HTMLDivElement>(ad: AdEventUrls,
   let ref = held.current
   if (!ref) {
     const slot = new AdSlot()
-    const callback = (element: T | null) => {
-      callback.current = element
+    const state = { slot, current: null as T | null }
+    const callback = Object.assign((element: T | null) => {
+      state.current = element
       slot.attach(element)
-    }
-    callback.current = null as T | null
-    callback.slot = slot
+    }, state)
+    // `current` reads the live element (a plain copy would stay null).
+    Object.defineProperty(callback, 'current', { get: () => state.current })
     ref = held.current = callback
   }
   if (ref.slot.update(ad, context)) {

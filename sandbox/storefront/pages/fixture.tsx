@@ -94,7 +94,8 @@ const Page = ({ config }: { config: FixtureConfig }) => {
   window.__rerender = () => setGeneration((g) => g + 1)
   window.__navigate = (path, { ads, announce = true }) => {
     history.pushState(null, '', path)
-    ReactDOM.flushSync(() => setAdsShown(ads))
+    // react-dom 16.9 has flushSync; its 16.9 type declarations do not.
+    ;(ReactDOM as unknown as { flushSync: (work: () => void) => void }).flushSync(() => setAdsShown(ads))
     if (announce) window.postMessage({ eventName: 'vtex:pageView', pageUrl: location.href }, location.origin)
   }
   return (
