@@ -1,6 +1,7 @@
 import React, { cloneElement, isValidElement, ReactNode } from 'react'
 
 import { AdEventUrls, useAdEvents } from '../tracking/useAdEvents'
+import { AD_TRACKER_SCHEMA } from '../sponsored/editorSchemas'
 
 export interface AdTrackerProps extends AdEventUrls {
   /** Separates the same ad shown in two places of one page (e.g. the placement name). */
@@ -12,7 +13,7 @@ export interface AdTrackerProps extends AdEventUrls {
  * Block `ad-tracker`: wraps any rendered ad (product summary, banner) and sends its
  * impression, view and click events.
  *
- * A single HTML element child (`<div className="card">…`) is tracked itself: no extra node,
+ * A single HTML element child (a `<div>` with the card inside) is tracked itself: no extra node,
  * and the measured box is exactly the ad's. Anything else (blocks, components, several
  * children, a child with its own ref) goes in a plain block-level div, which adds no box
  * styles of its own, so wrapping causes no layout shift either way.
@@ -24,9 +25,6 @@ const AdTracker = (props: AdTrackerProps) => {
   return <div ref={ref}>{children}</div>
 }
 
-AdTracker.schema = {
-  title: 'admin/editor.ads-events.ad-tracker.title',
-  description: 'admin/editor.ads-events.ad-tracker.description',
-}
+AdTracker.schema = AD_TRACKER_SCHEMA
 
 export default AdTracker

@@ -1,11 +1,14 @@
 import React from 'react'
 import { useRuntime } from 'vtex.render-runtime'
+import { useCssHandles } from 'vtex.css-handles'
 
 import AdTracker from '../components/AdTracker'
 import { pickCreative } from './creative'
+import { BANNER_HANDLES } from './cssHandles'
 import SponsoredLabel, { useSponsoredText } from './SponsoredLabel'
 import { trackerUrls } from './types'
 import { useSponsoredAds } from './useSponsoredAds'
+import { BANNER_SCHEMA } from './editorSchemas'
 
 export interface SponsoredBannerProps {
   placementName?: string
@@ -24,6 +27,7 @@ export interface SponsoredBannerProps {
  * loads, so the image or video arriving never moves the page; without an ad it renders nothing.
  */
 const SponsoredBanner = ({ placementName, position = 'middle', desktopWidth = 970, desktopHeight = 250, mobileWidth = 320, mobileHeight = 100, allowVideo = false }: SponsoredBannerProps) => {
+  const { handles } = useCssHandles(BANNER_HANDLES)
   const isMobile = useRuntime().deviceInfo?.isMobile === true
   const [width, height] = isMobile ? [mobileWidth, mobileHeight] : [desktopWidth, desktopHeight]
   const ads = useSponsoredAds({ name: placementName, position, quantity: 1, types: ['banner'], size: isMobile ? 'mobile' : 'desktop', assetTypes: allowVideo ? ['image', 'video'] : undefined })
@@ -43,17 +47,17 @@ const SponsoredBanner = ({ placementName, position = 'middle', desktopWidth = 97
   const content = (
     <>
       {media}
-      <SponsoredLabel />
+      <SponsoredLabel className={handles.sponsoredLabel} />
     </>
   )
   return (
     <AdTracker {...trackerUrls(ad, creative.video ? 'video' : undefined)} context={placementName || `${position}_banner`}>
       {ad.destinationUrl ? (
-        <a className="ads-events-sponsored-banner" href={ad.destinationUrl} style={box}>
+        <a className={handles.sponsoredBanner} href={ad.destinationUrl} style={box}>
           {content}
         </a>
       ) : (
-        <div className="ads-events-sponsored-banner" role="img" aria-label={label} style={box}>
+        <div className={handles.sponsoredBanner} role="img" aria-label={label} style={box}>
           {content}
         </div>
       )}
@@ -61,9 +65,6 @@ const SponsoredBanner = ({ placementName, position = 'middle', desktopWidth = 97
   )
 }
 
-SponsoredBanner.schema = {
-  title: 'admin/editor.ads-events.sponsored-banner.title',
-  description: 'admin/editor.ads-events.sponsored-banner.description',
-}
+SponsoredBanner.schema = BANNER_SCHEMA
 
 export default SponsoredBanner

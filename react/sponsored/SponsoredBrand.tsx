@@ -1,13 +1,16 @@
 import React from 'react'
 import { useRuntime } from 'vtex.render-runtime'
+import { useCssHandles } from 'vtex.css-handles'
 
 import AdTracker from '../components/AdTracker'
 import { pickCreative } from './creative'
+import { BRAND_HANDLES } from './cssHandles'
 import SponsoredLabel, { useSponsoredText } from './SponsoredLabel'
 import SponsoredProductSummary from './SponsoredProductSummary'
 import { trackerUrls } from './types'
 import { productForSku, useProductsBySku } from './useProductsBySku'
 import { useSponsoredAds } from './useSponsoredAds'
+import { BRAND_SCHEMA } from './editorSchemas'
 
 export interface SponsoredBrandProps {
   placementName?: string
@@ -24,6 +27,7 @@ export interface SponsoredBrandProps {
  * products through the theme's product-summary (each tracked with its own URLs from the answer).
  */
 const SponsoredBrand = ({ placementName, position = 'top', width = 600, height = 200, productQuantity = 3 }: SponsoredBrandProps) => {
+  const { handles } = useCssHandles(BRAND_HANDLES)
   const isMobile = useRuntime().deviceInfo?.isMobile === true
   const ads = useSponsoredAds({ name: placementName, position, quantity: 1, types: ['sponsored_brand'], size: isMobile ? 'mobile' : 'desktop' })
   const ad = ads?.[0]
@@ -37,35 +41,32 @@ const SponsoredBrand = ({ placementName, position = 'top', width = 600, height =
   const label = `${ad.headline || ad.brandName || ad.alt || ''} (${sponsored})`.trim()
   const box = { position: 'relative' as const, display: 'block', width: '100%', maxWidth: width, aspectRatio: `${width} / ${height}`, overflow: 'hidden' }
   return (
-    <section className="ads-events-sponsored-brand" aria-label={label}>
+    <section className={handles.sponsoredBrand} aria-label={label}>
       {creative && !creative.video ? (
         <AdTracker {...trackerUrls(ad)} context={context}>
           {ad.destinationUrl ? (
-            <a className="ads-events-sponsored-brand-creative" href={ad.destinationUrl} style={box}>
+            <a className={handles.sponsoredBrandCreative} href={ad.destinationUrl} style={box}>
               <img src={creative.url} alt={ad.alt || ad.brandName || sponsored} width={width} height={height} style={{ width: '100%', height: '100%', objectFit: 'cover', display: 'block' }} />
-              <SponsoredLabel />
+              <SponsoredLabel className={handles.sponsoredLabel} />
             </a>
           ) : (
-            <div className="ads-events-sponsored-brand-creative" style={box}>
+            <div className={handles.sponsoredBrandCreative} style={box}>
               <img src={creative.url} alt={ad.alt || ad.brandName || sponsored} width={width} height={height} style={{ width: '100%', height: '100%', objectFit: 'cover', display: 'block' }} />
-              <SponsoredLabel />
+              <SponsoredLabel className={handles.sponsoredLabel} />
             </div>
           )}
         </AdTracker>
       ) : null}
-      <div className="ads-events-sponsored-brand-products" style={{ display: 'grid', gridTemplateColumns: 'repeat(auto-fill, minmax(200px, 1fr))', gap: 16 }}>
+      <div className={handles.sponsoredBrandProducts} style={{ display: 'grid', gridTemplateColumns: 'repeat(auto-fill, minmax(200px, 1fr))', gap: 16 }}>
         {brandProducts.map((brandProduct) => {
           const product = products && productForSku(products, brandProduct.productSku)
-          return product ? <SponsoredProductSummary key={brandProduct.productSku} ad={brandProduct} product={product} context={context} /> : null
+          return product ? <SponsoredProductSummary key={brandProduct.productSku} ad={brandProduct} product={product} context={context} classes={handles} /> : null
         })}
       </div>
     </section>
   )
 }
 
-SponsoredBrand.schema = {
-  title: 'admin/editor.ads-events.sponsored-brand.title',
-  description: 'admin/editor.ads-events.sponsored-brand.description',
-}
+SponsoredBrand.schema = BRAND_SCHEMA
 
 export default SponsoredBrand

@@ -6,6 +6,6 @@ export const SPONSORED_MESSAGE = 'store/ads-events.sponsored'
 /** The visible "Sponsored" / "Patrocinado" mark every sponsored ad carries. */
 export const useSponsoredText = () => useIntl().formatMessage({ id: SPONSORED_MESSAGE })
 
-const SponsoredLabel = () => <span className="ads-events-sponsored-label">{useSponsoredText()}</span>
+const SponsoredLabel = ({ className }: { className: string }) => <span className={className}>{useSponsoredText()}</span>
 
 export default SponsoredLabel

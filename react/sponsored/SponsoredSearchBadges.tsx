@@ -1,12 +1,15 @@
 import React, { ReactNode } from 'react'
 import ProductSummaryContext from 'vtex.product-summary-context/ProductSummaryContext'
+import { useCssHandles } from 'vtex.css-handles'
 
 import AdTracker from '../components/AdTracker'
 import { chooseBadge } from './badgeChoice'
+import { SEARCH_BADGE_HANDLES } from './cssHandles'
 import { useNativeSkus, useRegisterNativeSku } from './nativeSkus'
 import SponsoredLabel from './SponsoredLabel'
 import { trackerUrls } from './types'
 import { useSponsoredAds } from './useSponsoredAds'
+import { SEARCH_BADGES_SCHEMA } from './editorSchemas'
 
 export interface SponsoredSearchBadgesProps {
   placementName?: string
@@ -24,6 +27,7 @@ export interface SponsoredSearchBadgesProps {
  * the page sends the same query: Apollo deduplicates identical queries in flight.
  */
 const SponsoredSearchBadges = ({ placementName, position = 'search-results', quantity = 10, children }: SponsoredSearchBadgesProps) => {
+  const { handles } = useCssHandles(SEARCH_BADGE_HANDLES)
   const { product } = ProductSummaryContext.useProductSummary()
   const ads = useSponsoredAds({ name: placementName, position, quantity, types: ['product'] })
   const nativeSkus = useNativeSkus()
@@ -31,8 +35,8 @@ const SponsoredSearchBadges = ({ placementName, position = 'search-results', qua
   useRegisterNativeSku(choice?.source === 'vtex-search' ? choice.sku : undefined)
 
   const body = (
-    <div className="ads-events-search-badge" data-ads-events-sponsored={choice ? choice.source : undefined} style={{ position: 'relative' }}>
-      {choice ? <SponsoredLabel /> : null}
+    <div className={handles.searchBadge} data-ads-events-sponsored={choice ? choice.source : undefined} style={{ position: 'relative' }}>
+      {choice ? <SponsoredLabel className={handles.sponsoredLabel} /> : null}
       {children}
     </div>
   )
@@ -44,9 +48,6 @@ const SponsoredSearchBadges = ({ placementName, position = 'search-results', qua
   )
 }
 
-SponsoredSearchBadges.schema = {
-  title: 'admin/editor.ads-events.sponsored-search-badges.title',
-  description: 'admin/editor.ads-events.sponsored-search-badges.description',
-}
+SponsoredSearchBadges.schema = SEARCH_BADGES_SCHEMA
 
 export default SponsoredSearchBadges

@@ -7,6 +7,7 @@ const ROOT = path.resolve(__dirname, '../..')
 export const VTEX_SHIMS: Record<string, string> = {
   'vtex.order-manager/OrderForm': path.join(__dirname, 'shims/orderForm.tsx'),
   'vtex.render-runtime': path.join(__dirname, 'shims/renderRuntime.tsx'),
+  'vtex.css-handles': path.join(__dirname, 'shims/cssHandles.tsx'),
   'vtex.product-summary/ProductSummaryCustom': path.join(__dirname, 'shims/productSummary.tsx'),
   'vtex.product-summary-context/ProductSummaryContext': path.join(__dirname, 'shims/productSummaryContext.tsx'),
   'vtex.product-context': path.join(__dirname, 'shims/pageContexts.tsx'),

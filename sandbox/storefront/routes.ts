@@ -93,7 +93,7 @@ header{display:flex;justify-content:space-between;align-items:center;padding:12p
 main{max-width:960px;margin:0 auto;padding:24px}
 .shelf{display:grid;grid-template-columns:repeat(auto-fill,minmax(200px,1fr));gap:16px}
 .card{background:#fff;border:1px solid #ddd;border-radius:8px;padding:12px;height:180px;display:flex;flex-direction:column;justify-content:space-between}
-.tag,.ads-events-sponsored-label{font-size:11px;color:#555;text-transform:uppercase;letter-spacing:.04em}
+.tag,.adsevents-ads-events-0-x-sponsoredLabel{font-size:11px;color:#555;text-transform:uppercase;letter-spacing:.04em}
 button{cursor:pointer}
 .spacer{height:900px;display:flex;align-items:center;justify-content:center;color:#999}
 </style></head>

@@ -59,6 +59,20 @@ afterEach(async () => {
   expect(errors).toEqual([])
 })
 
+/**
+ * React 16.9 (what render-runtime serves) runs passive effects and async updates from
+ * requestAnimationFrame, which the paused page clock holds: lets frames run, 16 ms of page time
+ * at a time, until `locator` is on the page.
+ */
+const rendered = async (locator: ReturnType<Page['locator']>) => {
+  for (let frame = 0; frame < 300; frame++) {
+    if ((await locator.count()) > 0) return
+    await page.clock.runFor(16)
+    await new Promise((resolve) => setTimeout(resolve, 10))
+  }
+  await locator.first().waitFor({ timeout: 1 })
+}
+
 /** Scrolls `selector` to the top of the viewport (whole of it in view when it fits). */
 const scrollTo = (selector: string) => page.locator(selector).first().evaluate((element) => window.scrollTo(0, element.getBoundingClientRect().top + window.scrollY))
 
@@ -98,9 +112,9 @@ const expectViewAtOneSecond = async (selector: string, adIds: string[]) => {
 it('sponsored-products-shelf: the products via the theme summary, impression on render, view at 1 s, click', async () => {
   await page.goto(`${server.origin}/`)
   const shelf = page.locator('#shelf section[aria-label="Sponsored products (Sponsored)"]')
-  await shelf.waitFor()
+  await rendered(shelf)
   expect(await shelf.locator('.card a').allTextContents()).toEqual(['Trail running shoes', 'Lightweight rain jacket', 'Insulated water bottle', 'Merino wool socks'])
-  expect(await shelf.locator('.ads-events-sponsored-label').allTextContents()).toEqual(['Sponsored', 'Sponsored', 'Sponsored', 'Sponsored'])
+  expect(await shelf.locator('.adsevents-ads-events-0-x-sponsoredLabel').allTextContents()).toEqual(['Sponsored', 'Sponsored', 'Sponsored', 'Sponsored'])
   await sendRecorded(() => ['sp-2001', 'sp-2003', 'sp-2002', 'sp-2004'].every((adId) => count('impression', adId) >= 1), 'shelf impressions')
 
   await expectViewAtOneSecond('#shelf', ['sp-2001', 'sp-2003', 'sp-2002', 'sp-2004'])
@@ -117,8 +131,8 @@ it('sponsored-banner: box reserved before the image loads, impression, view at 1
     await route.continue()
   })
   await page.goto(`${server.origin}/`)
-  const banner = page.locator('#banner a.ads-events-sponsored-banner')
-  await banner.waitFor()
+  const banner = page.locator('#banner a.adsevents-ads-events-0-x-sponsoredBanner')
+  await rendered(banner)
   // The page's column is narrower than 970 px: the box keeps 970 × 250 while the image is still loading.
   const before = await banner.boundingBox()
   expect(before?.width).toBeGreaterThan(900)
@@ -139,8 +153,8 @@ it('sponsored-banner: box reserved before the image loads, impression, view at 1
 
 it('sponsored-brand: the creative and each of its products, each with its own event URLs', async () => {
   await page.goto(`${server.origin}/`)
-  const brand = page.locator('#brand section.ads-events-sponsored-brand')
-  await brand.waitFor()
+  const brand = page.locator('#brand section.adsevents-ads-events-0-x-sponsoredBrand')
+  await rendered(brand)
   expect(await brand.getAttribute('aria-label')).toBe('TrailCo: gear for every trail (Sponsored)')
   expect(await brand.locator('.card a').allTextContents()).toEqual(['Trail running shoes', 'Lightweight rain jacket'])
   await sendRecorded(() => ['brand-trailco', 'brand-trailco-2001', 'brand-trailco-2003'].every((adId) => count('impression', adId) === 1), 'brand impressions')
@@ -154,14 +168,14 @@ it('sponsored-brand: the creative and each of its products, each with its own ev
 it("sponsored-search-badges: exactly the sponsored SKUs are marked, VTEX search's own ad tracked, no second copy", async () => {
   await page.goto(`${server.origin}/?q=outdoor`)
   const results = page.locator('#search-results')
-  await results.locator('[data-ads-events-sponsored="ads-events"]').first().waitFor()
+  await rendered(results.locator('[data-ads-events-sponsored="ads-events"]'))
   const marks = await results.locator('section.card').evaluateAll((cards) =>
-    cards.map((card) => `${card.getAttribute('data-product-sku')}:${card.querySelector('[data-ads-events-sponsored]')?.getAttribute('data-ads-events-sponsored') ?? 'organic'}:${card.querySelectorAll('.ads-events-sponsored-label').length}`)
+    cards.map((card) => `${card.getAttribute('data-product-sku')}:${card.querySelector('[data-ads-events-sponsored]')?.getAttribute('data-ads-events-sponsored') ?? 'organic'}:${card.querySelectorAll('.adsevents-ads-events-0-x-sponsoredLabel').length}`)
   )
   // VTEX's sponsored copy of 2004 first, then the organic results: our ads are 2001 and 2003 ("outdoor").
   expect(marks).toEqual(['2004:vtex-search:1', '2001:ads-events:1', '2002:organic:0', '2003:ads-events:1', '2004:organic:0'])
   // Same layout for every card: one wrapper each, sponsored or not.
-  expect(await results.locator('section.card > .ads-events-search-badge').count()).toBe(5)
+  expect(await results.locator('section.card > .adsevents-ads-events-0-x-searchBadge').count()).toBe(5)
 
   await sendRecorded(() => count('impression', 'vtex-search-2004') === 1 && count('impression', 'sp-2001') >= 1 && count('impression', 'sp-2003') >= 1, 'badge impressions')
   await expectViewAtOneSecond('#search-results', ['vtex-search-2004'])
@@ -183,7 +197,7 @@ it('Get ads slower than the budget: the service answers no ads within 600 ms, th
   await page.goto(`${server.origin}/`)
   await page.getByText(/Scroll: ads below the fold/).waitFor()
   await page.waitForTimeout(2_500)
-  expect(await page.locator('[class^="ads-events-sponsored"]').count()).toBe(0)
+  expect(await page.locator('[class^="adsevents-ads-events-0-x-sponsored"]').count()).toBe(0)
   expect(await page.locator('main').evaluate((element) => [...element.children].map((child) => `${child.id}:${child.children.length}`))).toEqual(['banner:0', 'shelf:0', 'brand:0', ':0', 'footer-shelf:0'])
   expect(sandbox.vtexAds.beacons).toEqual([])
   await page.getByRole('button', { name: /log in/i }).waitFor()

@@ -74,7 +74,7 @@ describe('sponsored-banner in jsdom', () => {
     // jsdom drops aspect-ratio (unknown to its CSS parser): the reserved box is measured in Chromium (test/browser/sponsoredBlocks.test.ts).
     expect(link.getAttribute('style')).toContain('max-width: 970px')
     expect(container.querySelector('img')?.getAttribute('alt')).toBe('Summer sale (Sponsored)')
-    expect(container.querySelector('.ads-events-sponsored-label')?.textContent).toBe('Sponsored')
+    expect(container.querySelector('.adsevents-ads-events-0-x-sponsoredLabel')?.textContent).toBe('Sponsored')
     await waitFor(() => expect(beacons).toEqual(['https://e/i/b1']))
     const input = requests[0].input as { placements: unknown[]; channel: string; context: string }
     expect(input).toMatchObject({ channel: 'site', context: 'home', placements: [{ position: 'middle', quantity: 1, types: ['banner'], size: 'desktop' }] })
