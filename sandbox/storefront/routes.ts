@@ -1,6 +1,8 @@
 import type { IncomingMessage, ServerResponse } from 'http'
 
 import { DEMO_MEDIA, demoProducts } from './ads'
+import { catalogGraphql, catalogProduct } from './catalogGraphql'
+import { APP_PROVIDER, routeGraphql, type GraphqlProvider } from './graphqlGateway'
 import { buildStorefrontBundle } from './build'
 import { cookiesOf, readJson, send, sendJson } from './http'
 import { addItem, createOrderForm, orderForms, SandboxOrderForm, setCustomData } from './orderForms'
@@ -10,20 +12,9 @@ export type StorefrontRoutes = (req: IncomingMessage, res: ServerResponse, url: 
 export interface StorefrontOptions {
   /** Origin of the fake VTEX Ads events API the demo ads beacon to; '' = the page's own origin. */
   eventsBaseUrl?: string
-  /** Runs a query on the app's GraphQL (the real Service); without it `sponsoredAds` answers no ads. */
-  graphql?: (query: string, variables: Record<string, unknown>) => Promise<{ status: number; body: unknown }>
+  /** Runs a query on the app's GraphQL (the real Service, through @vtex/api's runtime); without it the app's queries get 503. */
+  graphql?: GraphqlProvider
 }
-
-/** The demo catalog as vtex.search-graphql's Product (what productsByIdentifier answers). */
-const catalogProduct = (product: (typeof demoProducts)[number]) => ({
-  cacheId: `sp-${product.productId}`,
-  productId: product.productId,
-  productName: product.name,
-  brand: product.brand,
-  linkText: product.name.toLowerCase().replace(/\W+/g, '-'),
-  link: `/?product=${product.sku}`,
-  items: [{ itemId: product.sku, name: product.name, images: [], sellers: [{ sellerId: '1', commertialOffer: { Price: product.price / 100, ListPrice: product.price / 100, AvailableQuantity: 10 } }] }],
-})
 
 /**
  * The search results of the demo search page, as VTEX's search-result with its own VTEX Ads
@@ -40,18 +31,6 @@ const searchResults = (eventsBaseUrl: string) => {
     { ...catalogProduct(native), cacheId: `ad-${native.productId}`, advertisement: { eventUrls: { impression: url('impression'), view: url('view'), click: url('click') } } },
     ...demoProducts.map(catalogProduct),
   ]
-}
-
-/** The page server's GraphQL: product data from the demo catalog, sponsoredAds from the app itself. */
-async function graphqlAnswer(body: { query?: unknown; variables?: Record<string, unknown> } | undefined, options: StorefrontOptions): Promise<{ status: number; body: unknown }> {
-  const query = typeof body?.query === 'string' ? body.query : ''
-  const variables = body?.variables || {}
-  if (/\bproductsByIdentifier\b/.test(query)) {
-    const skus = Array.isArray(variables.values) ? variables.values : []
-    return { status: 200, body: { data: { productsByIdentifier: demoProducts.filter((product) => skus.includes(product.sku)).map(catalogProduct) } } }
-  }
-  if (/\bsponsoredAds\b/.test(query)) return options.graphql ? options.graphql(query, variables) : { status: 200, body: { data: { sponsoredAds: { placements: [] } } } }
-  return { status: 400, body: { errors: [{ message: 'sandbox: unknown query' }] } }
 }
 
 /** VTEX's checkout cookie: `checkout.vtex.com=__ofid_<orderFormId>`. */
@@ -108,6 +87,11 @@ button{cursor:pointer}
 export const createStorefrontRoutes = (options: StorefrontOptions = {}): StorefrontRoutes => {
   let bundle: Promise<string> | undefined
   const eventsBaseUrl = options.eventsBaseUrl || ''
+  // Where the store's GraphQL gateway sends each provider's queries; the app's go to the real Service.
+  const providers: Record<string, GraphqlProvider> = {
+    [APP_PROVIDER]: options.graphql ?? (async () => ({ status: 503, body: { errors: [{ message: `sandbox: ${APP_PROVIDER} is not running here` }] } })),
+    'vtex.search-graphql': catalogGraphql,
+  }
 
   return async (req, res, url) => {
     const method = req.method || 'GET'
@@ -152,7 +136,7 @@ export const createStorefrontRoutes = (options: StorefrontOptions = {}): Storefr
       return true
     }
     if (method === 'POST' && path === '/_sandbox/graphql') {
-      const answer = await graphqlAnswer((await readJson(req)) as { query?: unknown; variables?: Record<string, unknown> } | undefined, options)
+      const answer = await routeGraphql(await readJson(req), providers)
       sendJson(res, answer.status, answer.body)
       return true
     }
