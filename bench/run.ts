@@ -7,9 +7,9 @@
  */
 import { conversionOrdersPerSec } from './conversionThroughput'
 import { handlerOverheadRatio } from './handlerOverhead'
-import { beaconDeliveryRate, mainThreadMs1000Ads, trackerGzipBytes } from './storefront'
+import { beaconDeliveryRate, beaconMainThreadMs, mainThreadMs1000Ads, trackerGzipBytes } from './storefront'
 import { adQueryP95Ms } from './adQuery'
-import { sponsoredBlocksGzipBytes } from './sponsoredBlocks'
+import { clsSponsoredBlocks, sponsoredBlocksGzipBytes } from './sponsoredBlocks'
 
 interface Figure {
   key: string
@@ -72,6 +72,19 @@ async function main() {
     detail: JSON.stringify(blocks),
   })
 
+  const cls = await clsSponsoredBlocks()
+  const perViewport = Object.entries(cls.medians).map(([viewport, m]) => `${viewport} ${m.withAds} with ads vs ${m.withoutAds} without`).join('; ')
+  add({ key: 'cls_sponsored_blocks', value: cls.value, target: '≤ 0.01', ok: cls.value <= 0.01, detail: `demo home, median of ${cls.runs}: ${perViewport}` })
+
+  const beacons = await beaconMainThreadMs()
+  add({
+    key: 'beacon_main_thread_ms',
+    value: beacons.ms,
+    target: 'no long task with a beacon',
+    ok: beacons.longTasksWithBeacons === 0,
+    detail: `demo home at 4× CPU slowdown, ${beacons.beaconsPerLoad} beacons per load, median of ${beacons.runs}; long tasks (> 50 ms) that sent beacons: ${beacons.longTasksWithBeacons}${beacons.longTasksWithBeacons ? `, longest ${beacons.longestTaskWithBeaconMs} ms` : ''}`,
+  })
+
   const deliveryRate = await beaconDeliveryRate(50)
   add({ key: 'beacon_delivery_rate', value: deliveryRate, target: '1.0', ok: deliveryRate === 1, detail: 'click beacons received / sent, navigating away at once' })
 
@@ -81,6 +94,8 @@ async function main() {
         ...Object.fromEntries(figures.map((figure) => [figure.key, figure.value])),
         handler_ms: overhead.handlerMs,
         main_thread_ms_iqr: mainThread.spread,
+        cls_sponsored_blocks_medians: cls.medians,
+        beacon_long_tasks: beacons.longTasksWithBeacons,
         bare_ms: overhead.bareMs,
         all_targets_met: figures.every((figure) => figure.ok),
       })}\n`

@@ -36,9 +36,9 @@ async function placeOrder(sandbox: Sandbox, req: IncomingMessage, sequence: numb
  * The page a person opens: the demo store (real react blocks), the dashboard of what the
  * stand-ins received, and the sandbox's controls (place order, inject a failure).
  */
-export async function startPageServer(sandbox: Sandbox, port = 0): Promise<{ server: Server; origin: string }> {
+export async function startPageServer(sandbox: Sandbox, port = 0, options: { production?: boolean } = {}): Promise<{ server: Server; origin: string }> {
   // The demo page's ads take the real path: page → sponsoredAds on the Service → Get ads stand-in.
-  const storefront = createStorefrontRoutes({ eventsBaseUrl: sandbox.eventsOrigin, graphql: (query, variables) => sandbox.service!.graphql(query, variables) })
+  const storefront = createStorefrontRoutes({ eventsBaseUrl: sandbox.eventsOrigin, graphql: (query, variables) => sandbox.service!.graphql(query, variables), production: options.production })
   let sequence = 0
 
   const server = createServer(async (req: IncomingMessage, res: ServerResponse) => {

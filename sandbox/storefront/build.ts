@@ -46,4 +46,4 @@ export const DEMO_ENTRY = path.join(__dirname, 'pages/demo.tsx')
 export const FIXTURE_ENTRY = path.join(__dirname, 'pages/fixture.tsx')
 
 /** The demo store page script (the real react blocks, vtex.* shimmed). */
-export const buildStorefrontBundle = (): Promise<string> => bundleBrowserEntry(DEMO_ENTRY)
+export const buildStorefrontBundle = (options: BundleOptions = {}): Promise<string> => bundleBrowserEntry(DEMO_ENTRY, options)

@@ -14,6 +14,8 @@ export interface StorefrontOptions {
   eventsBaseUrl?: string
   /** Runs a query on the app's GraphQL (the real Service, through @vtex/api's runtime); without it the app's queries get 503. */
   graphql?: GraphqlProvider
+  /** React's production build, minified (the bench); default: development, with React's warnings. */
+  production?: boolean
 }
 
 /**
@@ -102,7 +104,7 @@ export const createStorefrontRoutes = (options: StorefrontOptions = {}): Storefr
       return true
     }
     if (method === 'GET' && path === '/assets/storefront.js') {
-      bundle = bundle || buildStorefrontBundle()
+      bundle = bundle || buildStorefrontBundle({ production: options.production })
       send(res, 200, await bundle, 'text/javascript; charset=utf-8')
       return true
     }
