@@ -24,6 +24,8 @@ export interface AppSettings {
   brand?: string
   brandMappings: BrandMapping[]
   vtexAdsEnabled: boolean
+  /** Storefront: no identifier cookie before the shopper's consent (LGPD/GDPR stores). */
+  requireConsent: boolean
   eventsBaseUrl: string
   adsBaseUrl: string
   impactEnabled: boolean
@@ -100,6 +102,7 @@ export function normalizeSettings(raw: unknown): AppSettings {
     brand: text(input.brand),
     brandMappings: brandMappings(input.brandMappings),
     vtexAdsEnabled: flag(input.vtexAdsEnabled, true),
+    requireConsent: flag(input.requireConsent, false),
     eventsBaseUrl: baseUrl(input.eventsBaseUrl, DEFAULT_EVENTS_BASE_URL),
     adsBaseUrl: baseUrl(input.adsBaseUrl, DEFAULT_ADS_BASE_URL),
     impactEnabled: flag(input.impactEnabled, false),
