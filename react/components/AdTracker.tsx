@@ -1,7 +1,6 @@
 import React, { cloneElement, isValidElement, ReactNode } from 'react'
 
 import { AdEventUrls, useAdEvents } from '../tracking/useAdEvents'
-import { AD_TRACKER_SCHEMA } from '../sponsored/editorSchemas'
 
 export interface AdTrackerProps extends AdEventUrls {
   /** Separates the same ad shown in two places of one page (e.g. the placement name). */
@@ -24,7 +23,5 @@ const AdTracker = (props: AdTrackerProps) => {
   if (isValidElement(children) && typeof children.type === 'string' && !(children as { ref?: unknown }).ref) return cloneElement(children, { ref })
   return <div ref={ref}>{children}</div>
 }
-
-AdTracker.schema = AD_TRACKER_SCHEMA
 
 export default AdTracker

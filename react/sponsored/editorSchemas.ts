@@ -56,8 +56,3 @@ export const SEARCH_BADGES_SCHEMA = blockSchema('sponsored-search-badges', {
   position: prop('position', 'string', { default: 'search-results' }),
   quantity: prop('badgeQuantity', 'integer', { default: 10, minimum: 1, maximum: 20 }),
 })
-
-export const AD_TRACKER_SCHEMA = {
-  title: editor('ad-tracker.title'),
-  description: editor('ad-tracker.description'),
-}

@@ -67,6 +67,18 @@ export const addItem = (orderForm: SandboxOrderForm, sku: string, quantity: numb
   return true
 }
 
+/** `DELETE .../customData/{appId}/{field}`: removes one field of a registered app; false = refused (400). */
+export const removeCustomDataField = (orderForm: SandboxOrderForm, appId: string, field: string): boolean => {
+  if (appId !== REGISTERED_APP.id || !REGISTERED_APP.fields.includes(field)) return false
+  const app = orderForm.customData?.customApps.find((a) => a.id === appId)
+  if (app) delete app.fields[field]
+  customDataRemovals.push({ orderFormId: orderForm.orderFormId, field })
+  return true
+}
+
+/** Every customData field the storefront removed (logout, refused consent), in order. */
+export const customDataRemovals: Array<{ orderFormId: string; field: string }> = []
+
 /** Sets fields of our customData app, as `PUT .../customData/ads-events[/field]` does; false = refused (400). */
 export const setCustomData = (orderForm: SandboxOrderForm, appId: string, fields: Record<string, unknown>): boolean => {
   if (appId !== REGISTERED_APP.id) return false

@@ -56,9 +56,11 @@ it('browse, add to cart, place order: the conversion carries the session of the 
 
   await tab.getByRole('button', { name: /add to cart/i }).first().click()
   await tab.getByText(/Cart: 1 item/).waitFor()
+  await tab.getByRole('link', { name: /Cart: 1 item/ }).click()
   await tab.getByRole('button', { name: /place order/i }).click()
-  const placed = await tab.getByText(/Order \S+ placed/).textContent()
-  const orderId = /Order (\S+) placed/.exec(placed ?? '')![1]
+  await tab.waitForURL(/\/checkout\/orderPlaced\?og=/)
+  const orderId = new URL(tab.url()).searchParams.get('og')!
+  await tab.getByText(`Thank you: order ${orderId} placed`).waitFor()
 
   const conversion = (await waitFor(() => sandbox.vtexAds.conversionBodies.get(orderId), `the VTEX Ads conversion of ${orderId}`)) as {
     session_id: string

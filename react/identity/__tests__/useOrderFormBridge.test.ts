@@ -75,7 +75,8 @@ describe('PixelIdentity (identity + bridge on every page)', () => {
     await flush()
     await flush()
     expect(calls.filter((c) => c[1]?.method === 'PUT')).toEqual([])
-    window.dispatchEvent(new CustomEvent('ads-events:consent', { detail: { granted: true } }))
+    ;(window as { adsEventsConsent?: boolean }).adsEventsConsent = true
+    window.dispatchEvent(new Event('ads-events:consent'))
     await flush()
     expect(calls.filter((c) => c[1]?.method === 'PUT').map((c) => c[0])).toEqual(['/api/checkout/pub/orderForm/of-3/customData/ads-events'])
     delete (window as { adsEventsConsent?: unknown }).adsEventsConsent
