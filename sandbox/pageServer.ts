@@ -6,6 +6,7 @@ import { listen } from './lib/servers'
 import { orderFromCart } from './orderFromCart'
 import type { Sandbox } from './sandbox'
 import { cookiesOf } from './storefront/http'
+import { journeys, recordBeacons, type BeaconSeen } from './storefront/journeys'
 import { createStorefrontRoutes, currentOrderForm, SANDBOX_USER_COOKIE } from './storefront/routes'
 
 /** The statuses a placed order goes through right away, as orders-broadcast sends them. */
@@ -40,6 +41,8 @@ export async function startPageServer(sandbox: Sandbox, port = 0, options: { pro
   // The demo page's ads take the real path: page → sponsoredAds on the Service → Get ads stand-in.
   const storefront = createStorefrontRoutes({ eventsBaseUrl: sandbox.eventsOrigin, graphql: (query, variables) => sandbox.service!.graphql(query, variables), production: options.production })
   let sequence = 0
+  const beacons: BeaconSeen[] = []
+  recordBeacons(sandbox.vtexAds, beacons)
 
   const server = createServer(async (req: IncomingMessage, res: ServerResponse) => {
     const url = new URL(req.url ?? '/', `http://${req.headers.host}`)
@@ -54,6 +57,7 @@ export async function startPageServer(sandbox: Sandbox, port = 0, options: { pro
       }
       if (url.pathname === '/_sandbox/received.json') return reply(200, sandbox.state.received.slice(-500))
       if (url.pathname === '/_sandbox/ledger.json') return reply(200, ledgerRecords(sandbox))
+      if (url.pathname === '/_sandbox/journeys.json') return reply(200, { beacons: beacons.slice(-200), orders: journeys([...sandbox.state.orders.values()], beacons, ledgerRecords(sandbox)) })
       if (url.pathname === '/_sandbox/place-order' && req.method === 'POST') {
         const placed = await placeOrder(sandbox, req, ++sequence)
         return reply(placed.status, placed.body)
