@@ -39,7 +39,7 @@ const send = (orderFormId: string, method: 'PUT' | 'DELETE', path: string, body?
     body: body && JSON.stringify(body),
   }).then((response) => response.ok, () => false)
 
-const sync = async (id: string, plan: { identity?: Identity; clear: readonly BridgeField[] }, customData: unknown): Promise<number> => {
+const sync = async (id: string, plan: { identity?: Identity; clear: readonly BridgeField[] }, customData: unknown): Promise<void> => {
   // After this page's first sync of an orderForm, what it knows (writes and removals included) replaces the stale customData.
   const known = { ...(written.get(id) || customDataValues(customData)) }
   // When one field differs the whole set is sent: the whole-app endpoint takes all fields in one request.
@@ -49,18 +49,16 @@ const sync = async (id: string, plan: { identity?: Identity; clear: readonly Bri
   if (values && (await send(id, 'PUT', '', values))) Object.assign(known, values)
   for (const field of removals) if (await send(id, 'DELETE', `/${field}`)) delete known[field]
   written.set(id, known)
-  return (values ? 1 : 0) + removals.length
 }
 
 /** Syncs run one after the other: a trigger while one runs sees what it wrote (no request storm, no lost change). */
-let queue = Promise.resolve(0)
+let queue = Promise.resolve()
 
 /**
  * Brings the orderForm's customData in step with the identity: one
  * `PUT /api/checkout/pub/orderForm/{id}/customData/ads-events` for the values that changed, and one
  * `DELETE …/customData/ads-events/{field}` per field to clear that it may hold (logout, refused
- * consent). Resolves to the number of requests made; a failed one is not remembered, so the next
- * trigger retries it. Placeholder ids (order-manager's `default-order-form`) are never written.
+ * consent). Resolves once done; a failed request is not remembered, so the next trigger retries it. Placeholder ids (order-manager's `default-order-form`) are never written.
  */
-export const syncOrderFormIdentity = (orderFormId: unknown, plan: { identity?: Identity; clear: readonly BridgeField[] }, customData?: unknown): Promise<number> =>
-  validId(orderFormId) && orderFormId !== 'default-order-form' ? (queue = queue.then(() => sync(orderFormId as string, plan, customData), () => 0)) : Promise.resolve(0)
+export const syncOrderFormIdentity = (orderFormId: unknown, plan: { identity?: Identity; clear: readonly BridgeField[] }, customData?: unknown): Promise<void> =>
+  validId(orderFormId) && orderFormId !== 'default-order-form' ? (queue = queue.then(() => sync(orderFormId as string, plan, customData), () => undefined)) : queue

@@ -45,13 +45,13 @@ describe('syncOrderFormIdentity', () => {
   it('writes all fields with one whole-app PUT, then nothing more for the same values', async () => {
     const fetchMock = ok()
     global.fetch = fetchMock
-    expect(await syncOrderFormIdentity('of1', plan())).toBe(1)
+    await syncOrderFormIdentity('of1', plan())
     expect(fetchMock).toHaveBeenCalledTimes(1)
     const [url, init] = fetchMock.mock.calls[0]
     expect(url).toBe('/api/checkout/pub/orderForm/of1/customData/ads-events')
     expect(init).toMatchObject({ method: 'PUT', headers: { 'Content-Type': 'application/json' } })
     expect(JSON.parse(init.body)).toEqual({ session_id: 'sid-1', impact_click_id: 'imp-1' })
-    expect(await syncOrderFormIdentity('of1', plan())).toBe(0)
+    await syncOrderFormIdentity('of1', plan())
     expect(fetchMock).toHaveBeenCalledTimes(1)
   })
 
@@ -72,10 +72,11 @@ describe('syncOrderFormIdentity', () => {
     const fetchMock = ok()
     global.fetch = fetchMock
     const customData = { customApps: [{ id: 'ads-events', fields: { session_id: 'sid-1', impact_click_id: 'imp-1', user_id: 'u1' } }] }
-    expect(await syncOrderFormIdentity('of1', { identity, clear: ['user_id'] }, customData)).toBe(1)
+    await syncOrderFormIdentity('of1', { identity, clear: ['user_id'] }, customData)
     expect(fetchMock.mock.calls.map((c) => [c[0], c[1].method, c[1].body])).toEqual([['/api/checkout/pub/orderForm/of1/customData/ads-events/user_id', 'DELETE', undefined]])
     // The orderForm the page still holds is stale; what this tab removed is remembered.
-    expect(await syncOrderFormIdentity('of1', { identity, clear: ['user_id'] }, { customApps: [] })).toBe(0)
+    await syncOrderFormIdentity('of1', { identity, clear: ['user_id'] }, { customApps: [] })
+    expect(fetchMock).toHaveBeenCalledTimes(1)
   })
 
   it('refused consent: writes nothing and removes every field the orderForm holds', async () => {
@@ -89,14 +90,15 @@ describe('syncOrderFormIdentity', () => {
     ])
     expect(sessionStorage.length).toBe(0)
     // Removed, and known to be: a stale orderForm does not bring them back.
-    expect(await syncOrderFormIdentity('of1', { clear: ['session_id', 'user_id', 'impact_click_id', 'oppref'] }, customData)).toBe(0)
+    await syncOrderFormIdentity('of1', { clear: ['session_id', 'user_id', 'impact_click_id', 'oppref'] }, customData)
+    expect(fetchMock).toHaveBeenCalledTimes(2)
   })
 
   it('skips the write when the orderForm customData already carries the values', async () => {
     const fetchMock = ok()
     global.fetch = fetchMock
     const customData = { customApps: [{ id: 'ads-events', fields: { session_id: 'sid-1', impact_click_id: 'imp-1' } }] }
-    expect(await syncOrderFormIdentity('of1', plan(), customData)).toBe(0)
+    await syncOrderFormIdentity('of1', plan(), customData)
     expect(fetchMock).not.toHaveBeenCalled()
   })
 
@@ -121,7 +123,8 @@ describe('syncOrderFormIdentity', () => {
     expect(fetchMock).toHaveBeenCalledTimes(2)
     expect(JSON.parse((fetchMock.mock.calls[1] as unknown as [string, RequestInit])[1].body as string)).toMatchObject({ user_id: 'u1' })
     answers[1]({ ok: true })
-    expect(await Promise.all(runs)).toEqual([1, ...Array(19).fill(0), 1])
+    await Promise.all(runs)
+    expect(fetchMock).toHaveBeenCalledTimes(2)
   })
 
   it('does not remember a failed write, so the next trigger retries it', async () => {
