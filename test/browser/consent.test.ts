@@ -77,13 +77,13 @@ describe('consent, in Chromium', () => {
       ;(window as unknown as { adsEventsConsent: boolean }).adsEventsConsent = value
       window.dispatchEvent(new CustomEvent('ads-events:consent', { detail: { granted: value } }))
     }, granted)
-  /** Past the 2 s the events wait for a consent manager's answer. */
-  const quiet = () => page.waitForTimeout(3000)
 
   it('before consent: no identifier cookie, no orderForm link; events still go, with an id that lives in the page only and no user id', async () => {
     await loadStore()
     await clickAd()
-    await quiet()
+    // They leave once the 2 s the events wait for a consent manager's answer are over.
+    await until(() => received().length === 3, 'the impression, the view and the click')
+    await page.waitForTimeout(300)
     expect(await ours()).toEqual([])
     expect(await writes()).toEqual([])
     expect(received().map((e) => e.kind).sort()).toEqual(['click', 'impression', 'view'])
