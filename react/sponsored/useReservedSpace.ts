@@ -4,8 +4,8 @@ import { useEffect, useRef, useState } from 'react'
  * The space of a block that settled without ads, given back without a visible layout shift: only
  * while the block is off-screen. Below the viewport nothing visible moves; above it the browser's
  * scroll anchoring keeps what is on screen in place. While the empty block is on screen its space
- * stays (Google's advice for ad slots: do not collapse reserved space in view). Returns the ref
- * for the block's box and whether to drop it.
+ * stays: a box that keeps its size is what keeps the layout still (Google Publisher Tag's
+ * "reserve space" guidance for ad slots). Returns the ref for the block's box and whether to drop it.
  */
 export const useReservedSpace = <T extends Element>(settledEmpty: boolean) => {
   const ref = useRef<T>(null)
