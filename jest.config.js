@@ -21,6 +21,7 @@ module.exports = {
       moduleNameMapper: {
         '^vtex\\.order-manager/OrderForm$': '<rootDir>/react/__mocks__/vtex.order-manager/OrderForm.tsx',
         '^vtex\\.render-runtime$': '<rootDir>/sandbox/storefront/shims/renderRuntime.tsx',
+        '^vtex\\.css-handles$': '<rootDir>/sandbox/storefront/shims/cssHandles.tsx',
         '^vtex\\.product-summary/ProductSummaryCustom$': '<rootDir>/sandbox/storefront/shims/productSummary.tsx',
         '^vtex\\.product-summary-context/ProductSummaryContext$': '<rootDir>/sandbox/storefront/shims/productSummaryContext.tsx',
         '^vtex\\.(product-context|search-page-context/SearchPageContext)$': '<rootDir>/sandbox/storefront/shims/pageContexts.tsx',

@@ -8,9 +8,9 @@
 import './env'
 import { conversionOrdersPerSec } from './conversionThroughput'
 import { handlerOverheadRatio } from './handlerOverhead'
-import { beaconDeliveryRate, mainThreadMs1000Ads, trackerGzipBytes } from './storefront'
+import { beaconDeliveryRate, beaconMainThreadMs, mainThreadMs1000Ads, trackerGzipBytes } from './storefront'
 import { adQueryP95Ms } from './adQuery'
-import { sponsoredBlocksGzipBytes } from './sponsoredBlocks'
+import { clsSponsoredBlocks, sponsoredBlocksGzipBytes } from './sponsoredBlocks'
 import { conversionCompleteness } from './completeness'
 import { adminPageMs1mRecords } from './adminPage'
 
@@ -92,6 +92,19 @@ async function main() {
     detail: JSON.stringify(blocks),
   })
 
+  const cls = await clsSponsoredBlocks()
+  const perViewport = Object.entries(cls.medians).map(([viewport, m]) => `${viewport} ${m.withAds} with ads vs ${m.withoutAds} without`).join('; ')
+  add({ key: 'cls_sponsored_blocks', value: cls.value, target: '≤ 0.01', ok: cls.value <= 0.01, detail: `demo home, median of ${cls.runs}: ${perViewport}` })
+
+  const beacons = await beaconMainThreadMs()
+  add({
+    key: 'beacon_main_thread_ms',
+    value: beacons.ms,
+    target: 'no long task with a beacon',
+    ok: beacons.longTasksWithBeacons === 0,
+    detail: `demo home at 4× CPU slowdown, ${beacons.beaconsPerLoad} beacons per load, median of ${beacons.runs}; long tasks (> 50 ms) that sent beacons: ${beacons.longTasksWithBeacons}${beacons.longTasksWithBeacons ? `, longest ${beacons.longestTaskWithBeaconMs} ms` : ''}`,
+  })
+
   const adminPage = await adminPageMs1mRecords()
   add({
     key: 'admin_page_ms_1m_records',
@@ -113,6 +126,8 @@ async function main() {
         handler_ms: overhead.handlerMs,
         admin_page_ms_by_query: adminPage.queries,
         main_thread_ms_iqr: mainThread.spread,
+        cls_sponsored_blocks_medians: cls.medians,
+        beacon_long_tasks: beacons.longTasksWithBeacons,
         bare_ms: overhead.bareMs,
         time_to_conversion_p99_periods: completeness.p99Periods,
         single_broadcast_completeness: unseen.completeness,

@@ -5,6 +5,7 @@ import { clickAwayTrials, launchChromium, startEventsServer, startPageServer } f
 import { bundleBrowserEntry } from '../sandbox/storefront/build'
 import { shippedGzipBytes, TRACKER_ENTRY } from './gzipBundle'
 import type { FixtureAd, FixtureConfig } from '../sandbox/storefront/pages/fixture'
+import { median, readVitals, RECORD_VITALS, startDemoStore, VIEWPORTS, type PageVitals } from './pages/demoStore'
 
 /**
  * Storefront figures for `npm run bench` (bench/run.ts calls these). Each function starts
@@ -103,5 +104,49 @@ export const beaconDeliveryRate = async (trials: number): Promise<number> => {
     return trials === 0 ? 1 : events.count('click') / trials
   } finally {
     await Promise.all([browser?.close(), events.close(), pages.close()])
+  }
+}
+
+export interface BeaconMainThreadFigure {
+  /** Median over the runs of the main-thread time inside sendBeacon / keepalive fetch per home load, ms. */
+  ms: number
+  beaconsPerLoad: number
+  /** Long tasks (> 50 ms) that sent a beacon, over all runs, and the longest of them. */
+  longTasksWithBeacons: number
+  longestTaskWithBeaconMs: number
+  runs: number
+}
+
+/**
+ * beacon_main_thread_ms: what sending the ad events costs the main thread on the demo home, with
+ * the CPU 4× slower (Chromium's CPU throttling, as Lighthouse's mobile profile). Each run loads the
+ * home in a fresh context and stays 3 s (impressions, then the views of the ads in view); every
+ * sendBeacon / keepalive fetch call is timed in the page, and long tasks that contain one are
+ * counted: the app must cause none.
+ */
+export const beaconMainThreadMs = async (runs = 5): Promise<BeaconMainThreadFigure> => {
+  const store = await startDemoStore()
+  try {
+    const loads: PageVitals[] = []
+    for (let run = 0; run < runs; run++) {
+      const context = await store.browser.newContext({ viewport: VIEWPORTS.desktop.viewport })
+      const page = await context.newPage()
+      const cdp = await context.newCDPSession(page)
+      await cdp.send('Emulation.setCPUThrottlingRate', { rate: 4 })
+      await page.addInitScript(RECORD_VITALS)
+      await page.goto(store.origin + VIEWPORTS.desktop.path)
+      await page.waitForTimeout(3000)
+      loads.push(await readVitals(page))
+      await context.close()
+    }
+    return {
+      ms: round1(median(loads.map((load) => load.beaconMs))),
+      beaconsPerLoad: median(loads.map((load) => load.beacons)),
+      longTasksWithBeacons: loads.reduce((sum, load) => sum + load.beaconLongTasks, 0),
+      longestTaskWithBeaconMs: round1(Math.max(...loads.map((load) => load.longestBeaconTaskMs))),
+      runs,
+    }
+  } finally {
+    await store.stop()
   }
 }

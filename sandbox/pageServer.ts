@@ -6,6 +6,7 @@ import { listen } from './lib/servers'
 import { orderFromCart } from './orderFromCart'
 import { customerProfiles, type Sandbox } from './sandbox'
 import { cookiesOf } from './storefront/http'
+import { journeys, recordBeacons, type BeaconSeen } from './storefront/journeys'
 import { createStorefrontRoutes, currentOrderForm, SANDBOX_USER_COOKIE } from './storefront/routes'
 import type { ConfiguredApp } from './storefront/orderForms'
 import { createAdminRoutes } from './admin/routes'
@@ -46,17 +47,20 @@ async function placeOrder(sandbox: Sandbox, req: IncomingMessage, sequence: numb
  * The page a person opens: the demo store (real react blocks), the dashboard of what the
  * stand-ins received, and the sandbox's controls (place order, inject a failure).
  */
-export async function startPageServer(sandbox: Sandbox, port = 0): Promise<{ server: Server; origin: string }> {
+export async function startPageServer(sandbox: Sandbox, port = 0, options: { production?: boolean } = {}): Promise<{ server: Server; origin: string }> {
   // The demo page's ads take the real path: page → sponsoredAds on the Service → Get ads stand-in.
   const storefront = createStorefrontRoutes({
     eventsBaseUrl: sandbox.eventsOrigin,
     graphql: (query, variables) => sandbox.service!.graphql(query, variables),
+    production: options.production,
     // The checkout accepts our customData only once the Service registered the app (as on VTEX).
     registeredApps: () => registeredApps(sandbox.state.orderFormConfiguration),
   })
   // The merchant's admin page and the settings editor (sandbox/admin/).
   const admin = createAdminRoutes(sandbox)
   let sequence = 0
+  const beacons: BeaconSeen[] = []
+  recordBeacons(sandbox.vtexAds, beacons)
 
   const server = createServer(async (req: IncomingMessage, res: ServerResponse) => {
     const url = new URL(req.url ?? '/', `http://${req.headers.host}`)
@@ -71,6 +75,7 @@ export async function startPageServer(sandbox: Sandbox, port = 0): Promise<{ ser
       }
       if (url.pathname === '/_sandbox/received.json') return reply(200, sandbox.state.received.slice(-500))
       if (url.pathname === '/_sandbox/ledger.json') return reply(200, ledgerRecords(sandbox))
+      if (url.pathname === '/_sandbox/journeys.json') return reply(200, { beacons: beacons.slice(-200), orders: journeys([...sandbox.state.orders.values()], beacons, ledgerRecords(sandbox)) })
       if (url.pathname === '/_sandbox/place-order' && req.method === 'POST') {
         const placed = await placeOrder(sandbox, req, ++sequence)
         return reply(placed.status, placed.body)

@@ -2,6 +2,7 @@ import type { AppSettings } from '../settings/appSettings'
 import { validateAdQuery } from './adQuery'
 import { NO_ADS, toSponsoredAds, type SponsoredAdsResult } from './adAnswer'
 import { toGetAdsBody, type GetAdsBody } from './getAdsBody'
+import { dedupProducts } from './dedupProducts'
 
 /**
  * The sponsoredAds query, I/O injected: validate → settings → Get ads → map. No ad is better than
@@ -86,7 +87,8 @@ export async function querySponsoredAds(input: unknown, deps: AdQueryDeps): Prom
     const url = `${settings.adsBaseUrl}/v1/rma/${encodeURIComponent(settings.publisherId)}`
     const answer = await deps.getAds(url, toGetAdsBody(query, settings), remaining)
     if (answer.status !== 200) throw new AdQueryFailure('http-error', answer.status)
-    return toSponsoredAds(answer.data, query.placements.map((placement) => placement.name))
+    const ads = toSponsoredAds(answer.data, query.placements.map((placement) => placement.name))
+    return query.dedupAds ? dedupProducts(ads) : ads
   }
 
   let timer: ReturnType<typeof setTimeout> | undefined

@@ -7,9 +7,12 @@ import type { AppSettings } from '../settings/appSettings'
 export interface PublicConfig {
   hasPublisher: boolean
   vtexAdsEnabled: boolean
+  /** The storefront writes no identifier cookie before consent (the store's setting). */
+  requireConsent: boolean
 }
 
 export const toPublicConfig = (settings: AppSettings): PublicConfig => ({
   hasPublisher: settings.publisherId !== undefined,
   vtexAdsEnabled: settings.vtexAdsEnabled,
+  requireConsent: settings.requireConsent,
 })

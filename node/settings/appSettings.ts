@@ -26,6 +26,8 @@ export interface AppSettings {
   /** Also convert a seller's fulfillment orders of marketplace sales (origin Fulfillment); off: the marketplace reports them. */
   convertFulfillmentOrders: boolean
   vtexAdsEnabled: boolean
+  /** Storefront: no identifier cookie before the shopper's consent (LGPD/GDPR stores). */
+  requireConsent: boolean
   eventsBaseUrl: string
   adsBaseUrl: string
   impactEnabled: boolean
@@ -103,6 +105,7 @@ export function normalizeSettings(raw: unknown): AppSettings {
     brandMappings: brandMappings(input.brandMappings),
     convertFulfillmentOrders: flag(input.convertFulfillmentOrders, false),
     vtexAdsEnabled: flag(input.vtexAdsEnabled, true),
+    requireConsent: flag(input.requireConsent, false),
     eventsBaseUrl: baseUrl(input.eventsBaseUrl, DEFAULT_EVENTS_BASE_URL),
     adsBaseUrl: baseUrl(input.adsBaseUrl, DEFAULT_ADS_BASE_URL),
     impactEnabled: flag(input.impactEnabled, false),

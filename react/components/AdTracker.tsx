@@ -12,7 +12,7 @@ export interface AdTrackerProps extends AdEventUrls {
  * Block `ad-tracker`: wraps any rendered ad (product summary, banner) and sends its
  * impression, view and click events.
  *
- * A single HTML element child (`<div className="card">…`) is tracked itself: no extra node,
+ * A single HTML element child (a `<div>` with the card inside) is tracked itself: no extra node,
  * and the measured box is exactly the ad's. Anything else (blocks, components, several
  * children, a child with its own ref) goes in a plain block-level div, which adds no box
  * styles of its own, so wrapping causes no layout shift either way.
@@ -22,11 +22,6 @@ const AdTracker = (props: AdTrackerProps) => {
   const ref = useAdEvents(props, props.context)
   if (isValidElement(children) && typeof children.type === 'string' && !(children as { ref?: unknown }).ref) return cloneElement(children, { ref })
   return <div ref={ref}>{children}</div>
-}
-
-AdTracker.schema = {
-  title: 'admin/editor.ads-events.ad-tracker.title',
-  description: 'admin/editor.ads-events.ad-tracker.description',
 }
 
 export default AdTracker

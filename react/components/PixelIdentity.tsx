@@ -1,39 +1,30 @@
-import React, { Component, ReactNode, useEffect } from 'react'
+import { useEffect } from 'react'
+import { useQuery } from 'react-apollo'
 
-import { localIdentity, resolveIdentity } from '../identity/identity'
+import { configureIdentity, startIdentity } from '../identity/identity'
+import PUBLIC_CONFIG from '../identity/queries/publicConfig.gql'
 import { useOrderFormBridge } from '../identity/useOrderFormBridge'
-
-const Bridge = () => {
-  useOrderFormBridge()
-  return null
-}
-
-/** The bridge needs the OrderFormProvider; where a page lacks it, identity still works and nothing breaks. */
-class WithoutOrderFormIsFine extends Component<{ children: ReactNode }, { failed: boolean }> {
-  state = { failed: false }
-  static getDerivedStateFromError() {
-    return { failed: true }
-  }
-  render() {
-    return this.state.failed ? null : this.props.children
-  }
-}
 
 /**
  * Plugged into every page's `pixels` (store/plugins.json), so the app works without theme
- * edits: sets the session id and captures click ids on the landing page, resolves the user
- * id, and bridges them into the orderForm. Renders nothing.
+ * edits. Asks the session at once; reads the store's consent setting from the app's public config
+ * (a public, cacheable query, answered during server-side rendering) and, with it, decides the
+ * identity; bridges it into the orderForm. When the config cannot be read it assumes consent is
+ * required: no identifier is stored on a guess. Renders nothing.
+ *
+ * The orderForm is always there: the `store` interface renders `pixels` after the page and inside
+ * its `storeWrapper` (render-runtime wraps `after` blocks in the `around` ones), and vtex.store's
+ * StoreWrapper puts every page in order-manager's OrderFormProvider.
  */
 const PixelIdentity = () => {
+  const { data, error } = useQuery<{ adsEventsPublicConfig?: { requireConsent?: boolean } }>(PUBLIC_CONFIG, { ssr: true })
+  const config = data && data.adsEventsPublicConfig
+  useEffect(startIdentity, [])
   useEffect(() => {
-    localIdentity()
-    resolveIdentity()
-  }, [])
-  return (
-    <WithoutOrderFormIsFine>
-      <Bridge />
-    </WithoutOrderFormIsFine>
-  )
+    if (config || error) configureIdentity({ requireConsent: !config || config.requireConsent !== false })
+  }, [config, error])
+  useOrderFormBridge()
+  return null
 }
 
 export default PixelIdentity

@@ -8,6 +8,8 @@ export const OPPREF_COOKIE = 'ads_events_oppref'
 export const OPENAI_OPPREF_COOKIE = '__oppref'
 /** Kept 30 days from the landing that carried them (not refreshed: the click is what ages). */
 export const CLICK_ID_DAYS = 30
+/** Ours, removed when consent is withdrawn. */
+export const CLICK_ID_COOKIES = [IMPACT_CLICK_COOKIE, OPPREF_COOKIE]
 
 export interface ClickIds {
   impact_click_id?: string

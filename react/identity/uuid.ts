@@ -1,8 +1,10 @@
-/** RFC 4122 version 4 UUID from the browser's CSPRNG (crypto.randomUUID is missing on http origins in some browsers). */
+/**
+ * A random id for a new visitor: RFC 4122 v4 from the browser's CSPRNG (`crypto.randomUUID`, in
+ * every browser since 2022, on https pages and localhost: every VTEX store; not in the react
+ * builder's TypeScript 3.9 DOM types). Elsewhere (an old browser, a plain-http preview) a random id
+ * of the same alphabet: it only has to be unique, not secret.
+ */
 export const uuidV4 = (): string => {
-  const bytes = crypto.getRandomValues(new Uint8Array(16))
-  bytes[6] = (bytes[6] & 0x0f) | 0x40
-  bytes[8] = (bytes[8] & 0x3f) | 0x80
-  const hex = Array.from(bytes, (b) => (b + 256).toString(16).slice(1)).join('')
-  return `${hex.slice(0, 8)}-${hex.slice(8, 12)}-${hex.slice(12, 16)}-${hex.slice(16, 20)}-${hex.slice(20)}`
+  const webCrypto = typeof crypto === 'undefined' ? undefined : (crypto as { randomUUID?: () => string })
+  return webCrypto && webCrypto.randomUUID ? webCrypto.randomUUID() : Date.now().toString(36) + Math.random().toString(36).slice(1)
 }

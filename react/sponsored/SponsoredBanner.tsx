@@ -1,10 +1,14 @@
 import React from 'react'
 import { useRuntime } from 'vtex.render-runtime'
+import { useCssHandles } from 'vtex.css-handles'
 
 import AdTracker from '../components/AdTracker'
 import { pickCreative } from './creative'
+import { BANNER_HANDLES } from './cssHandles'
+import { BANNER_SCHEMA } from './editorSchemas'
 import SponsoredLabel, { useSponsoredText } from './SponsoredLabel'
 import { trackerUrls } from './types'
+import { useReservedSpace } from './useReservedSpace'
 import { useSponsoredAds } from './useSponsoredAds'
 
 export interface SponsoredBannerProps {
@@ -19,51 +23,62 @@ export interface SponsoredBannerProps {
   allowVideo?: boolean
 }
 
+const FILL = { width: '100%', height: '100%', objectFit: 'cover' as const, display: 'block' }
+
 /**
- * Block `sponsored-banner`: one banner ad. Its box has the creative's aspect ratio before the media
- * loads, so the image or video arriving never moves the page; without an ad it renders nothing.
+ * Block `sponsored-banner`: one banner ad. Its box, with the creative's proportions, is there from
+ * the first render (server-side too): the ad and its image fill it in place, and without an ad it
+ * is given back without a visible shift (useReservedSpace). The "Sponsored" label sits over the
+ * creative's corner and starts the link's accessible name ("Sponsored Summer sale"), once.
  */
 const SponsoredBanner = ({ placementName, position = 'middle', desktopWidth = 970, desktopHeight = 250, mobileWidth = 320, mobileHeight = 100, allowVideo = false }: SponsoredBannerProps) => {
+  const { handles } = useCssHandles(BANNER_HANDLES)
   const isMobile = useRuntime().deviceInfo?.isMobile === true
   const [width, height] = isMobile ? [mobileWidth, mobileHeight] : [desktopWidth, desktopHeight]
   const ads = useSponsoredAds({ name: placementName, position, quantity: 1, types: ['banner'], size: isMobile ? 'mobile' : 'desktop', assetTypes: allowVideo ? ['image', 'video'] : undefined })
   const sponsored = useSponsoredText()
-  const ad = ads?.[0]
+  const ad = ads ? ads[0] : undefined
   const creative = ad && pickCreative(ad, width, height)
-  if (!ad || !creative || (creative.video && !allowVideo)) return null
+  const shown = ad && creative && (!creative.video || allowVideo) ? { ad, creative } : undefined
+  const { ref, collapsed } = useReservedSpace<HTMLDivElement>(ads === null || (ads !== undefined && !shown))
+  if (collapsed) return null
 
-  const label = ad.alt ? `${ad.alt} (${sponsored})` : sponsored
-  const box = { position: 'relative' as const, display: 'block', width: '100%', maxWidth: width, aspectRatio: `${width} / ${height}`, overflow: 'hidden' }
-  const fill = { width: '100%', height: '100%', objectFit: 'cover' as const, display: 'block' }
-  const media = creative.video ? (
-    <video src={creative.url} style={fill} width={width} height={height} muted autoPlay loop playsInline aria-label={label} />
-  ) : (
-    <img src={creative.url} style={fill} width={width} height={height} alt={label} />
-  )
-  const content = (
-    <>
-      {media}
-      <SponsoredLabel />
-    </>
-  )
+  const box = { position: 'relative' as const, display: 'block', width: '100%', height: '100%' }
+  let content = null
+  if (shown) {
+    const alt = shown.ad.alt || ''
+    const media = shown.creative.video ? (
+      <video className={handles.sponsoredBannerMedia} src={shown.creative.url} style={FILL} width={width} height={height} muted autoPlay loop playsInline aria-hidden />
+    ) : (
+      <img className={handles.sponsoredBannerMedia} src={shown.creative.url} style={FILL} width={width} height={height} alt={alt} />
+    )
+    const inner = (
+      <>
+        <SponsoredLabel className={handles.sponsoredLabel} overlay />
+        {media}
+      </>
+    )
+    content = (
+      <AdTracker {...trackerUrls(shown.ad, shown.creative.video ? 'video' : undefined)} context={placementName || `${position}_banner`}>
+        {shown.ad.destinationUrl ? (
+          <a href={shown.ad.destinationUrl} style={box} aria-label={shown.creative.video && alt ? `${alt} ${sponsored}` : undefined}>
+            {inner}
+          </a>
+        ) : (
+          <div role="img" tabIndex={0} aria-label={alt ? `${alt} ${sponsored}` : sponsored} style={box}>
+            {inner}
+          </div>
+        )}
+      </AdTracker>
+    )
+  }
   return (
-    <AdTracker {...trackerUrls(ad, creative.video ? 'video' : undefined)} context={placementName || `${position}_banner`}>
-      {ad.destinationUrl ? (
-        <a className="ads-events-sponsored-banner" href={ad.destinationUrl} style={box}>
-          {content}
-        </a>
-      ) : (
-        <div className="ads-events-sponsored-banner" role="img" aria-label={label} style={box}>
-          {content}
-        </div>
-      )}
-    </AdTracker>
+    <div ref={ref} className={handles.sponsoredBanner} style={{ position: 'relative', width: '100%', maxWidth: width, aspectRatio: `${width} / ${height}`, overflow: 'hidden' }}>
+      {content}
+    </div>
   )
 }
 
-SponsoredBanner.schema = {
-  title: 'admin/editor.ads-events.sponsored-banner.title',
-  description: 'admin/editor.ads-events.sponsored-banner.description',
-}
+SponsoredBanner.schema = BANNER_SCHEMA
 
 export default SponsoredBanner

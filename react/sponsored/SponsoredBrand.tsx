@@ -1,71 +1,92 @@
 import React from 'react'
 import { useRuntime } from 'vtex.render-runtime'
+import { useCssHandles } from 'vtex.css-handles'
 
 import AdTracker from '../components/AdTracker'
 import { pickCreative } from './creative'
+import { BRAND_HANDLES } from './cssHandles'
+import { BRAND_SCHEMA } from './editorSchemas'
+import { PRODUCT_ROW_STYLE, shownProducts } from './productRow'
 import SponsoredLabel, { useSponsoredText } from './SponsoredLabel'
 import SponsoredProductSummary from './SponsoredProductSummary'
 import { trackerUrls } from './types'
-import { productForSku, useProductsBySku } from './useProductsBySku'
+import { useProductsBySku } from './useProductsBySku'
+import { useReservedSpace } from './useReservedSpace'
 import { useSponsoredAds } from './useSponsoredAds'
 
 export interface SponsoredBrandProps {
   placementName?: string
   position?: string
-  /** The brand creative's box (its aspect ratio is reserved before it loads). */
+  /** The brand creative's box (its proportions are reserved before it loads). */
   width?: number
   height?: number
-  /** How many of the brand's products to show beside the creative. */
+  /** How many of the brand's products to show under the creative. */
   productQuantity?: number
+  /** Height reserved for the row of products before they arrive. */
+  productsMinHeight?: number
 }
+
+const FILL = { width: '100%', height: '100%', objectFit: 'cover' as const, display: 'block' }
 
 /**
  * Block `sponsored-brand`: a sponsored-brand ad, its creative (tracked with the ad's URLs) and its
  * products through the theme's product-summary (each tracked with its own URLs from the answer).
+ * The creative's box and the products' row are reserved from the first render.
  */
-const SponsoredBrand = ({ placementName, position = 'top', width = 600, height = 200, productQuantity = 3 }: SponsoredBrandProps) => {
+const SponsoredBrand = ({ placementName, position = 'top', width = 600, height = 200, productQuantity = 3, productsMinHeight = 340 }: SponsoredBrandProps) => {
+  const { handles } = useCssHandles(BRAND_HANDLES)
   const isMobile = useRuntime().deviceInfo?.isMobile === true
-  const ads = useSponsoredAds({ name: placementName, position, quantity: 1, types: ['sponsored_brand'], size: isMobile ? 'mobile' : 'desktop' })
-  const ad = ads?.[0]
-  const brandProducts = (ad?.products || []).slice(0, productQuantity)
-  const products = useProductsBySku(brandProducts.map((product) => product.productSku))
   const sponsored = useSponsoredText()
+  const ads = useSponsoredAds({ name: placementName, position, quantity: 1, types: ['sponsored_brand'], size: isMobile ? 'mobile' : 'desktop' })
+  const ad = ads ? ads[0] : undefined
+  const brandProducts = ad ? ad.products.slice(0, productQuantity) : []
+  const products = useProductsBySku(brandProducts.map((product) => product.productSku))
   const creative = ad && pickCreative(ad, width, height)
-  if (!ad || (!creative && brandProducts.length === 0)) return null
+  const image = creative && !creative.video ? creative : undefined
+  const shown = brandProducts.length > 0 && products ? shownProducts(brandProducts, products) : []
+  const settledEmpty = ads === null || (ad !== undefined && !image && (brandProducts.length === 0 || (products !== undefined && shown.length === 0)))
+  const { ref, collapsed } = useReservedSpace<HTMLElement>(settledEmpty)
+  if (collapsed) return null
 
   const context = placementName || `${position}_sponsored_brand`
-  const label = `${ad.headline || ad.brandName || ad.alt || ''} (${sponsored})`.trim()
-  const box = { position: 'relative' as const, display: 'block', width: '100%', maxWidth: width, aspectRatio: `${width} / ${height}`, overflow: 'hidden' }
+  const name = ad ? ad.headline || ad.brandName || ad.alt || '' : ''
+  const box = { position: 'relative' as const, display: 'block', width: '100%', height: '100%' }
+  const creativeContent = image && ad && (
+    <>
+      <SponsoredLabel className={handles.sponsoredLabel} overlay />
+      <img src={image.url} alt={ad.alt || ad.brandName || ''} width={width} height={height} style={FILL} />
+    </>
+  )
   return (
-    <section className="ads-events-sponsored-brand" aria-label={label}>
-      {creative && !creative.video ? (
-        <AdTracker {...trackerUrls(ad)} context={context}>
-          {ad.destinationUrl ? (
-            <a className="ads-events-sponsored-brand-creative" href={ad.destinationUrl} style={box}>
-              <img src={creative.url} alt={ad.alt || ad.brandName || sponsored} width={width} height={height} style={{ width: '100%', height: '100%', objectFit: 'cover', display: 'block' }} />
-              <SponsoredLabel />
-            </a>
-          ) : (
-            <div className="ads-events-sponsored-brand-creative" style={box}>
-              <img src={creative.url} alt={ad.alt || ad.brandName || sponsored} width={width} height={height} style={{ width: '100%', height: '100%', objectFit: 'cover', display: 'block' }} />
-              <SponsoredLabel />
-            </div>
-          )}
-        </AdTracker>
-      ) : null}
-      <div className="ads-events-sponsored-brand-products" style={{ display: 'grid', gridTemplateColumns: 'repeat(auto-fill, minmax(200px, 1fr))', gap: 16 }}>
-        {brandProducts.map((brandProduct) => {
-          const product = products && productForSku(products, brandProduct.productSku)
-          return product ? <SponsoredProductSummary key={brandProduct.productSku} ad={brandProduct} product={product} context={context} /> : null
-        })}
+    <section ref={ref} className={handles.sponsoredBrand} aria-label={name || sponsored}>
+      <div className={handles.sponsoredBrandCreative} style={{ position: 'relative', width: '100%', maxWidth: width, aspectRatio: `${width} / ${height}`, overflow: 'hidden' }}>
+        {ad && creativeContent ? (
+          <AdTracker {...trackerUrls(ad)} context={context}>
+            {ad.destinationUrl ? (
+              <a href={ad.destinationUrl} style={box}>
+                {creativeContent}
+              </a>
+            ) : (
+              <div role="img" tabIndex={0} aria-label={`${sponsored} ${ad.alt || ad.brandName || ''}`.trim()} style={box}>
+                {creativeContent}
+              </div>
+            )}
+          </AdTracker>
+        ) : null}
       </div>
+      {productQuantity > 0 ? (
+        <ul className={handles.sponsoredBrandProducts} style={{ ...PRODUCT_ROW_STYLE, minHeight: productsMinHeight, marginTop: 16 }}>
+          {shown.map(({ ad: brandProduct, product }) => (
+            <li key={brandProduct.productSku}>
+              <SponsoredProductSummary ad={brandProduct} product={product} context={context} classes={handles} />
+            </li>
+          ))}
+        </ul>
+      ) : null}
     </section>
   )
 }
 
-SponsoredBrand.schema = {
-  title: 'admin/editor.ads-events.sponsored-brand.title',
-  description: 'admin/editor.ads-events.sponsored-brand.description',
-}
+SponsoredBrand.schema = BRAND_SCHEMA
 
 export default SponsoredBrand

@@ -1,8 +1,14 @@
 import React from 'react'
+import { useRuntime } from 'vtex.render-runtime'
+import { useCssHandles } from 'vtex.css-handles'
 
+import { SHELF_HANDLES } from './cssHandles'
+import { SHELF_SCHEMA } from './editorSchemas'
+import { PRODUCT_ROW_STYLE, shownProducts } from './productRow'
 import SponsoredProductSummary from './SponsoredProductSummary'
 import { useSponsoredText } from './SponsoredLabel'
-import { productForSku, useProductsBySku } from './useProductsBySku'
+import { useProductsBySku } from './useProductsBySku'
+import { useReservedSpace } from './useReservedSpace'
 import { useSponsoredAds } from './useSponsoredAds'
 
 export interface SponsoredProductsShelfProps {
@@ -11,38 +17,44 @@ export interface SponsoredProductsShelfProps {
   position?: string
   quantity?: number
   title?: string
+  /** The block's height before the ads arrive (title and one row of the theme's summaries), desktop and phone. */
+  minHeight?: number
+  mobileMinHeight?: number
 }
 
 /**
  * Block `sponsored-products-shelf`: the sponsored products of one placement, each rendered by the
- * theme's product-summary and tracked. Nothing at all until (and unless) there are ads.
+ * theme's product-summary and tracked. Its space is reserved from the first render (server-side
+ * too) from its props, filled in place when the ads come, and given back without a visible
+ * shift when none come (useReservedSpace).
  */
-const SponsoredProductsShelf = ({ placementName, position = 'top-shelf', quantity = 4, title }: SponsoredProductsShelfProps) => {
-  const ads = useSponsoredAds({ name: placementName, position, quantity, types: ['product'] })
-  const skus = (ads || []).map((ad) => ad.productSku).filter((sku): sku is string => !!sku)
-  const products = useProductsBySku(skus)
+const SponsoredProductsShelf = ({ placementName, position = 'top-shelf', quantity = 4, title, minHeight = 360, mobileMinHeight = 340 }: SponsoredProductsShelfProps) => {
+  const { handles } = useCssHandles(SHELF_HANDLES)
+  const isMobile = useRuntime().deviceInfo?.isMobile === true
   const sponsored = useSponsoredText()
-  const shown = (ads || []).flatMap((ad) => {
-    const product = ad.productSku && products ? productForSku(products, ad.productSku) : undefined
-    return product ? [{ ad, product }] : []
-  })
-  if (shown.length === 0) return null
+  const ads = useSponsoredAds({ name: placementName, position, quantity, types: ['product'] })
+  const products = useProductsBySku(ads ? ads.map((ad) => ad.productSku || '').filter(Boolean) : [])
+  const shown = ads && products ? shownProducts(ads, products) : []
+  const settledEmpty = ads === null || (products !== undefined && shown.length === 0)
+  const { ref, collapsed } = useReservedSpace<HTMLElement>(settledEmpty)
+  if (collapsed) return null
   const context = placementName || `${position}_product`
   return (
-    <section className="ads-events-sponsored-shelf" aria-label={title ? `${title} (${sponsored})` : sponsored}>
-      {title ? <h2 className="ads-events-sponsored-shelf-title">{title}</h2> : null}
-      <div className="ads-events-sponsored-shelf-items" style={{ display: 'grid', gridTemplateColumns: 'repeat(auto-fill, minmax(200px, 1fr))', gap: 16 }}>
-        {shown.map(({ ad, product }) => (
-          <SponsoredProductSummary key={ad.adId} ad={ad} product={product} context={context} />
-        ))}
-      </div>
+    <section ref={ref} className={handles.sponsoredShelf} aria-label={title || sponsored} style={{ minHeight: isMobile ? mobileMinHeight : minHeight }}>
+      {title ? <h2 className={handles.sponsoredShelfTitle}>{title}</h2> : null}
+      {shown.length > 0 ? (
+        <ul className={handles.sponsoredShelfItems} style={PRODUCT_ROW_STYLE}>
+          {shown.map(({ ad, product }) => (
+            <li key={ad.adId}>
+              <SponsoredProductSummary ad={ad} product={product} context={context} classes={handles} />
+            </li>
+          ))}
+        </ul>
+      ) : null}
     </section>
   )
 }
 
-SponsoredProductsShelf.schema = {
-  title: 'admin/editor.ads-events.sponsored-products-shelf.title',
-  description: 'admin/editor.ads-events.sponsored-products-shelf.description',
-}
+SponsoredProductsShelf.schema = SHELF_SCHEMA
 
 export default SponsoredProductsShelf

@@ -1,10 +1,13 @@
-import React, { ReactNode } from 'react'
+import React, { ReactNode, useCallback } from 'react'
 import ProductSummaryContext from 'vtex.product-summary-context/ProductSummaryContext'
+import { useCssHandles } from 'vtex.css-handles'
 
-import AdTracker from '../components/AdTracker'
+import { useAdEvents } from '../tracking/useAdEvents'
 import { chooseBadge } from './badgeChoice'
+import { SEARCH_BADGE_HANDLES } from './cssHandles'
+import { SEARCH_BADGES_SCHEMA } from './editorSchemas'
 import { useNativeSkus, useRegisterNativeSku } from './nativeSkus'
-import SponsoredLabel from './SponsoredLabel'
+import SponsoredLabel, { useSponsoredText } from './SponsoredLabel'
 import { trackerUrls } from './types'
 import { useSponsoredAds } from './useSponsoredAds'
 
@@ -18,35 +21,42 @@ export interface SponsoredSearchBadgesProps {
 
 /**
  * Block `sponsored-search-badges`, inside the search results' `product-summary.shelf`, around the
- * summary's content. A sponsored product gets the "Sponsored" label and is tracked (impression,
- * view of the whole card, click); any other renders exactly as before but for one wrapping div,
- * the same for every product, so the theme's layout does not change with the ads. Every badge of
- * the page sends the same query: Apollo deduplicates identical queries in flight.
+ * summary's content. It leaves the theme's card layout exactly as it was:
+ * - its wrapper is `display: contents`, so it makes no box: the summary's children stay the card's
+ *   own flex or grid items (a wrapping box would break the theme's layout);
+ * - the "Sponsored" label is absolutely positioned at its static place, the card's top-left, so it
+ *   takes no space and moves nothing.
+ * A sponsored product is tracked as the whole card (the wrapper's parent: the box it has), gets the
+ * label, and is a group named "Sponsored: <product>". Every badge of a page asks for the same
+ * placement: the page's one ad query asks it once.
  */
 const SponsoredSearchBadges = ({ placementName, position = 'search-results', quantity = 10, children }: SponsoredSearchBadgesProps) => {
+  const { handles } = useCssHandles(SEARCH_BADGE_HANDLES)
   const { product } = ProductSummaryContext.useProductSummary()
+  const sponsored = useSponsoredText()
   const ads = useSponsoredAds({ name: placementName, position, quantity, types: ['product'] })
   const nativeSkus = useNativeSkus()
-  const choice = chooseBadge(product, ads, nativeSkus)
-  useRegisterNativeSku(choice?.source === 'vtex-search' ? choice.sku : undefined)
+  const choice = chooseBadge(product, ads || undefined, nativeSkus)
+  useRegisterNativeSku(choice && choice.source === 'vtex-search' ? choice.sku : undefined)
+  const track = useAdEvents(choice ? trackerUrls(choice.urls) : {}, choice && choice.source === 'vtex-search' ? 'vtex-search' : placementName || `${position}_product`)
+  const trackCard = useCallback((wrapper: HTMLDivElement | null) => track(wrapper && (wrapper.parentElement as HTMLDivElement | null)), [track])
+  const name = product && product.productName ? `${sponsored}: ${product.productName}` : sponsored
 
-  const body = (
-    <div className="ads-events-search-badge" data-ads-events-sponsored={choice ? choice.source : undefined} style={{ position: 'relative' }}>
-      {choice ? <SponsoredLabel /> : null}
+  return (
+    <div
+      ref={choice ? trackCard : undefined}
+      className={handles.searchBadge}
+      data-ads-events-sponsored={choice ? choice.source : undefined}
+      role={choice ? 'group' : undefined}
+      aria-label={choice ? name : undefined}
+      style={{ display: 'contents' }}
+    >
+      {choice ? <SponsoredLabel className={handles.sponsoredLabel} overlay hidden /> : null}
       {children}
     </div>
   )
-  if (!choice) return body
-  return (
-    <AdTracker {...trackerUrls(choice.urls)} context={choice.source === 'vtex-search' ? 'vtex-search' : placementName || `${position}_product`}>
-      {body}
-    </AdTracker>
-  )
 }
 
-SponsoredSearchBadges.schema = {
-  title: 'admin/editor.ads-events.sponsored-search-badges.title',
-  description: 'admin/editor.ads-events.sponsored-search-badges.description',
-}
+SponsoredSearchBadges.schema = SEARCH_BADGES_SCHEMA
 
 export default SponsoredSearchBadges

@@ -11,11 +11,13 @@ export interface CatalogProduct {
 
 /**
  * The store's own product data for the advertised SKUs (vtex.search-graphql productsByIdentifier),
- * so the theme's product-summary shows them with its real prices and availability.
+ * so the theme's product-summary shows them with its real prices and availability. Undefined
+ * while loading; a failed query is no products.
  */
 export const useProductsBySku = (skus: string[]): CatalogProduct[] | undefined => {
-  const { data } = useQuery<{ productsByIdentifier?: CatalogProduct[] }>(PRODUCTS_BY_SKU, { variables: { values: skus }, skip: skus.length === 0, ssr: false })
-  return data?.productsByIdentifier
+  const { data, error } = useQuery<{ productsByIdentifier?: CatalogProduct[] }>(PRODUCTS_BY_SKU, { variables: { values: skus }, skip: skus.length === 0, ssr: false })
+  // A failed catalog query settles as "no products": the block then shows none instead of waiting.
+  return error ? [] : data && (data.productsByIdentifier || [])
 }
 
 /** The product of `sku` with that SKU first, so the summary shows the advertised SKU. */

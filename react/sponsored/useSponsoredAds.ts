@@ -1,62 +1,34 @@
-import { useEffect, useMemo, useState } from 'react'
-import { useQuery } from 'react-apollo'
+import { useEffect, useState } from 'react'
+import { useApolloClient } from 'react-apollo'
 
-import { localIdentity, resolvedIdentity } from '../identity/identity'
+import { requestAds, RunAdQuery } from './adQueryBatch'
 import { adPageContext } from './pageContext'
 import SPONSORED_ADS from './queries/sponsoredAds.gql'
 import type { PlacementRequest, SponsoredAd, SponsoredAdsAnswer } from './types'
 import { usePageSignals } from './usePageSignals'
 
-/**
- * The service answers within 600 ms (no ads after that); this adds the store GraphQL gateway and
- * the network. An answer later than this is dropped: ads popping in after the page settled would
- * shift its layout, and no ad is better than a slow page.
- */
-export const CLIENT_DEADLINE_MS = 1000
+export { CLIENT_DEADLINE_MS } from './adQueryBatch'
 
 /**
- * Asks the service for one placement's ads. Client-only (the identity lives in cookies, and ads
- * are per session): nothing is queried or rendered on the server. `undefined` until the answer
- * (or forever, after the deadline or on any error).
+ * One placement's ads, from the page's single sponsoredAds query (adQueryBatch.ts). Client-only:
+ * ads are per session and the identity lives in the browser, so nothing is queried or rendered
+ * with ads on the server (the block reserves its space there). `undefined` while waiting, `null`
+ * once settled without ads (none, an error, or after the deadline), else the ads.
  */
-export const useSponsoredAds = (placement: PlacementRequest): SponsoredAd[] | undefined => {
+export const useSponsoredAds = (placement: PlacementRequest): SponsoredAd[] | null | undefined => {
   const signals = usePageSignals()
-  const page = adPageContext(signals)
-  const [identity, setIdentity] = useState<{ sessionId: string; userId?: string }>()
-  const [expired, setExpired] = useState(false)
-  const [ads, setAds] = useState<SponsoredAd[]>()
-
-  useEffect(() => {
-    // The user id only if already known: Get ads does not need it, and waiting for it would delay the ads.
-    const known = resolvedIdentity() || localIdentity()
-    setIdentity({ sessionId: known.session_id, userId: known.user_id })
-    const timer = setTimeout(() => setExpired(true), CLIENT_DEADLINE_MS)
-    return () => clearTimeout(timer)
-  }, [])
-
+  const client = useApolloClient()
+  const [ads, setAds] = useState<SponsoredAd[] | null>()
+  const page = { channel: signals.isMobile ? ('msite' as const) : ('site' as const), ...adPageContext(signals) }
+  const pageKey = JSON.stringify(page)
   const { name, position, quantity, types, size, assetTypes } = placement
-  const typesKey = types.join(',')
-  const assetTypesKey = (assetTypes || []).join(',')
-  const input = useMemo(
-    () =>
-      identity && {
-        sessionId: identity.sessionId,
-        userId: identity.userId,
-        channel: signals.isMobile ? 'msite' : 'site',
-        ...page,
-        placements: [{ name, position, quantity, types: typesKey.split(','), size, assetTypes: assetTypesKey ? assetTypesKey.split(',') : undefined }],
-      },
-    // page is rebuilt every render; its fields are what matter.
-    // eslint-disable-next-line react-hooks/exhaustive-deps
-    [identity, signals.isMobile, page.context, page.term, page.categoryName, page.productSku, page.brandName, name, position, quantity, typesKey, size, assetTypesKey]
-  )
-
-  const { data } = useQuery<SponsoredAdsAnswer>(SPONSORED_ADS, { variables: { input }, skip: !input, ssr: false, fetchPolicy: 'no-cache' })
-  const answered = data?.sponsoredAds?.placements?.[0]?.ads
+  const placementKey = JSON.stringify({ name, position, quantity, types, size, assetTypes })
 
   useEffect(() => {
-    if (answered && !expired && ads === undefined) setAds(answered)
-  }, [answered, expired, ads])
+    const run: RunAdQuery = (input) =>
+      client.query<SponsoredAdsAnswer>({ query: SPONSORED_ADS, variables: { input }, fetchPolicy: 'no-cache' }).then((answer) => answer.data && answer.data.sponsoredAds && answer.data.sponsoredAds.placements)
+    return requestAds(JSON.parse(pageKey), JSON.parse(placementKey) as PlacementRequest, setAds, run)
+  }, [client, pageKey, placementKey])
 
   return ads
 }

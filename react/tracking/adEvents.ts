@@ -1,70 +1,76 @@
-import { localIdentity, resolveIdentity, resolvedIdentity, Identity } from '../identity/identity'
+import { currentIdentity, eventIdentity, Identity, leavingIdentity, onIdentityChange, startIdentity } from '../identity/identity'
 import { isBeaconUrl, sendAdEvent } from './transport'
-import { onPageHidden } from './onPageHidden'
 import { firstInPageView } from './pageView'
 
-const bodyOf = (identity: Identity) =>
-  identity.user_id ? { session_id: identity.session_id, user_id: identity.user_id } : { session_id: identity.session_id }
-
 /**
- * Impressions and views are recorded synchronously (the decision is final when it is made)
- * but sent later, in idle slices: each beacon costs the main thread 1-2 ms in Chromium (Blob
- * plus the hand-off to the network process), so a page mounting many ads must not send them
- * inside its commit. Clicks are sent at once when the identity is known: the page may be
- * navigating away. Whatever is still queued when the page is hidden leaves then, all at once.
+ * Every event is recorded at once (the decision is final when it is made) and sent at most once
+ * per ad and context per page view (VTEX Ads 5.6: "make sure each event is sent only once for the
+ * same Ad and context"); for clicks that means once however the ad is opened or acted on.
+ *
+ * Sending: a sendBeacon call costs the main thread about 1-5 ms in Chromium (more with a slow
+ * CPU), so events go out from idle callbacks, never inside a render, in slices that stop after
+ * SLICE_MS (one event at least): a task of ours holds SLICE_MS plus one call at most, however
+ * many ads a page shows. A click goes at once when the
+ * identity is known (the page may be navigating away). Nothing waits longer than the identity:
+ * whatever is queued when the page is hidden leaves then, with the identity known by then (see
+ * leavingIdentity when it is still undecided).
  */
 const queue: string[] = []
 let started = false
 let scheduled = false
 
-/** Longest run of beacons in one task. Idle callbacks only trigger a slice: one that fires on its timeout has no idle time left and must still send. */
-const FLUSH_SLICE_MS = 8
+const SLICE_MS = 4
 
-const flushSlice = () => {
+/** Not in every browser (Safari), nor in the react builder's TypeScript 3.9 DOM types. */
+type IdleScheduler = (callback: () => void, options: { timeout: number }) => number
+
+const sendSlice = () => {
   scheduled = false
-  if (queue.length === 0) return
-  const body = bodyOf(resolvedIdentity() as Identity)
-  const until = performance.now() + FLUSH_SLICE_MS
-  do sendAdEvent(queue.shift() as string, body)
-  while (queue.length > 0 && performance.now() < until)
-  if (queue.length > 0) schedule()
+  const identity = eventIdentity()
+  if (!identity) return
+  const until = performance.now() + SLICE_MS
+  while (queue.length > 0) {
+    sendAdEvent(queue.shift() as string, identity)
+    if (performance.now() >= until) break
+  }
+  schedule()
 }
 
-const schedule = () => {
-  if (scheduled || queue.length === 0 || !resolvedIdentity()) return
+function schedule() {
+  if (scheduled || queue.length === 0 || !eventIdentity()) return
   scheduled = true
-  if (typeof requestIdleCallback === 'function') requestIdleCallback(flushSlice, { timeout: 1000 })
-  else setTimeout(flushSlice, 1)
+  const idle = (window as { requestIdleCallback?: IdleScheduler }).requestIdleCallback
+  if (typeof idle === 'function') idle(sendSlice, { timeout: 1000 })
+  else setTimeout(sendSlice, 1)
 }
 
-const flushAll = () => {
-  const body = bodyOf(resolvedIdentity() || localIdentity())
-  while (queue.length > 0) sendAdEvent(queue.shift() as string, body)
+const sendAll = () => {
+  if (queue.length === 0) return
+  const identity: Identity = eventIdentity() || currentIdentity() || leavingIdentity()
+  while (queue.length > 0) sendAdEvent(queue.shift() as string, identity)
 }
 
 const enqueue = (url: string) => {
   if (!started) {
     started = true
-    resolveIdentity().then(schedule)
-    onPageHidden(flushAll)
+    startIdentity()
+    onIdentityChange(schedule)
+    // The page may be about to go away (tab hidden, navigation, close): the last moment a queued beacon can still leave.
+    addEventListener('pagehide', sendAll, true)
+    addEventListener('visibilitychange', () => document.visibilityState === 'hidden' && sendAll(), true)
   }
   queue.push(url)
   schedule()
 }
 
 /**
- * Records one ad event. `once`: impression and view, at most once per ad and context per
- * page view (see pageView.ts); clicks are sent on every click (VTEX Ads deduplicates clicks
- * within an hour). Nothing is dropped while the identity is unknown: it waits in the queue.
+ * Records one ad event of an ad shown in `context`; repeats within the page view are dropped.
+ * `click`: the page may be leaving, so it goes at once when it can.
  */
-export const trackAdEvent = (url: string | undefined, context: string, once: boolean) => {
-  if (!isBeaconUrl(url)) return
-  if (once) {
-    // A valid beacon URL has no whitespace, so '\n' cannot make two keys collide.
-    if (firstInPageView(context ? url + '\n' + context : url)) enqueue(url)
-    return
-  }
-  const identity = resolvedIdentity()
-  if (identity) sendAdEvent(url, bodyOf(identity))
-  else enqueue(url)
+export const trackAdEvent = (url: string | undefined, context: string, click?: boolean) => {
+  // A valid beacon URL has no whitespace, so '\n' cannot make two keys collide.
+  if (!isBeaconUrl(url) || !firstInPageView(context ? url + '\n' + context : url)) return
+  enqueue(url)
+  // The page may be leaving: with the identity known, the click and what was queued before it go now, in order.
+  if (click && eventIdentity()) sendAll()
 }

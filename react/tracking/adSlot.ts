@@ -19,12 +19,18 @@ let listeningForClicks = false
 
 /**
  * Capture phase on window: runs before any handler of the page, so the beacon leaves before
- * a link or router navigates. Each tracked ad the click is inside counts (nested ads too).
+ * a link or router navigates, and before a button inside the ad (add to cart) can stop the
+ * event. Every way of opening or acting on an ad arrives here: a click (with or without
+ * modifier keys: new tab, new window), Enter on a link or Enter/Space on a button (the browser
+ * dispatches a click), and the middle button ("open in new tab"), which fires `auxclick`
+ * instead. The right button opens a menu, not the ad. Each tracked ad the event is inside counts
+ * (nested ads too); the tracker keeps one click per ad and page view.
  */
-const onClick = (event: Event) => {
+const onClick = (event: MouseEvent) => {
+  if (event.type === 'auxclick' && event.button !== 1) return
   for (let node = event.target as Node | null; node; node = node.parentNode) {
     const slot = clickable.get(node as Element)
-    if (slot) trackAdEvent(slot.clickUrl, slot.context, false)
+    if (slot) trackAdEvent(slot.ad.click_url, slot.context, true)
   }
 }
 
@@ -34,10 +40,10 @@ const onClick = (event: Event) => {
  * observer and the click map. No effect, no layout read.
  */
 export class AdSlot implements Watch {
-  impressionUrl?: string
-  viewUrl?: string
-  clickUrl?: string
+  ad: AdEventUrls = {}
   context = ''
+  /** What the slot is tracked for: the three URLs, the type and the context. */
+  key = ''
   ms = VIEW_MS
   video = false
   inView = false
@@ -46,14 +52,13 @@ export class AdSlot implements Watch {
 
   /** Takes the latest props; true when they changed what an attached element is tracked for. */
   update(ad: AdEventUrls, context: string): boolean {
-    const video = ad.type === 'video'
-    if (ad.impression_url === this.impressionUrl && ad.view_url === this.viewUrl && ad.click_url === this.clickUrl && context === this.context && video === this.video) return false
-    this.impressionUrl = ad.impression_url
-    this.viewUrl = ad.view_url
-    this.clickUrl = ad.click_url
+    const key = [ad.impression_url, ad.view_url, ad.click_url, ad.type, context].join(' ')
+    if (key === this.key) return false
+    this.key = key
+    this.ad = ad
     this.context = context
-    this.video = video
-    this.ms = video ? VIDEO_VIEW_MS : VIEW_MS
+    this.video = ad.type === 'video'
+    this.ms = this.video ? VIDEO_VIEW_MS : VIEW_MS
     return this.element !== null
   }
 
@@ -66,18 +71,19 @@ export class AdSlot implements Watch {
     this.element = element
     if (!element) return
     // Decided to be shown = committed to the page. Once per page view, so re-attaching is harmless.
-    trackAdEvent(this.impressionUrl, this.context, true)
-    if (this.viewUrl) observeView(element, this)
-    if (this.clickUrl) {
+    trackAdEvent(this.ad.impression_url, this.context)
+    if (this.ad.view_url) observeView(element, this)
+    if (this.ad.click_url) {
       if (!listeningForClicks) {
         listeningForClicks = true
         addEventListener('click', onClick, true)
+        addEventListener('auxclick', onClick, true)
       }
       clickable.set(element, this)
     }
   }
 
   onViewed() {
-    trackAdEvent(this.viewUrl, this.context, true)
+    trackAdEvent(this.ad.view_url, this.context)
   }
 }

@@ -1,11 +1,10 @@
 /**
  * Page views, the unit of "at most once per ad and context" (VTEX Ads 5.6). Store Framework is
  * a single-page app, so a page view starts on each of these, whichever comes first:
- * - a `vtex:pageView` pixel message (what render-runtime posts for every page view, first load
- *   and SPA navigation alike);
- * - a history navigation to another path or query: the Navigation API's `navigate` (it also
- *   sees `pushState`) where the browser has it, and `popstate` (back/forward);
- * - an event recorded while the URL differs from the page view's (browsers with neither).
+ * - a `vtex:pageView` pixel message (vtex.store's StoreWrapper renders PageViewPixel, which posts
+ *   it for every page view, first load and SPA navigation alike);
+ * - `popstate` (back/forward) to another path or query;
+ * - an event recorded while the URL differs from the page view's.
  * The message is posted asynchronously, usually after the new page's ads have mounted, so a
  * message for the URL of a page view that no message announced yet is that same page view,
  * not a new one: merging them keeps the ads that mounted first from being counted twice.
@@ -17,14 +16,7 @@ let announced = false
 let listening = false
 let urlChecked = false
 
-const pathOf = (href: string) => {
-  try {
-    const url = new URL(href, location.href)
-    return url.pathname + url.search
-  } catch {
-    return undefined
-  }
-}
+const here = () => location.pathname + location.search
 
 const begin = (url: string) => {
   pageUrl = url
@@ -32,50 +24,37 @@ const begin = (url: string) => {
   seen.clear()
 }
 
-const onNavigated = (url: string | undefined) => {
-  if (url !== undefined && url !== pageUrl) begin(url)
+const onNavigated = () => {
+  if (here() !== pageUrl) begin(here())
 }
 
 const onMessage = (event: MessageEvent) => {
-  const data = event.data as { eventName?: unknown; pageUrl?: unknown } | null
-  // Only the page's own pixel bus, never a message from a frame.
+  const data = event.data as { eventName?: unknown } | null
+  // Only the page's own pixel bus, never a message from a frame. It is posted once the page is there: the URL is its own.
   if (event.source !== window || !data || data.eventName !== 'vtex:pageView') return
-  const url = (typeof data.pageUrl === 'string' && pathOf(data.pageUrl)) || location.pathname + location.search
-  if (url !== pageUrl || announced) begin(url)
+  if (here() !== pageUrl || announced) begin(here())
   announced = true
-}
-
-interface NavigateEvent extends Event {
-  destination: { url: string }
-  hashChange: boolean
 }
 
 const listen = () => {
   listening = true
   addEventListener('message', onMessage)
-  addEventListener('popstate', () => onNavigated(location.pathname + location.search))
-  const navigation = (window as unknown as { navigation?: EventTarget }).navigation
-  navigation?.addEventListener('navigate', (event) => {
-    if (!(event as NavigateEvent).hashChange) onNavigated(pathOf((event as NavigateEvent).destination.url))
-  })
+  addEventListener('popstate', onNavigated)
 }
 
 /**
- * Starts listening for page views (at the first tracked ad, or earlier from the pixel) and
- * checks the URL fallback. One location read per synchronous batch: a commit that mounts
- * 1,000 ads cannot navigate in between, so the check waits for the next microtask.
+ * True the first time `key` is seen in the current page view (and records it). Starts listening
+ * for page views at the first tracked ad and checks the URL fallback: one location read per
+ * synchronous batch (a commit that mounts 1,000 ads cannot navigate in between, so the check
+ * waits for the next microtask).
  */
-export const syncPageView = () => {
-  if (urlChecked) return
-  urlChecked = true
-  Promise.resolve().then(() => (urlChecked = false))
-  if (!listening) listen()
-  onNavigated(location.pathname + location.search)
-}
-
-/** True the first time `key` is seen in the current page view (and records it). */
 export const firstInPageView = (key: string): boolean => {
-  syncPageView()
+  if (!urlChecked) {
+    urlChecked = true
+    Promise.resolve().then(() => (urlChecked = false))
+    if (!listening) listen()
+    onNavigated()
+  }
   if (seen.has(key)) return false
   seen.add(key)
   return true

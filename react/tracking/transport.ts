@@ -26,24 +26,23 @@ export const isBeaconUrl = (url: unknown): url is string => typeof url === 'stri
  * along (SameSite=None; Secure cookies of a third-party host are blocked there): nothing may rely on them.
  *
  * When `sendBeacon` is missing, throws or refuses (false: payload over its quota), `fetch`
- * with `keepalive` gives the same survive-navigation guarantee.
+ * with `keepalive` gives the same survive-navigation guarantee. The body is exactly
+ * `{ session_id, user_id? }`: nothing else of the identity (click ids) goes to the events API.
  */
-export const sendAdEvent = (url: string, body: AdEventBody): boolean => {
-  if (!isBeaconUrl(url)) return false
-  const json = JSON.stringify(body)
+/** One Blob per body: a page sends the same body with every event, and reusing it halves the cost of a call. */
+let lastBody: { json: string; blob?: Blob } = { json: '' }
+
+export const sendAdEvent = (url: string, identity: AdEventBody): boolean => {
+  // `url` passed isBeaconUrl when it was recorded (adEvents.ts).
+  // JSON.stringify leaves an undefined user_id out.
+  const json = JSON.stringify({ session_id: identity.session_id, user_id: identity.user_id })
+  if (lastBody.json !== json) lastBody = { json, blob: new Blob([json], { type: 'application/json' }) }
   try {
-    if (navigator.sendBeacon && navigator.sendBeacon(url, new Blob([json], { type: 'application/json' }))) return true
+    if (navigator.sendBeacon && navigator.sendBeacon(url, lastBody.blob as Blob)) return true
   } catch {
     // fall through to fetch
   }
-  if (typeof fetch !== 'function') return false
-  fetch(url, {
-    method: 'POST',
-    keepalive: true,
-    body: json,
-    headers: { 'Content-Type': 'application/json' },
-    credentials: 'include',
-    mode: 'cors',
-  }).catch(() => undefined)
+  // A cross-origin fetch is in CORS mode by default (without cookies: the events host's own are blocked as third-party anyway).
+  fetch(url, { method: 'POST', keepalive: true, body: json, headers: { 'Content-Type': 'application/json' } }).catch(() => undefined)
   return true
 }

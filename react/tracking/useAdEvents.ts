@@ -4,8 +4,8 @@ import { AdSlot, AdEventUrls, VIDEO_VIEW_MS, VIEW_MS } from './adSlot'
 
 export { AdEventUrls, VIDEO_VIEW_MS, VIEW_MS }
 
-/** A callback ref that also reads like a ref object (`ref.current`), as it did before. */
-export type AdRef<T> = ((element: T | null) => void) & { readonly current: T | null }
+/** The callback ref to put on the ad's element. */
+export type AdRef<T> = (element: T | null) => void
 
 /**
  * Tracks one rendered ad. Put the returned ref on the element that shows the ad. Impression
@@ -18,22 +18,16 @@ export type AdRef<T> = ((element: T | null) => void) & { readonly current: T | n
  * keyed by element), so a render React discards does no harm.
  */
 export const useAdEvents = <T extends Element = HTMLDivElement>(ad: AdEventUrls, context = ''): AdRef<T> => {
-  const held = useRef<AdRef<T> & { slot: AdSlot; current: T | null }>()
-  let ref = held.current
-  if (!ref) {
+  const held = useRef<{ slot: AdSlot; ref: AdRef<T> }>()
+  if (!held.current) {
     const slot = new AdSlot()
-    const callback = (element: T | null) => {
-      callback.current = element
-      slot.attach(element)
-    }
-    callback.current = null as T | null
-    callback.slot = slot
-    ref = held.current = callback
+    held.current = { slot, ref: (element) => slot.attach(element) }
   }
-  if (ref.slot.update(ad, context)) {
-    const element = ref.slot.element
-    ref.slot.attach(null)
-    ref.slot.attach(element)
+  const { slot, ref } = held.current
+  if (slot.update(ad, context)) {
+    const element = slot.element
+    slot.attach(null)
+    slot.attach(element)
   }
   return ref
 }

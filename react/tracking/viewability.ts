@@ -82,7 +82,7 @@ export const unwatchView = (element: Element) => {
   if (!watch) return
   stopClock(watch)
   watches.delete(element)
-  observer?.unobserve(element)
+  if (observer) observer.unobserve(element)
 }
 
 /** Watches `element` for the view rule; `watch.onViewed` runs once when it is met. */

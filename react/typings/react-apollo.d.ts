@@ -1,4 +1,4 @@
-/** react-apollo as Store Framework provides it to blocks (the app's and vtex.* GraphQL queries). */
+/** react-apollo 3.x as Store Framework provides it to blocks (render-runtime's react-apollo ^3.1). */
 declare module 'react-apollo' {
   import type { DocumentNode } from 'graphql'
   export interface QueryResult<T> {
@@ -10,6 +10,10 @@ declare module 'react-apollo' {
     query: DocumentNode,
     options?: { variables?: Record<string, unknown>; skip?: boolean; ssr?: boolean; fetchPolicy?: 'no-cache' | 'cache-first' | 'network-only' }
   ): QueryResult<T>
+  export interface ApolloClientLike {
+    query<T = unknown>(options: { query: DocumentNode; variables?: Record<string, unknown>; fetchPolicy?: 'no-cache' | 'network-only' }): Promise<{ data?: T }>
+  }
+  export function useApolloClient(): ApolloClientLike
 }
 
 /** react-intl as Store Framework provides it (messages/ of the app). */

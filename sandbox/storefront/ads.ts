@@ -21,12 +21,23 @@ const PRODUCTS: DemoProduct[] = [
   { sku: '2002', productId: '202', name: 'Insulated water bottle', brand: 'Hydra', price: 8990, category: 'Outdoor > Accessories', keywords: ['bottle', 'water'] },
   { sku: '2003', productId: '203', name: 'Lightweight rain jacket', brand: 'TrailCo', price: 29990, category: 'Outdoor > Clothing', keywords: ['jacket', 'rain', 'outdoor'] },
   { sku: '2004', productId: '204', name: 'Merino wool socks', brand: 'Woolly', price: 5990, category: 'Outdoor > Clothing', keywords: ['socks', 'wool'] },
+  { sku: '2005', productId: '205', name: 'Hiking backpack 30 L', brand: 'TrailCo', price: 39990, category: 'Outdoor > Accessories', keywords: ['backpack', 'hiking', 'outdoor'] },
+  { sku: '2006', productId: '206', name: 'Camping headlamp', brand: 'Lumo', price: 12990, category: 'Outdoor > Camping', keywords: ['headlamp', 'camping'] },
+  { sku: '2007', productId: '207', name: 'Trekking poles (pair)', brand: 'TrailCo', price: 19990, category: 'Outdoor > Accessories', keywords: ['poles', 'hiking'] },
+  { sku: '2008', productId: '208', name: 'Fleece pullover', brand: 'Woolly', price: 24990, category: 'Outdoor > Clothing', keywords: ['fleece', 'outdoor'] },
+  { sku: '2009', productId: '209', name: 'Waterproof hiking boots', brand: 'Summit', price: 69990, category: 'Outdoor > Footwear', keywords: ['boots', 'hiking'] },
+  { sku: '2010', productId: '210', name: 'Sun hat', brand: 'Summit', price: 7990, category: 'Outdoor > Accessories', keywords: ['hat', 'sun'] },
+  { sku: '2011', productId: '211', name: 'Compact sleeping bag', brand: 'Lumo', price: 54990, category: 'Outdoor > Camping', keywords: ['sleeping', 'camping'] },
+  { sku: '2012', productId: '212', name: 'Camping stove', brand: 'Lumo', price: 32990, category: 'Outdoor > Camping', keywords: ['stove', 'camping'] },
 ]
 
 export const demoProducts = PRODUCTS
 
-/** Sponsored-product campaigns, in auction order (every demo product is advertised). */
-export const SPONSORED_SKUS = ['2001', '2003', '2002', '2004']
+/**
+ * Sponsored-product campaigns, in auction order; the other two products are organic only. A search
+ * for "outdoor" matches the campaigns of 2001 and 2003 alone.
+ */
+export const SPONSORED_SKUS = ['2001', '2003', '2002', '2004', '2009', '2006', '2012', '2010', '2007', '2011']
 
 /** The one banner campaign: one creative per Get ads image size (IAB billboard and mobile banner). */
 export const DEMO_BANNER = {

@@ -4,6 +4,7 @@ import { chromium, Browser, Page } from 'playwright-core'
 import { bundleBrowserEntry, FIXTURE_ENTRY } from './build'
 import { close, listen } from '../lib/servers'
 import { readBody, send } from './http'
+import type { GraphqlProvider } from './graphqlGateway'
 import { createStorefrontRoutes } from './routes'
 
 /**
@@ -123,9 +124,10 @@ const FIXTURE_HTML = '<!doctype html><html><head><meta charset="utf-8"><title>fi
  * Serves `/fixture` (configure it with `page.addInitScript` setting window.__FIXTURE__),
  * `/next` (where ad links navigate) and the sandbox's checkout/session APIs.
  */
-export const startPageServer = async (options: { production?: boolean } = {}): Promise<PageServer> => {
+export const startPageServer = async (options: { production?: boolean; graphql?: GraphqlProvider } = {}): Promise<PageServer> => {
   const bundle = await bundleBrowserEntry(FIXTURE_ENTRY, options)
-  const routes = createStorefrontRoutes()
+  // The pixel's public config comes from the app's GraphQL: pass a running Service's (sandbox.service.graphql) to render it.
+  const routes = createStorefrontRoutes({ graphql: options.graphql })
   const pages: PageServer = { origin: '', sessionDelayMs: 0, close: async () => close(server) }
   const server = http.createServer(async (req, res) => {
     const url = new URL(req.url || '/', pages.origin)

@@ -7,6 +7,7 @@ const ROOT = path.resolve(__dirname, '../..')
 export const VTEX_SHIMS: Record<string, string> = {
   'vtex.order-manager/OrderForm': path.join(__dirname, 'shims/orderForm.tsx'),
   'vtex.render-runtime': path.join(__dirname, 'shims/renderRuntime.tsx'),
+  'vtex.css-handles': path.join(__dirname, 'shims/cssHandles.tsx'),
   'vtex.product-summary/ProductSummaryCustom': path.join(__dirname, 'shims/productSummary.tsx'),
   'vtex.product-summary-context/ProductSummaryContext': path.join(__dirname, 'shims/productSummaryContext.tsx'),
   'vtex.product-context': path.join(__dirname, 'shims/pageContexts.tsx'),
@@ -45,4 +46,4 @@ export const DEMO_ENTRY = path.join(__dirname, 'pages/demo.tsx')
 export const FIXTURE_ENTRY = path.join(__dirname, 'pages/fixture.tsx')
 
 /** The demo store page script (the real react blocks, vtex.* shimmed). */
-export const buildStorefrontBundle = (): Promise<string> => bundleBrowserEntry(DEMO_ENTRY)
+export const buildStorefrontBundle = (options: BundleOptions = {}): Promise<string> => bundleBrowserEntry(DEMO_ENTRY, options)

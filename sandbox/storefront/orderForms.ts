@@ -79,6 +79,9 @@ export const addItem = (orderForm: SandboxOrderForm, sku: string, quantity: numb
   return true
 }
 
+/** Every customData field the storefront removed (logout, refused consent), in order. */
+export const customDataRemovals: Array<{ orderFormId: string; field: string }> = []
+
 /**
  * `PUT /api/checkout/pub/orderForm/{id}/customData/{appId}[/{field}]` as the Checkout API answers
  * it (VTEX Checkout API OpenAPI): an app missing from the account's orderForm configuration is
@@ -107,5 +110,6 @@ export const removeCustomDataField = (orderForm: SandboxOrderForm, appId: string
   if (!app.fields.includes(field)) return refused(404, 'CHK0091', `App key not found for id ${field}`)
   const stored = orderForm.customData?.customApps.find((a) => a.id === appId)
   if (stored) delete stored.fields[field]
+  customDataRemovals.push({ orderFormId: orderForm.orderFormId, field })
   return { ok: true }
 }

@@ -1,6 +1,8 @@
 import type { IncomingMessage, ServerResponse } from 'http'
 
 import { DEMO_MEDIA, demoProducts } from './ads'
+import { catalogGraphql, catalogProduct } from './catalogGraphql'
+import { APP_PROVIDER, routeGraphql, type GraphqlProvider } from './graphqlGateway'
 import { buildStorefrontBundle } from './build'
 import { cookiesOf, readJson, send, sendJson } from './http'
 import { addItem, ConfiguredApp, createOrderForm, orderForms, REGISTERED_APP, removeCustomDataField, SandboxOrderForm, setCustomData } from './orderForms'
@@ -10,8 +12,10 @@ export type StorefrontRoutes = (req: IncomingMessage, res: ServerResponse, url: 
 export interface StorefrontOptions {
   /** Origin of the fake VTEX Ads events API the demo ads beacon to; '' = the page's own origin. */
   eventsBaseUrl?: string
-  /** Runs a query on the app's GraphQL (the real Service); without it `sponsoredAds` answers no ads. */
-  graphql?: (query: string, variables: Record<string, unknown>) => Promise<{ status: number; body: unknown }>
+  /** Runs a query on the app's GraphQL (the real Service, through @vtex/api's runtime); without it the app's queries get 503. */
+  graphql?: GraphqlProvider
+  /** React's production build, minified (the bench); default: development, with React's warnings. */
+  production?: boolean
   /**
    * The customData apps of the account's orderForm configuration, read live: the sandbox core
    * passes what the Service registered, so the checkout refuses our app until it is registered.
@@ -19,17 +23,6 @@ export interface StorefrontOptions {
    */
   registeredApps?: () => ConfiguredApp[]
 }
-
-/** The demo catalog as vtex.search-graphql's Product (what productsByIdentifier answers). */
-const catalogProduct = (product: (typeof demoProducts)[number]) => ({
-  cacheId: `sp-${product.productId}`,
-  productId: product.productId,
-  productName: product.name,
-  brand: product.brand,
-  linkText: product.name.toLowerCase().replace(/\W+/g, '-'),
-  link: `/?product=${product.sku}`,
-  items: [{ itemId: product.sku, name: product.name, images: [], sellers: [{ sellerId: '1', commertialOffer: { Price: product.price / 100, ListPrice: product.price / 100, AvailableQuantity: 10 } }] }],
-})
 
 /**
  * The search results of the demo search page, as VTEX's search-result with its own VTEX Ads
@@ -46,18 +39,6 @@ const searchResults = (eventsBaseUrl: string) => {
     { ...catalogProduct(native), cacheId: `ad-${native.productId}`, advertisement: { eventUrls: { impression: url('impression'), view: url('view'), click: url('click') } } },
     ...demoProducts.map(catalogProduct),
   ]
-}
-
-/** The page server's GraphQL: product data from the demo catalog, sponsoredAds from the app itself. */
-async function graphqlAnswer(body: { query?: unknown; variables?: Record<string, unknown> } | undefined, options: StorefrontOptions): Promise<{ status: number; body: unknown }> {
-  const query = typeof body?.query === 'string' ? body.query : ''
-  const variables = body?.variables || {}
-  if (/\bproductsByIdentifier\b/.test(query)) {
-    const skus = Array.isArray(variables.values) ? variables.values : []
-    return { status: 200, body: { data: { productsByIdentifier: demoProducts.filter((product) => skus.includes(product.sku)).map(catalogProduct) } } }
-  }
-  if (/\bsponsoredAds\b/.test(query)) return options.graphql ? options.graphql(query, variables) : { status: 200, body: { data: { sponsoredAds: { placements: [] } } } }
-  return { status: 400, body: { errors: [{ message: 'sandbox: unknown query' }] } }
 }
 
 /** VTEX's checkout cookie: `checkout.vtex.com=__ofid_<orderFormId>`. */
@@ -90,21 +71,40 @@ const sessionAnswer = (req: IncomingMessage) => {
   return { id: 'sandbox-session', namespaces: { profile } }
 }
 
+const json = (value: unknown) => JSON.stringify(value).replace(/</g, '\\u003c')
+
+/**
+ * The demo store's page (home, search, product, cart, order placed: demo.tsx picks by URL). Like a
+ * Store Framework page, it starts render-session's request at once and leaves its answer on
+ * `window.__RENDER_8_SESSION__.sessionPromise`, which the identity reads instead of asking again.
+ * The theme's CSS keeps the header and the product cards a fixed size (a theme's own layout
+ * shift is not the blocks'); the blocks reserve their space from their props.
+ */
 const demoHtml = (eventsBaseUrl: string) => `<!doctype html>
 <html lang="en"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1">
 <title>ads-events sandbox store</title>
 <style>
 body{margin:0;font-family:system-ui,sans-serif;color:#1b1b1b;background:#fafafa}
-header{display:flex;justify-content:space-between;align-items:center;padding:12px 24px;background:#14213d;color:#fff}
+header{display:flex;gap:16px;align-items:center;height:56px;padding:0 24px;background:#14213d;color:#fff;white-space:nowrap;overflow-x:auto}
+header a{color:#fff}
+header .cart{min-width:150px;white-space:nowrap}
 main{max-width:960px;margin:0 auto;padding:24px}
-.shelf{display:grid;grid-template-columns:repeat(auto-fill,minmax(200px,1fr));gap:16px}
-.card{background:#fff;border:1px solid #ddd;border-radius:8px;padding:12px;height:180px;display:flex;flex-direction:column;justify-content:space-between}
-.tag,.ads-events-sponsored-label{font-size:11px;color:#555;text-transform:uppercase;letter-spacing:.04em}
+h1{font-size:22px;line-height:28px;margin:0 0 16px}
+h2,.adsevents-ads-events-0-x-sponsoredShelfTitle{font-size:18px;line-height:24px;margin:24px 0 12px}
+.adsevents-ads-events-0-x-sponsoredShelf,.adsevents-ads-events-0-x-sponsoredBrand,.adsevents-ads-events-0-x-sponsoredBanner{margin-bottom:16px}
+.grid{display:grid;grid-template-columns:repeat(auto-fill,minmax(180px,1fr));gap:16px;list-style:none;margin:0;padding:0}
+.card{position:relative;box-sizing:border-box;background:#fff;border:1px solid #ddd;border-radius:8px;padding:12px;height:180px;display:flex;flex-direction:column;justify-content:space-between}
+.card a{color:#1b1b1b}
+.adsevents-ads-events-0-x-sponsoredLabel{border:1px solid #767676;text-transform:uppercase;letter-spacing:.04em}
+/* This theme puts the search badge's label on the card's top edge, at the right (the cards are position: relative). */
+.adsevents-ads-events-0-x-searchBadge>.adsevents-ads-events-0-x-sponsoredLabel{top:-11px;right:8px;margin:0}
 button{cursor:pointer}
-.spacer{height:900px;display:flex;align-items:center;justify-content:center;color:#999}
+table{border-collapse:collapse;width:100%}td,th{padding:6px 8px;border-bottom:1px solid #ddd;text-align:left}
+.spacer{height:700px;display:flex;align-items:center;justify-content:center;color:#666}
 </style></head>
 <body><div id="root"></div>
-<script>window.__SANDBOX_SEARCH__=${JSON.stringify(searchResults(eventsBaseUrl)).replace(/</g, '\\u003c')}</script>
+<script>window.__RENDER_8_SESSION__={sessionPromise:fetch('/api/sessions?items=profile.id,profile.isAuthenticated',{method:'POST',credentials:'same-origin',headers:{'Content-Type':'application/json'},body:'{}'}).then(function(r){return r.json()}).then(function(response){return {response:response,error:null}},function(){return {response:null,error:{message:'session'}}})}</script>
+<script>window.__SANDBOX_SEARCH__=${json(searchResults(eventsBaseUrl))};window.__SANDBOX_CATALOG__=${json(demoProducts.map(catalogProduct))}</script>
 <script src="/assets/storefront.js"></script></body></html>`
 
 /**
@@ -115,21 +115,27 @@ export const createStorefrontRoutes = (options: StorefrontOptions = {}): Storefr
   let bundle: Promise<string> | undefined
   const eventsBaseUrl = options.eventsBaseUrl || ''
   const registeredApps = options.registeredApps || (() => [REGISTERED_APP])
+  // Where the store's GraphQL gateway sends each provider's queries; the app's go to the real Service.
+  const providers: Record<string, GraphqlProvider> = {
+    [APP_PROVIDER]: options.graphql ?? (async () => ({ status: 503, body: { errors: [{ message: `sandbox: ${APP_PROVIDER} is not running here` }] } })),
+    'vtex.search-graphql': catalogGraphql,
+  }
 
   return async (req, res, url) => {
     const method = req.method || 'GET'
     const path = url.pathname
 
-    if (method === 'GET' && path === '/') {
+    if (method === 'GET' && (path === '/' || path === '/cart' || path === '/checkout/orderPlaced')) {
       send(res, 200, demoHtml(eventsBaseUrl), 'text/html; charset=utf-8')
       return true
     }
     if (method === 'GET' && path === '/assets/storefront.js') {
-      bundle = bundle || buildStorefrontBundle()
+      bundle = bundle || buildStorefrontBundle({ production: options.production })
       send(res, 200, await bundle, 'text/javascript; charset=utf-8')
       return true
     }
-    if (method === 'GET' && path === '/api/sessions') {
+    // GET: the identity's own lookup; POST: what render-session does at page start (the demo page emulates it).
+    if ((method === 'GET' || method === 'POST') && path === '/api/sessions') {
       sendJson(res, 200, sessionAnswer(req))
       return true
     }
@@ -139,12 +145,13 @@ export const createStorefrontRoutes = (options: StorefrontOptions = {}): Storefr
     }
     const customData = /^\/api\/checkout\/pub\/orderForm\/([^/]+)\/customData\/([^/]+)(?:\/([^/]+))?$/.exec(path)
     if (customData && method === 'DELETE' && customData[3]) {
-      const orderForm = orderForms.get(customData[1])
+      const [, orderFormId, appId, field] = customData
+      const orderForm = orderForms.get(orderFormId)
       if (!orderForm) {
         sendJson(res, 404, { error: { code: 'CHK0041', message: 'orderForm not found' } })
         return true
       }
-      const result = removeCustomDataField(orderForm, customData[2], customData[3], registeredApps())
+      const result = removeCustomDataField(orderForm, appId, field, registeredApps())
       if (result.ok) sendJson(res, 200, orderForm)
       else sendJson(res, result.status, { error: { code: result.code, message: result.message } })
       return true
@@ -171,7 +178,7 @@ export const createStorefrontRoutes = (options: StorefrontOptions = {}): Storefr
       return true
     }
     if (method === 'POST' && path === '/_sandbox/graphql') {
-      const answer = await graphqlAnswer((await readJson(req)) as { query?: unknown; variables?: Record<string, unknown> } | undefined, options)
+      const answer = await routeGraphql(await readJson(req), providers)
       sendJson(res, answer.status, answer.body)
       return true
     }

@@ -1,14 +1,21 @@
 import type { Browser, BrowserContext, Page } from 'playwright-core'
 
+import { startSandbox, type Sandbox } from '../../sandbox/sandbox'
 import { EventsServer, launchChromium, PageServer, startEventsServer, startPageServer } from '../../sandbox/storefront/browserHarness'
-import { customDataWrites, orderForms } from '../../sandbox/storefront/orderForms'
+import { customDataRemovals, customDataWrites, orderForms } from '../../sandbox/storefront/orderForms'
 import { SANDBOX_USER_COOKIE } from '../../sandbox/storefront/routes'
 import { fixtureAd, openFixture, VIEWPORT, watchErrors } from './fixturePage'
 
 const UUID_V4 = /^[0-9a-f]{8}-[0-9a-f]{4}-4[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$/
 
-/** Identity survives reloads and is the one the order carries (orderForm customData). */
+jest.setTimeout(60_000)
+
+/**
+ * Identity survives reloads and is the one the order carries (orderForm customData). The pixel
+ * reads the store's setting from the app's public config, through the real Service.
+ */
 describe('identity and the orderForm bridge in Chromium', () => {
+  let sandbox: Sandbox
   let browser: Browser
   let events: EventsServer
   let pages: PageServer
@@ -17,14 +24,18 @@ describe('identity and the orderForm bridge in Chromium', () => {
   let errors: string[]
 
   beforeAll(async () => {
-    ;[browser, events, pages] = await Promise.all([launchChromium(), startEventsServer(), startPageServer()])
+    sandbox = await startSandbox()
+    ;[browser, events, pages] = await Promise.all([launchChromium(), startEventsServer(), startPageServer({ graphql: sandbox.service!.graphql })])
   })
   afterAll(async () => {
     await Promise.all([browser?.close(), events?.close(), pages?.close()])
+    await sandbox?.stop()
   })
   beforeEach(async () => {
     events.reset()
     customDataWrites.length = 0
+    customDataRemovals.length = 0
+    pages.sessionDelayMs = 0
     context = await browser.newContext({ viewport: VIEWPORT })
     errors = watchErrors(context)
     page = await context.newPage()
@@ -34,14 +45,16 @@ describe('identity and the orderForm bridge in Chromium', () => {
     expect(errors).toEqual([])
   })
 
+  const { hostname } = new URL('http://127.0.0.1')
   const cookie = async (name: string) => (await context.cookies()).find((c) => c.name === name)?.value
+  const setCookie = (name: string, value: string) => context.addCookies([{ name, value, domain: hostname, path: '/' }])
   const orderFormId = async () => /^__ofid_(.+)$/.exec((await cookie('checkout.vtex.com')) || '')?.[1]
   const ourCustomData = async () => orderForms.get((await orderFormId())!)?.customData?.customApps.find((app) => app.id === 'ads-events')?.fields
   const loadStore = async (query = '') => {
-    await openFixture(page, pages.origin, { tracked: true, pixel: true, ads: [fixtureAd(events.baseUrl, 'id-ad', 0)] }, query)
+    await openFixture(page, pages.origin, { tracked: true, pixel: true, ads: [fixtureAd(events.baseUrl, 'id-ad', 0, { href: '#same-page' })] }, query)
   }
   const settle = async (writes: number) => {
-    await events.waitFor(() => customDataWrites.length >= writes && events.count('impression') > 0)
+    await events.waitFor(() => customDataWrites.length >= writes && events.count('impression') > 0, 10_000)
     await page.waitForTimeout(300)
   }
 
@@ -61,27 +74,62 @@ describe('identity and the orderForm bridge in Chromium', () => {
     expect(customDataWrites).toHaveLength(1)
   })
 
-  it("uses VTEX's VtexRCMacIdv7 visitor cookie as the session_id when present", async () => {
-    const { hostname } = new URL(pages.origin)
-    await context.addCookies([{ name: 'VtexRCMacIdv7', value: 'a1b2c3d4-0000-4000-8000-vtexvisitor', domain: hostname, path: '/' }])
+  it("adopts VTEX's VtexRCMacIdv7 visitor cookie when present on the landing page", async () => {
+    await setCookie('VtexRCMacIdv7', 'a1b2c3d4-0000-4000-8000-vtexvisitor')
     await loadStore()
     await settle(1)
     expect(await ourCustomData()).toEqual({ session_id: 'a1b2c3d4-0000-4000-8000-vtexvisitor' })
     expect(events.received[0].body.session_id).toBe('a1b2c3d4-0000-4000-8000-vtexvisitor')
   })
 
-  it('adds user_id after login (one more write) and sends it on events', async () => {
+  it('a VtexRCMacIdv7 that appears after the landing page: the click, the customData and the order keep the landing id', async () => {
     await loadStore()
     await settle(1)
-    const { hostname } = new URL(pages.origin)
-    await context.addCookies([{ name: SANDBOX_USER_COOKIE, value: 'profile-42', domain: hostname, path: '/' }])
+    const landing = await cookie('ads_events_sid')
+    await page.click('#id-ad')
+    await events.waitFor(() => events.count('click') === 1)
+    await setCookie('VtexRCMacIdv7', 'late-vtex-visitor-id')
+    await page.reload()
+    await page.click('#id-ad')
+    await events.waitFor(() => events.count('click') === 2)
+    await page.waitForTimeout(300)
+    expect(events.received.map((e) => e.body.session_id)).toEqual(Array(events.received.length).fill(landing))
+    expect(await ourCustomData()).toEqual({ session_id: landing })
+    expect(customDataWrites).toHaveLength(1)
+  })
+
+  it("login adds user_id (one more write) to events; logout removes it from the orderForm (the Checkout API's field DELETE)", async () => {
+    await loadStore()
+    await settle(1)
+    const sessionId = await cookie('ads_events_sid')
+    await setCookie(SANDBOX_USER_COOKIE, 'profile-42')
     events.reset()
     await page.reload()
     await settle(2)
-    const sessionId = await cookie('ads_events_sid')
     expect(await ourCustomData()).toEqual({ session_id: sessionId, user_id: 'profile-42' })
-    expect(customDataWrites).toHaveLength(2)
     expect(events.received[0].body).toEqual({ session_id: sessionId, user_id: 'profile-42' })
+
+    await context.clearCookies({ name: SANDBOX_USER_COOKIE })
+    events.reset()
+    await page.reload()
+    await events.waitFor(() => customDataRemovals.length === 1 && events.count('impression') === 1, 10_000)
+    expect(customDataRemovals.map((removal) => removal.field)).toEqual(['user_id'])
+    expect(await ourCustomData()).toEqual({ session_id: sessionId })
+    expect(events.received[0].body).toEqual({ session_id: sessionId })
+    expect(await cookie('ads_events_uid')).toBeUndefined()
+  })
+
+  it('a slow session API: clicks and impressions of a shopper logged in on an earlier page still carry user_id', async () => {
+    await setCookie(SANDBOX_USER_COOKIE, 'profile-7')
+    await loadStore()
+    await settle(1)
+    events.reset()
+    pages.sessionDelayMs = 8000
+    await page.reload({ waitUntil: 'domcontentloaded' })
+    await page.click('#id-ad')
+    await events.waitFor(() => events.count('click') === 1 && events.count('impression') === 1, 10_000)
+    expect(events.received.map((e) => e.kind)).toEqual(expect.arrayContaining(['impression', 'click']))
+    expect(events.received.every((e) => e.body.user_id === 'profile-7')).toBe(true)
   })
 
   it('captures irclickid and oppref from the landing URL and keeps them on later pages', async () => {

@@ -1,8 +1,9 @@
 /**
- * The four sponsored blocks on the sandbox's demo page, in Chromium: ads through the real path
- * (page → sponsoredAds on the real Service → Get ads stand-in), beacons counted by the events
- * stand-in. The page clock is paused, so the 1 s view rule is exact.
+ * The sponsored blocks on the sandbox's demo store, in Chromium: ads through the real path (one
+ * sponsoredAds query per page → the real Service → Get ads stand-in), beacons counted by the
+ * events stand-in. The page clock is paused, so the 1 s view rule is exact.
  */
+import { readFileSync } from 'fs'
 import type { Browser, BrowserContext, Page } from 'playwright-core'
 import { close } from '../../sandbox/lib/servers'
 import { startPageServer } from '../../sandbox/pageServer'
@@ -10,6 +11,9 @@ import { startSandbox, type Sandbox } from '../../sandbox/sandbox'
 import { launchChromium } from '../../sandbox/storefront/browserHarness'
 
 jest.setTimeout(90_000)
+
+const AXE = readFileSync(require.resolve('axe-core/axe.min.js'), 'utf8')
+const LABEL = '.adsevents-ads-events-0-x-sponsoredLabel'
 
 let sandbox: Sandbox
 let server: Awaited<ReturnType<typeof startPageServer>>
@@ -40,33 +44,49 @@ const waitFor = async (probe: () => boolean, what: string, ms = 10_000) => {
 /** Nothing more arrives in a short real-time wait (a beacon the browser queued has time to land). */
 const settle = () => new Promise((resolve) => setTimeout(resolve, 400))
 
-beforeEach(async () => {
-  sandbox.vtexAds.beacons.length = 0
-  sandbox.getAds.delayMs = 0
-  context = await browser.newContext({ viewport: { width: 1000, height: 800 } })
-  errors = []
-  context.on('weberror', (error) => errors.push(error.error().message))
+const newPage = async (options: { viewport?: { width: number; height: number }; pausedClock?: boolean } = {}) => {
+  context = await browser.newContext({ viewport: options.viewport || { width: 1000, height: 800 } })
   page = await context.newPage()
   page.on('console', (message) => {
     if (message.type() === 'error') errors.push(message.text())
   })
-  const start = Date.now()
-  await page.clock.install({ time: start })
-  await page.clock.pauseAt(start + 60_000)
+  page.on('pageerror', (error) => errors.push(error.message))
+  if (options.pausedClock !== false) {
+    const start = Date.now()
+    await page.clock.install({ time: start })
+    await page.clock.pauseAt(start + 60_000)
+  }
+}
+
+beforeEach(() => {
+  sandbox.vtexAds.beacons.length = 0
+  sandbox.getAds.requests.length = 0
+  sandbox.getAds.delayMs = 0
+  errors = []
 })
 afterEach(async () => {
-  await context.close()
+  await context?.close()
   expect(errors).toEqual([])
 })
+
+/**
+ * React 16.9 (what render-runtime serves) runs passive effects and async updates from
+ * requestAnimationFrame, which the paused page clock holds: lets frames run, 16 ms of page time
+ * at a time, until `locator` is on the page.
+ */
+const rendered = async (locator: ReturnType<Page['locator']>) => {
+  for (let frame = 0; frame < 300; frame++) {
+    if ((await locator.count()) > 0) return
+    await page.clock.runFor(16)
+    await new Promise((resolve) => setTimeout(resolve, 10))
+  }
+  await locator.first().waitFor({ timeout: 1 })
+}
 
 /** Scrolls `selector` to the top of the viewport (whole of it in view when it fits). */
 const scrollTo = (selector: string) => page.locator(selector).first().evaluate((element) => window.scrollTo(0, element.getBoundingClientRect().top + window.scrollY))
 
-/**
- * Events are recorded at once and sent from an idle callback, which the paused clock fires within
- * 50 ms (Playwright's requestIdleCallback), once the identity is known (a real-time fetch): lets
- * both happen until `probe` holds, moving the page clock 50 ms at a time, at most 250 ms.
- */
+/** Events are recorded at once and sent from idle callbacks (the paused clock fires them within 50 ms) once the identity is known. */
 const sendRecorded = async (probe: () => boolean, what: string) => {
   for (let step = 0; step < 5 && !probe(); step++) {
     await settle()
@@ -77,8 +97,7 @@ const sendRecorded = async (probe: () => boolean, what: string) => {
 
 /**
  * The view rule on ads shown together: out of view first (their clock resets), then in view:
- * nothing at 950 ms, each view at 1 s (sent within the next 50 ms). Intersection changes are
- * delivered with the next rendering update, so each scroll gets a short real-time wait.
+ * nothing at 950 ms, each view at 1 s (sent within the next 50 ms).
  */
 const expectViewAtOneSecond = async (selector: string, adIds: string[]) => {
   await page.evaluate(() => window.scrollTo(0, document.documentElement.scrollHeight))
@@ -95,21 +114,45 @@ const expectViewAtOneSecond = async (selector: string, adIds: string[]) => {
   await waitFor(() => adIds.every((adId) => count('view', adId) === 1), `the views of ${adIds.join(', ')}`)
 }
 
-it('sponsored-products-shelf: the products via the theme summary, impression on render, view at 1 s, click', async () => {
-  await page.goto(`${server.origin}/`)
-  const shelf = page.locator('#shelf section[aria-label="Sponsored products (Sponsored)"]')
-  await shelf.waitFor()
-  expect(await shelf.locator('.card a').allTextContents()).toEqual(['Trail running shoes', 'Lightweight rain jacket', 'Insulated water bottle', 'Merino wool socks'])
-  expect(await shelf.locator('.ads-events-sponsored-label').allTextContents()).toEqual(['Sponsored', 'Sponsored', 'Sponsored', 'Sponsored'])
-  await sendRecorded(() => ['sp-2001', 'sp-2003', 'sp-2002', 'sp-2004'].every((adId) => count('impression', adId) >= 1), 'shelf impressions')
+const HOME_ADS = ['banner-summer', 'brand-trailco', 'brand-trailco-2001', 'brand-trailco-2003', 'sp-2002', 'sp-2004', 'sp-2009', 'sp-2006', 'sp-2012', 'sp-2010', 'sp-2007', 'sp-2011']
 
-  await expectViewAtOneSecond('#shelf', ['sp-2001', 'sp-2003', 'sp-2002', 'sp-2004'])
-  expect(count('impression', 'sp-2002')).toBe(1)
-  await Promise.all([page.waitForURL(/product=2002/), shelf.getByRole('link', { name: 'Insulated water bottle' }).click()])
-  await waitFor(() => count('click', 'sp-2002') === 1, 'the click of sp-2002')
+it('the home asks Get ads once for all its blocks, and shows no product twice', async () => {
+  await newPage()
+  await page.goto(`${server.origin}/`)
+  await rendered(page.locator('#footer-shelf li'))
+  await sendRecorded(() => HOME_ADS.every((adId) => count('impression', adId) === 1), 'every home impression')
+  expect(sandbox.getAds.requests).toHaveLength(1)
+  const [request] = sandbox.getAds.requests
+  expect(Object.keys(request.placements)).toEqual(['site_home_middle_banner', 'site_home_top_sponsored_brand', 'site_home_top-shelf_product', 'site_home_search-results_product', 'site_home_bottom-shelf_product'])
+  expect(request.dedup_ads).toBe(true)
+  const sponsoredSkus = await page.locator(`[role="group"][aria-label^="Sponsored:"]`).evaluateAll((groups) => groups.map((group) => group.getAttribute('aria-label')))
+  expect(new Set(sponsoredSkus).size).toBe(sponsoredSkus.length)
+  expect(sponsoredSkus).toHaveLength(10)
+  await settle()
+  expect(sandbox.vtexAds.beacons.filter((beacon) => beacon.kind === 'impression')).toHaveLength(HOME_ADS.length)
 })
 
-it('sponsored-banner: box reserved before the image loads, impression, view at 1 s, keyboard click', async () => {
+it('sponsored-products-shelf: the products via the theme summary, impression on render, view at 1 s, one click', async () => {
+  await newPage()
+  await page.goto(`${server.origin}/`)
+  const shelf = page.locator('#shelf section[aria-label="Sponsored products"]')
+  await rendered(shelf.locator('li'))
+  expect(await shelf.locator('.card a').allTextContents()).toEqual(['Insulated water bottle', 'Merino wool socks', 'Waterproof hiking boots', 'Camping headlamp'])
+  expect(await shelf.locator(LABEL).allTextContents()).toEqual(['Sponsored', 'Sponsored', 'Sponsored', 'Sponsored'])
+  const shelfAds = ['sp-2002', 'sp-2004', 'sp-2009', 'sp-2006']
+  await sendRecorded(() => shelfAds.every((adId) => count('impression', adId) === 1), 'shelf impressions')
+
+  await expectViewAtOneSecond('#shelf', shelfAds)
+  await shelf.getByRole('button', { name: 'Add to cart' }).first().click()
+  await Promise.all([page.waitForURL(/product=2002/), shelf.getByRole('link', { name: 'Insulated water bottle' }).click()])
+  await waitFor(() => count('click', 'sp-2002') === 1, 'the click of sp-2002')
+  await settle()
+  expect(count('click', 'sp-2002')).toBe(1)
+})
+
+it('sponsored-banner: box reserved before the ad and its image, visible label, keyboard click', async () => {
+  await newPage()
+  sandbox.getAds.delayMs = 300
   let releaseImage: () => void = () => undefined
   const imageHeld = new Promise<void>((resolve) => (releaseImage = resolve))
   await page.route('**/_sandbox/media/banner-desktop.svg', async (route) => {
@@ -117,32 +160,42 @@ it('sponsored-banner: box reserved before the image loads, impression, view at 1
     await route.continue()
   })
   await page.goto(`${server.origin}/`)
-  const banner = page.locator('#banner a.ads-events-sponsored-banner')
-  await banner.waitFor()
-  // The page's column is narrower than 970 px: the box keeps 970 × 250 while the image is still loading.
-  const before = await banner.boundingBox()
-  expect(before?.width).toBeGreaterThan(900)
-  expect(before?.height).toBeCloseTo(((before?.width ?? 0) * 250) / 970, 0)
+  const box = page.locator('#banner .adsevents-ads-events-0-x-sponsoredBanner')
+  const reserved = await box.boundingBox()
+  // The page's column is narrower than 970 px: the box keeps 970 × 250 from the first render.
+  expect(reserved?.width).toBeGreaterThan(900)
+  expect(reserved?.height).toBeCloseTo(((reserved?.width ?? 0) * 250) / 970, 0)
   const shelfTop = await page.locator('#shelf').evaluate((element) => element.getBoundingClientRect().top)
+  const link = box.locator('a')
+  await rendered(link)
+  expect(await box.boundingBox()).toEqual(reserved)
   releaseImage()
   await page.waitForFunction(() => (document.querySelector('#banner img') as HTMLImageElement | null)?.complete === true)
-  expect((await banner.boundingBox())?.height).toBe(before?.height)
+  expect(await box.boundingBox()).toEqual(reserved)
   expect(await page.locator('#shelf').evaluate((element) => element.getBoundingClientRect().top)).toBe(shelfTop)
-  expect(await banner.locator('img').getAttribute('alt')).toBe('Summer outdoor sale (Sponsored)')
+  // The label is inside the creative's box and on top of it: what the shopper sees at its place is the label.
+  const label = await link.locator(LABEL).boundingBox()
+  expect(label!.x >= reserved!.x && label!.y >= reserved!.y && label!.x + label!.width <= reserved!.x + reserved!.width && label!.y + label!.height <= reserved!.y + reserved!.height).toBe(true)
+  expect(await page.evaluate(([x, y]) => document.elementFromPoint(x, y)?.textContent, [label!.x + 5, label!.y + 5])).toBe('Sponsored')
+  expect(await link.locator('img').getAttribute('alt')).toBe('Summer outdoor sale')
   await sendRecorded(() => count('impression', 'banner-summer') === 1, 'the banner impression')
 
   await expectViewAtOneSecond('#banner', ['banner-summer'])
-  await banner.focus()
+  await link.focus()
   await Promise.all([page.waitForURL(/campaign=summer/), page.keyboard.press('Enter')])
   await waitFor(() => count('click', 'banner-summer') === 1, 'the banner click')
 })
 
 it('sponsored-brand: the creative and each of its products, each with its own event URLs', async () => {
+  await newPage()
   await page.goto(`${server.origin}/`)
-  const brand = page.locator('#brand section.ads-events-sponsored-brand')
-  await brand.waitFor()
-  expect(await brand.getAttribute('aria-label')).toBe('TrailCo: gear for every trail (Sponsored)')
+  const brand = page.locator('#brand section.adsevents-ads-events-0-x-sponsoredBrand')
+  await rendered(brand.locator('li'))
+  expect(await brand.getAttribute('aria-label')).toBe('TrailCo: gear for every trail')
   expect(await brand.locator('.card a').allTextContents()).toEqual(['Trail running shoes', 'Lightweight rain jacket'])
+  const creative = brand.locator('[role="img"]')
+  expect(await creative.getAttribute('aria-label')).toBe('Sponsored TrailCo: gear for every trail')
+  expect(await creative.locator(LABEL).isVisible()).toBe(true)
   await sendRecorded(() => ['brand-trailco', 'brand-trailco-2001', 'brand-trailco-2003'].every((adId) => count('impression', adId) === 1), 'brand impressions')
 
   await expectViewAtOneSecond('#brand', ['brand-trailco', 'brand-trailco-2001', 'brand-trailco-2003'])
@@ -151,25 +204,45 @@ it('sponsored-brand: the creative and each of its products, each with its own ev
   expect(count('click', 'brand-trailco')).toBe(0)
 })
 
-it("sponsored-search-badges: exactly the sponsored SKUs are marked, VTEX search's own ad tracked, no second copy", async () => {
+it("sponsored-search-badges: exactly the sponsored SKUs marked, VTEX search's own ad tracked, no second copy", async () => {
+  await newPage()
   await page.goto(`${server.origin}/?q=outdoor`)
   const results = page.locator('#search-results')
-  await results.locator('[data-ads-events-sponsored="ads-events"]').first().waitFor()
+  await rendered(results.locator('[data-ads-events-sponsored="ads-events"]'))
   const marks = await results.locator('section.card').evaluateAll((cards) =>
-    cards.map((card) => `${card.getAttribute('data-product-sku')}:${card.querySelector('[data-ads-events-sponsored]')?.getAttribute('data-ads-events-sponsored') ?? 'organic'}:${card.querySelectorAll('.ads-events-sponsored-label').length}`)
+    cards.map((card) => `${card.getAttribute('data-product-sku')}:${card.querySelector('[data-ads-events-sponsored]')?.getAttribute('data-ads-events-sponsored') ?? 'organic'}:${card.querySelectorAll('.adsevents-ads-events-0-x-sponsoredLabel').length}`)
   )
   // VTEX's sponsored copy of 2004 first, then the organic results: our ads are 2001 and 2003 ("outdoor").
-  expect(marks).toEqual(['2004:vtex-search:1', '2001:ads-events:1', '2002:organic:0', '2003:ads-events:1', '2004:organic:0'])
-  // Same layout for every card: one wrapper each, sponsored or not.
-  expect(await results.locator('section.card > .ads-events-search-badge').count()).toBe(5)
+  expect(marks.slice(0, 5)).toEqual(['2004:vtex-search:1', '2001:ads-events:1', '2002:organic:0', '2003:ads-events:1', '2004:organic:0'])
+  expect(marks.filter((mark) => !mark.endsWith(':0'))).toHaveLength(3)
 
-  await sendRecorded(() => count('impression', 'vtex-search-2004') === 1 && count('impression', 'sp-2001') >= 1 && count('impression', 'sp-2003') >= 1, 'badge impressions')
+  await sendRecorded(() => count('impression', 'vtex-search-2004') === 1 && count('impression', 'sp-2001') === 1 && count('impression', 'sp-2003') === 1, 'badge impressions')
   await expectViewAtOneSecond('#search-results', ['vtex-search-2004'])
   await Promise.all([page.waitForURL(/product=2004/), results.getByRole('link', { name: 'Merino wool socks' }).first().click()])
   await waitFor(() => count('click', 'vtex-search-2004') === 1, 'the click on the VTEX search ad')
 })
 
-it('Get ads slower than the budget: the service answers no ads within 600 ms, the page renders none and works', async () => {
+it("sponsored-search-badges leave the theme's card layout exactly as it is (desktop and phone)", async () => {
+  for (const viewport of [{ width: 1000, height: 800 }, { width: 390, height: 844 }]) {
+    await newPage({ viewport, pausedClock: false })
+    const layout = async (path: string) => {
+      await page.goto(`${server.origin}${path}`)
+      await page.locator('#search-results section.card').first().waitFor()
+      await page.waitForTimeout(1500)
+      // Every box inside every card, but our label (it takes no space: checked below).
+      return page.locator('#search-results section.card').evaluateAll((cards, label) =>
+        cards.map((card) => [card, ...Array.from(card.querySelectorAll('*'))].filter((node) => !node.matches(`${label}, ${label} *, .adsevents-ads-events-0-x-searchBadge`)).map((node) => JSON.stringify(node.getBoundingClientRect())))
+      , LABEL)
+    }
+    const without = await layout('/?q=outdoor&nobadges=1')
+    const withBadges = await layout('/?q=outdoor')
+    expect(await page.locator(`#search-results ${LABEL}`).count()).toBe(3)
+    expect(withBadges).toEqual(without)
+    await context.close()
+  }
+})
+
+it('Get ads slower than the budget: no ads; the reserved space stays while in view and is given back off-screen, with no layout shift', async () => {
   sandbox.getAds.delayMs = 2_000
   const query = 'query($input: SponsoredAdsInput!){ sponsoredAds(input: $input) { placements { name ads { adId } } } }'
   const started = Date.now()
@@ -177,14 +250,90 @@ it('Get ads slower than the budget: the service answers no ads within 600 ms, th
   expect(Date.now() - started).toBeLessThan(800)
   expect(answer.body).toEqual({ data: { sponsoredAds: { placements: [{ name: 'site_home_x_product', ads: [] }] } } })
 
-  await page.clock.resume()
-  await settle()
-  sandbox.vtexAds.beacons.length = 0
+  await newPage({ pausedClock: false })
+  await page.addInitScript(() => {
+    const w = window as unknown as { __shifts: number }
+    w.__shifts = 0
+    new PerformanceObserver((list) => list.getEntries().forEach((entry) => (w.__shifts += (entry as PerformanceEntry & { value: number }).value))).observe({ type: 'layout-shift', buffered: true })
+  })
   await page.goto(`${server.origin}/`)
-  await page.getByText(/Scroll: ads below the fold/).waitFor()
+  await page.getByText(/Ads below the fold/).waitFor()
+  const bannerBox = await page.locator('#banner > *').boundingBox()
   await page.waitForTimeout(2_500)
-  expect(await page.locator('[class^="ads-events-sponsored"]').count()).toBe(0)
-  expect(await page.locator('main').evaluate((element) => [...element.children].map((child) => `${child.id}:${child.children.length}`))).toEqual(['banner:0', 'shelf:0', 'brand:0', ':0', 'footer-shelf:0'])
+  // In view at the top: still reserved, empty. Below the fold: given back.
+  expect(await page.locator('#banner > *').boundingBox()).toEqual(bannerBox)
+  expect(await page.locator('#banner > * > *').count()).toBe(0)
+  expect(await page.locator('#footer-shelf > *').count()).toBe(0)
+  // Scrolled away, the banner's space goes too, and what the shopper sees does not move.
+  await page.locator('#all-products').scrollIntoViewIfNeeded()
+  const gridTop = await page.locator('#all-products').evaluate((element) => element.getBoundingClientRect().top)
+  await page.waitForTimeout(500)
+  expect(await page.locator('#banner > *').count()).toBe(0)
+  // Scroll positions are whole pixels: the anchoring leaves at most a fraction of one.
+  expect(Math.abs((await page.locator('#all-products').evaluate((element) => element.getBoundingClientRect().top)) - gridTop)).toBeLessThan(1)
+  expect(await page.evaluate(() => (window as unknown as { __shifts: number }).__shifts)).toBeLessThan(0.001)
   expect(sandbox.vtexAds.beacons).toEqual([])
-  await page.getByRole('button', { name: /log in/i }).waitFor()
+})
+
+it('a logged-in shopper: Get ads gets the user id', async () => {
+  await newPage({ pausedClock: false })
+  await context.addCookies([{ name: 'sandbox_user', value: 'demo-shopper-1', domain: '127.0.0.1', path: '/' }])
+  await page.goto(`${server.origin}/`)
+  await waitFor(() => sandbox.getAds.requests.length === 1, 'the ad query')
+  expect((sandbox.getAds.requests[0] as unknown as { user_id?: string }).user_id).toBe('demo-shopper-1')
+})
+
+describe('disclosure and accessibility', () => {
+  const axe = async () => {
+    await page.addScriptTag({ content: AXE })
+    return page.evaluate(async () => {
+      const result = await (window as unknown as { axe: { run: (context: Document) => Promise<{ violations: Array<{ id: string; nodes: Array<{ target: string[] }> }> }> } }).axe.run(document)
+      return result.violations.map((violation) => `${violation.id}: ${violation.nodes.map((node) => node.target.join(' ')).join(', ')}`)
+    })
+  }
+
+  /** Accessible names as Chromium's accessibility tree computes them (what a screen reader gets). */
+  const namesWithSponsored = async () => {
+    const cdp = await context.newCDPSession(page)
+    const { nodes } = (await cdp.send('Accessibility.getFullAXTree')) as { nodes: Array<{ ignored: boolean; role?: { value: string }; name?: { value: string } }> }
+    // The creatives: links, images and groups (a shelf's region and heading are containers, not ads).
+    return nodes
+      .filter((node) => !node.ignored && ['link', 'image', 'group'].includes(node.role?.value || '') && /sponsored/i.test(node.name?.value || ''))
+      .map((node) => `${node.role?.value}: ${node.name?.value}`)
+  }
+
+  it.each([
+    ['home, desktop', '/', { width: 1000, height: 800 }],
+    ['home, phone', '/?mobile=1', { width: 390, height: 844 }],
+    ['search', '/?q=outdoor', { width: 1000, height: 800 }],
+  ])('%s: axe finds nothing; every creative says "Sponsored" once in its accessible name', async (_, path, viewport) => {
+    await newPage({ viewport, pausedClock: false })
+    await page.goto(`${server.origin}${path}`)
+    await page.locator(LABEL).first().waitFor()
+    await page.waitForTimeout(1500)
+    expect(await axe()).toEqual([])
+    const names = await namesWithSponsored()
+    const labels = await page.locator(LABEL).count()
+    // One named element per creative (each label's), each name saying it exactly once.
+    expect(names).toHaveLength(labels)
+    expect(names.filter((name) => (name.match(/sponsored/gi) || []).length !== 1)).toEqual([])
+  })
+
+  it('every creative is reachable with the keyboard, its name saying "Sponsored"', async () => {
+    await newPage({ pausedClock: false })
+    await page.goto(`${server.origin}/`)
+    await page.locator('#footer-shelf li').first().waitFor()
+    const reached: string[] = []
+    for (let i = 0; i < 80; i++) {
+      await page.keyboard.press('Tab')
+      const name = await page.evaluate(() => {
+        const active = document.activeElement as HTMLElement | null
+        const creative = active?.closest('[aria-label^="Sponsored"], a[href="/?campaign=summer"]')
+        return creative ? creative.getAttribute('aria-label') || creative.textContent || '' : ''
+      })
+      if (name) reached.push(name)
+    }
+    // The banner link's text is its label (its name adds the image's alt text); the others are named groups.
+    expect(reached).toEqual(expect.arrayContaining(['Sponsored', 'Sponsored TrailCo: gear for every trail', 'Sponsored: Trail running shoes', 'Sponsored: Insulated water bottle', 'Sponsored: Camping stove']))
+  })
 })

@@ -140,18 +140,31 @@ describe('ad tracker in Chromium', () => {
     expect(events.received.filter((e) => e.kind === 'impression').map((e) => e.adId)).toEqual(['nav1', 'nav2', 'nav1', 'nav2'])
   })
 
-  it('A → B → A without pixel messages: the history navigation alone marks the page views', async () => {
+  it('without pixel messages: an ad recorded on another URL, and back/forward, start new page views', async () => {
     await openFixture(page, pages.origin, { tracked: true, pixel: false, ads: [fixtureAd(events.baseUrl, 'hist', 0)] })
     await sendRecorded()
     await events.waitFor(() => events.count('impression') === 1)
+    // To /b (history.pushState, no message), where the same ad shows again.
     await page.evaluate(() => window.__navigate!('/b', { ads: false, announce: false }))
-    await page.evaluate(() => window.__navigate!('/fixture', { ads: true, announce: false }))
+    await page.evaluate(() => window.__showAds!(true))
     await sendRecorded()
     await events.waitFor(() => events.count('impression', 'hist') === 2)
+    // Back to the first page (popstate), which renders its ad again.
+    await page.evaluate(() => window.__showAds!(false))
+    await page.evaluate(
+      () =>
+        new Promise<void>((resolve) => {
+          addEventListener('popstate', () => resolve(), { once: true })
+          history.back()
+        }),
+    )
+    await page.evaluate(() => window.__showAds!(true))
+    await sendRecorded()
+    await events.waitFor(() => events.count('impression', 'hist') === 3)
     await page.evaluate(() => window.__rerender!())
     await sendRecorded()
     await page.waitForTimeout(300)
-    expect(events.count('impression')).toBe(2)
+    expect(events.count('impression')).toBe(3)
   })
 
   it('needs 2 s for a video ad', async () => {
@@ -166,11 +179,50 @@ describe('ad tracker in Chromium', () => {
     await events.waitFor(() => events.count('view', 'video') === 1)
   })
 
-  it('sends a click on every click, before the page handles it', async () => {
-    await openFixture(page, pages.origin, { tracked: true, pixel: false, ads: [fixtureAd(events.baseUrl, 'clk', 0, { href: '#same-page' })] })
+  it('one click beacon per ad and page view, whatever way the shopper opens or acts on it', async () => {
+    const ads = [fixtureAd(events.baseUrl, 'clk', 0, { href: '#same-page', controls: true }), fixtureAd(events.baseUrl, 'other', 300, { href: '#same-page', controls: true })]
+    await openFixture(page, pages.origin, { tracked: true, pixel: false, ads })
+    await sendRecorded() // the identity is known: clicks leave at once
+    const clickCount = async () => {
+      await page.waitForTimeout(300)
+      return events.count('click', 'clk')
+    }
+    // Add to cart (the button stops the event), twice, then the card's label (two click events).
+    await page.click('#clk-cart')
+    expect(await clickCount()).toBe(1)
+    await page.click('#clk-cart')
+    await page.click('#clk-compare')
     await page.click('#clk')
-    await page.click('#clk')
-    await sendRecorded() // a click before the identity is known waits for it
-    await events.waitFor(() => events.count('click', 'clk') === 2)
+    await page.click('#clk', { modifiers: ['Control'] })
+    await page.click('#clk', { button: 'middle' })
+    await page.focus('#clk')
+    await page.keyboard.press('Enter')
+    expect(await clickCount()).toBe(1)
+    // Another ad on the page counts on its own; a new page view counts again.
+    await page.click('#other', { button: 'middle' })
+    await page.evaluate(() => window.__navigate!('/fixture?page=2', { ads: true }))
+    await page.click('#clk-compare')
+    await page.waitForTimeout(300)
+    expect(['clk', 'other'].map((adId) => events.count('click', adId))).toEqual([2, 1])
+  })
+
+  it('opening an ad in a new tab with the middle button (auxclick) sends its click; the right button does not', async () => {
+    await openFixture(page, pages.origin, { tracked: true, pixel: false, ads: [fixtureAd(events.baseUrl, 'mid', 0, { href: '#same-page' }), fixtureAd(events.baseUrl, 'right', 300, { href: '#same-page' })] })
+    await sendRecorded()
+    await page.click('#right', { button: 'right' })
+    await page.click('#mid', { button: 'middle' })
+    await events.waitFor(() => events.count('click', 'mid') === 1)
+    await page.waitForTimeout(200)
+    expect(events.count('click', 'right')).toBe(0)
+  })
+
+  it('a click before the identity is known waits for it, and still leaves once', async () => {
+    await openFixture(page, pages.origin, { tracked: true, pixel: false, ads: [fixtureAd(events.baseUrl, 'early', 0, { href: '#same-page' })] })
+    await page.click('#early')
+    await page.click('#early')
+    await sendRecorded()
+    await events.waitFor(() => events.count('click', 'early') === 1)
+    await page.waitForTimeout(200)
+    expect(events.count('click', 'early')).toBe(1)
   })
 })

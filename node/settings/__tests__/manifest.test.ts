@@ -60,7 +60,7 @@ describe('public config for the storefront', () => {
   it('carries flags only, never an id or a secret', () => {
     const settings = normalizeSettings({ publisherId: 'pub-secret-ish', impactAuthToken: 'tok-123', openaiApiKey: 'sk-svcacct-abc' })
     const exposed = JSON.stringify(toPublicConfig(settings))
-    expect(JSON.parse(exposed)).toEqual({ hasPublisher: true, vtexAdsEnabled: true })
+    expect(JSON.parse(exposed)).toEqual({ hasPublisher: true, vtexAdsEnabled: true, requireConsent: false })
     for (const value of ['pub-secret-ish', 'tok-123', 'sk-svcacct-abc']) expect(exposed).not.toContain(value)
   })
 })

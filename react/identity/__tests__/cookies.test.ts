@@ -1,15 +1,17 @@
-import { readCookie, registrableDomain, writeCookie } from '../cookies'
+import { readCookie, writeCookie } from '../cookies'
+import { writeSharedCookie } from '../sessionId'
 import { fakeJar } from './fakeJar'
 
 describe('readCookie', () => {
-  it('finds a cookie by exact name among others and decodes it', () => {
-    const jar = { cookie: 'a=1; ads_events_sid=abc%2Ddef; ads_events_sid_old=zzz' }
+  it('finds a cookie by exact name among others, as stored (readers validate it as an id)', () => {
+    const jar = { cookie: 'a=1; ads_events_sid=abc-def; ads_events_sid_old=zzz; x_ads_events_sid=no' }
     expect(readCookie(jar, 'ads_events_sid')).toBe('abc-def')
     expect(readCookie(jar, 'sid')).toBeUndefined()
+    expect(readCookie({ cookie: 'ads_events_sid=first' }, 'ads_events_sid')).toBe('first')
   })
 
-  it('returns undefined for a malformed encoding instead of throwing', () => {
-    expect(readCookie({ cookie: 'x=%E0%A4%A' }, 'x')).toBeUndefined()
+  it('returns an encoded value as it is, which the id rule then refuses', () => {
+    expect(readCookie({ cookie: 'x=%E0%A4%A' }, 'x')).toBe('%E0%A4%A')
   })
 })
 
@@ -27,23 +29,26 @@ describe('writeCookie', () => {
   })
 })
 
-describe('registrableDomain', () => {
+describe('writeSharedCookie: the broadest domain the browser accepts', () => {
+  /** A jar that refuses public suffixes, as browsers do with their public-suffix list (here: com, com.br, co.uk). */
+  const PUBLIC_SUFFIXES = ['com', 'com.br', 'co.uk', 'br', 'uk']
+  const domainOf = (line: string) => /; Domain=([^;]+)/.exec(line)?.[1]
+  const write = (hostname: string) => {
+    const { jar, writes } = fakeJar({}, (line) => PUBLIC_SUFFIXES.includes(domainOf(line) || ''))
+    writeSharedCookie({ jar, hostname, secure: true }, 'n', 'v', 1)
+    return writes.map((line) => domainOf(line) || 'host-only')
+  }
+
   it.each([
-    ['www.store.com', 'store.com'],
-    ['checkout.store.com', 'store.com'],
-    ['store.com', 'store.com'],
-    ['www.loja.com.br', 'loja.com.br'],
-    ['secure.loja.com.br', 'loja.com.br'],
-    ['shop.example.co.uk', 'example.co.uk'],
-    ['WWW.Store.COM.', 'store.com'],
-  ])('%s → %s', (host, domain) => {
-    expect(registrableDomain(host)).toBe(domain)
+    ['www.store.com', ['store.com']],
+    ['store.com', ['store.com']],
+    ['www.loja.com.br', ['com.br', 'loja.com.br']],
+    ['shop.example.co.uk', ['co.uk', 'example.co.uk']],
+  ])('%s → the domain the browser keeps is the last of %j', (host, tried) => {
+    expect(write(host)).toEqual(tried)
   })
 
-  it.each(['localhost', '127.0.0.1', '::1', 'store.myvtex.com', 'ws--store.myvtex.com', 'store.vtexcommercestable.com.br', 'com.br'])(
-    '%s → host-only',
-    (host) => {
-      expect(registrableDomain(host)).toBeUndefined()
-    },
-  )
+  it.each(['localhost', '127.0.0.1', '[::1]', 'store.myvtex.com', 'ws--store.myvtex.com', 'store.vtexcommercestable.com.br'])('%s → host-only', (host) => {
+    expect(write(host)).toEqual(['host-only'])
+  })
 })

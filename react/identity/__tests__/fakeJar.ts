@@ -1,10 +1,11 @@
 import { CookieJar } from '../cookies'
 
 /**
- * A document.cookie stand-in that keeps the attributes of every write (jsdom hides them) and
- * can refuse a Domain, as a browser does for a domain the page is not under.
+ * A document.cookie stand-in that keeps the attributes of every write (jsdom hides them),
+ * removes a cookie written with Max-Age=0 and can refuse a Domain, as a browser does for a domain
+ * the page is not under.
  */
-export const fakeJar = (initial: Record<string, string> = {}, refuseDomain = false) => {
+export const fakeJar = (initial: Record<string, string> = {}, refuse: boolean | ((line: string) => boolean) = false) => {
   const values = new Map(Object.entries(initial))
   const writes: string[] = []
   const jar: CookieJar = {
@@ -13,10 +14,12 @@ export const fakeJar = (initial: Record<string, string> = {}, refuseDomain = fal
     },
     set cookie(line: string) {
       writes.push(line)
-      if (refuseDomain && /; Domain=/.test(line)) return
+      if (/; Domain=/.test(line) && (refuse === true || (typeof refuse === 'function' && refuse(line)))) return
       const [pair] = line.split(';')
       const at = pair.indexOf('=')
-      values.set(pair.slice(0, at), pair.slice(at + 1))
+      // Max-Age=0 removes the cookie, as a browser does.
+      if (/; Max-Age=0(;|$)/.test(line)) values.delete(pair.slice(0, at))
+      else values.set(pair.slice(0, at), pair.slice(at + 1))
     },
   }
   return { jar, writes, values }

@@ -1,8 +1,16 @@
-import { bridgeValues, customDataValues, syncOrderFormIdentity, valuesToWrite } from '../orderFormBridge'
+import type { Identity } from '../identity'
+import { BridgeField, bridgeValues, customDataValues } from '../orderFormBridge'
 
 const ok = () => jest.fn().mockResolvedValue({ ok: true })
 
-beforeEach(() => sessionStorage.clear())
+/** What this page load wrote is module state: each test is a fresh page load. */
+let syncOrderFormIdentity: typeof import('../orderFormBridge').syncOrderFormIdentity
+beforeEach(() => {
+  jest.isolateModules(() => {
+    // eslint-disable-next-line @typescript-eslint/no-require-imports
+    syncOrderFormIdentity = require('../orderFormBridge').syncOrderFormIdentity
+  })
+})
 
 describe('bridgeValues', () => {
   it('keeps the four valid fields and drops invalid ones', () => {
@@ -30,38 +38,29 @@ describe('customDataValues', () => {
   })
 })
 
-describe('valuesToWrite', () => {
-  it('is undefined when every wanted value is known in one of the sources', () => {
-    expect(valuesToWrite({ session_id: 's', user_id: 'u' }, { session_id: 's' }, { user_id: 'u' })).toBeUndefined()
-  })
-
-  it('sends the whole set when one field changed', () => {
-    expect(valuesToWrite({ session_id: 's', user_id: 'u2' }, { session_id: 's', user_id: 'u1' })).toEqual({ session_id: 's', user_id: 'u2' })
-  })
-})
-
 describe('syncOrderFormIdentity', () => {
   const identity = { session_id: 'sid-1', impact_click_id: 'imp-1' }
+  const plan = (values: Identity = identity) => ({ identity: values, clear: [] as BridgeField[] })
 
   it('writes all fields with one whole-app PUT, then nothing more for the same values', async () => {
     const fetchMock = ok()
     global.fetch = fetchMock
-    expect(await syncOrderFormIdentity('of1', identity)).toBe(true)
+    await syncOrderFormIdentity('of1', plan())
     expect(fetchMock).toHaveBeenCalledTimes(1)
     const [url, init] = fetchMock.mock.calls[0]
     expect(url).toBe('/api/checkout/pub/orderForm/of1/customData/ads-events')
     expect(init).toMatchObject({ method: 'PUT', headers: { 'Content-Type': 'application/json' } })
     expect(JSON.parse(init.body)).toEqual({ session_id: 'sid-1', impact_click_id: 'imp-1' })
-    expect(await syncOrderFormIdentity('of1', identity)).toBe(false)
+    await syncOrderFormIdentity('of1', plan())
     expect(fetchMock).toHaveBeenCalledTimes(1)
   })
 
   it('writes again when a value changes (login) and for a new orderForm id', async () => {
     const fetchMock = ok()
     global.fetch = fetchMock
-    await syncOrderFormIdentity('of1', identity)
-    await syncOrderFormIdentity('of1', { ...identity, user_id: 'u1' })
-    await syncOrderFormIdentity('of2', { ...identity, user_id: 'u1' })
+    await syncOrderFormIdentity('of1', plan())
+    await syncOrderFormIdentity('of1', plan({ ...identity, user_id: 'u1' }))
+    await syncOrderFormIdentity('of2', plan({ ...identity, user_id: 'u1' }))
     expect(fetchMock.mock.calls.map((c) => [c[0], JSON.parse(c[1].body).user_id])).toEqual([
       ['/api/checkout/pub/orderForm/of1/customData/ads-events', undefined],
       ['/api/checkout/pub/orderForm/of1/customData/ads-events', 'u1'],
@@ -69,38 +68,72 @@ describe('syncOrderFormIdentity', () => {
     ])
   })
 
+  it("logout: removes the previous shopper's user_id with the Checkout API's field DELETE, once", async () => {
+    const fetchMock = ok()
+    global.fetch = fetchMock
+    const customData = { customApps: [{ id: 'ads-events', fields: { session_id: 'sid-1', impact_click_id: 'imp-1', user_id: 'u1' } }] }
+    await syncOrderFormIdentity('of1', { identity, clear: ['user_id'] }, customData)
+    expect(fetchMock.mock.calls.map((c) => [c[0], c[1].method, c[1].body])).toEqual([['/api/checkout/pub/orderForm/of1/customData/ads-events/user_id', 'DELETE', undefined]])
+    // The orderForm the page still holds is stale; what this tab removed is remembered.
+    await syncOrderFormIdentity('of1', { identity, clear: ['user_id'] }, { customApps: [] })
+    expect(fetchMock).toHaveBeenCalledTimes(1)
+  })
+
+  it('refused consent: writes nothing and removes every field the orderForm holds', async () => {
+    const fetchMock = ok()
+    global.fetch = fetchMock
+    const customData = { customApps: [{ id: 'ads-events', fields: { session_id: 'sid-1', oppref: 'o1' } }] }
+    await syncOrderFormIdentity('of1', { clear: ['session_id', 'user_id', 'impact_click_id', 'oppref'] }, customData)
+    expect(fetchMock.mock.calls.map((c) => `${c[1].method} ${c[0]}`)).toEqual([
+      'DELETE /api/checkout/pub/orderForm/of1/customData/ads-events/session_id',
+      'DELETE /api/checkout/pub/orderForm/of1/customData/ads-events/oppref',
+    ])
+    expect(sessionStorage.length).toBe(0)
+    // Removed, and known to be: a stale orderForm does not bring them back.
+    await syncOrderFormIdentity('of1', { clear: ['session_id', 'user_id', 'impact_click_id', 'oppref'] }, customData)
+    expect(fetchMock).toHaveBeenCalledTimes(2)
+  })
+
   it('skips the write when the orderForm customData already carries the values', async () => {
     const fetchMock = ok()
     global.fetch = fetchMock
     const customData = { customApps: [{ id: 'ads-events', fields: { session_id: 'sid-1', impact_click_id: 'imp-1' } }] }
-    expect(await syncOrderFormIdentity('of1', identity, customData)).toBe(false)
+    await syncOrderFormIdentity('of1', plan(), customData)
     expect(fetchMock).not.toHaveBeenCalled()
   })
 
   it('never writes to a placeholder or invalid orderForm id', async () => {
     const fetchMock = ok()
     global.fetch = fetchMock
-    for (const id of ['', 'default-order-form', undefined, '../x']) await syncOrderFormIdentity(id, identity)
+    for (const id of ['', 'default-order-form', undefined, '../x']) await syncOrderFormIdentity(id, plan())
     expect(fetchMock).not.toHaveBeenCalled()
   })
 
-  it('makes one request when triggered many times while the first is in flight (no storm)', async () => {
-    let answer: (value: unknown) => void = () => undefined
-    const fetchMock = jest.fn(() => new Promise((resolve) => (answer = resolve)))
+  it('makes one request when triggered many times while the first is in flight (no storm), and loses no change', async () => {
+    const answers: Array<(value: unknown) => void> = []
+    const fetchMock = jest.fn(() => new Promise((resolve) => answers.push(resolve)))
     global.fetch = fetchMock as unknown as typeof fetch
-    const runs = Array.from({ length: 20 }, () => syncOrderFormIdentity('of1', identity))
-    answer({ ok: true })
-    await Promise.all(runs)
+    const runs = Array.from({ length: 20 }, () => syncOrderFormIdentity('of1', plan()))
+    runs.push(syncOrderFormIdentity('of1', plan({ ...identity, user_id: 'u1' })))
+    await new Promise((resolve) => setTimeout(resolve, 0))
     expect(fetchMock).toHaveBeenCalledTimes(1)
+    answers[0]({ ok: true })
+    await new Promise((resolve) => setTimeout(resolve, 0))
+    // The change asked while the first write was in flight goes after it.
+    expect(fetchMock).toHaveBeenCalledTimes(2)
+    expect(JSON.parse((fetchMock.mock.calls[1] as unknown as [string, RequestInit])[1].body as string)).toMatchObject({ user_id: 'u1' })
+    answers[1]({ ok: true })
+    await Promise.all(runs)
+    expect(fetchMock).toHaveBeenCalledTimes(2)
   })
 
   it('does not remember a failed write, so the next trigger retries it', async () => {
     const fetchMock = jest.fn().mockResolvedValueOnce({ ok: false, status: 500 }).mockRejectedValueOnce(new TypeError('offline')).mockResolvedValue({ ok: true })
     global.fetch = fetchMock
-    await syncOrderFormIdentity('of1', identity)
-    await syncOrderFormIdentity('of1', identity)
-    await syncOrderFormIdentity('of1', identity)
-    await syncOrderFormIdentity('of1', identity)
+    await syncOrderFormIdentity('of1', plan())
+    await syncOrderFormIdentity('of1', plan())
+    await syncOrderFormIdentity('of1', plan())
+    await syncOrderFormIdentity('of1', plan())
     expect(fetchMock).toHaveBeenCalledTimes(3)
   })
 })

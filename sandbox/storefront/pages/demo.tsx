@@ -1,4 +1,4 @@
-import React, { useState } from 'react'
+import React, { useEffect, useState } from 'react'
 import ReactDOM from 'react-dom'
 import { OrderFormProvider, useOrderForm } from 'vtex.order-manager/OrderForm'
 
@@ -7,46 +7,49 @@ import SponsoredBanner from '../../../react/SponsoredBanner'
 import SponsoredBrand from '../../../react/SponsoredBrand'
 import SponsoredProductsShelf from '../../../react/SponsoredProductsShelf'
 import SponsoredSearchBadges from '../../../react/SponsoredSearchBadges'
-import ProductSummary, { SummaryContent } from '../shims/productSummary'
+import ProductSummary, { addToCart, SummaryContent } from '../shims/productSummary'
 
 /**
- * The sandbox's demo store page: the real `pixel.ads-events` and sponsored blocks, with the
- * Store Framework modules shimmed. Every ad comes from the real path: the blocks query
- * `sponsoredAds`, the page server runs it on the real Service, which asks the Get ads stand-in.
- * Pages: `/` home, `/?q=outdoor` search (with VTEX's own sponsored copy in the results, from
- * window.__SANDBOX_SEARCH__), `/?product=2001`, `/?category=Outdoor`, `/?brand=TrailCo`.
+ * The sandbox's demo store, as a shopper sees it: the real `pixel.ads-events` and sponsored blocks,
+ * Store Framework modules shimmed. Every ad comes from the real path: the page's one sponsoredAds
+ * query goes through the GraphQL gateway to the real Service, which asks the Get ads stand-in.
+ * - `/` home: banner, sponsored brand, sponsored shelf, all products (sponsored ones marked among
+ *   them), a shelf further down;
+ * - `/?q=outdoor` search: VTEX's own sponsored copy first (window.__SANDBOX_SEARCH__), ours marked;
+ * - `/?product=2001` product page, `/?category=Outdoor` and `/?brand=TrailCo` the other contexts;
+ * - `/cart`, then "Place order" → `/checkout/orderPlaced?og=<order>` (the sandbox turns the cart
+ *   into an OMS order and broadcasts it to the Service).
+ * Block props are what a theme would set: the reserved heights match this theme's cards.
  */
 declare global {
   interface Window {
     __SANDBOX_SEARCH__: unknown[]
+    __SANDBOX_CATALOG__: Array<{ productId: string; productName: string; items: Array<{ itemId: string; sellers: Array<{ commertialOffer: { Price: number } }> }> }>
   }
 }
+
+/** One product row of this theme: the "Sponsored" line (22 px) above a 180 px card. */
+const ROW_PX = 202
+/** The shelf title: 24 px line, 24 px above, 12 px below. */
+const TITLE_PX = 60
 
 const money = (cents = 0) => `$ ${(cents / 100).toFixed(2)}`
+const params = new URLSearchParams(location.search)
 
-const Cart = () => {
-  const { orderForm } = useOrderForm()
-  const items = (orderForm.items as Array<{ quantity: number }> | undefined) || []
-  return (
-    <span>
-      Cart: {items.reduce((n, item) => n + item.quantity, 0)} item(s), {money(orderForm.value as number)} · orderForm {orderForm.id.slice(0, 8)}
-    </span>
-  )
+interface CartItem {
+  id: string
+  name: string
+  quantity: number
+  sellingPrice: number
 }
 
-/** "Place order" stands in for the checkout: the sandbox turns this orderForm into an OMS order and broadcasts its statuses to the Service. */
-const PlaceOrder = () => {
-  const [placed, setPlaced] = useState<string>()
-  const place = async () => {
-    const answer = await fetch('/_sandbox/place-order', { method: 'POST', credentials: 'same-origin' })
-    const body = (await answer.json()) as { orderId?: string; error?: string }
-    setPlaced(body.orderId ? `Order ${body.orderId} placed: see its conversion in the dashboard` : body.error)
-    window.dispatchEvent(new Event('sandbox:orderForm'))
-  }
+const CartLink = () => {
+  const { orderForm } = useOrderForm()
+  const items = (orderForm.items as CartItem[] | undefined) || []
   return (
-    <span>
-      <button onClick={place}>Place order</button> {placed ? <a href="/_sandbox" style={{ color: '#fff' }}>{placed}</a> : null}
-    </span>
+    <a className="cart" href="/cart">
+      Cart: {items.reduce((n, item) => n + item.quantity, 0)} item(s), {money(orderForm.value as number)}
+    </a>
   )
 }
 
@@ -59,58 +62,156 @@ const Login = () => {
   return <button onClick={toggle}>{user ? `Log out (${user})` : 'Log in as demo shopper'}</button>
 }
 
-const SearchResults = ({ term }: { term: string }) => (
-  <>
-    <h2>Search results for “{term}”</h2>
-    <div className="shelf" id="search-results">
-      {window.__SANDBOX_SEARCH__.map((product, index) => (
-        <ProductSummary key={index} product={ProductSummary.mapCatalogProductToProductSummary(product)}>
-          <SponsoredSearchBadges>
+const ProductGrid = ({ products, id, badges = false, badgeQuantity }: { products: unknown[]; id: string; badges?: boolean; badgeQuantity?: number }) => (
+  <ul className="grid" id={id}>
+    {products.map((product, index) => (
+      <li key={index}>
+        <ProductSummary product={ProductSummary.mapCatalogProductToProductSummary(product)}>
+          {badges ? (
+            <SponsoredSearchBadges quantity={badgeQuantity}>
+              <SummaryContent />
+            </SponsoredSearchBadges>
+          ) : (
             <SummaryContent />
-          </SponsoredSearchBadges>
+          )}
         </ProductSummary>
-      ))}
+      </li>
+    ))}
+  </ul>
+)
+
+const Home = () => (
+  <>
+    <h1>Outdoor gear</h1>
+    <div id="banner">
+      <SponsoredBanner />
+    </div>
+    <div id="brand">
+      <SponsoredBrand productQuantity={2} productsMinHeight={ROW_PX} />
+    </div>
+    <div id="shelf">
+      {/* Asks for 6: the products the brand above already shows are not repeated. */}
+      <SponsoredProductsShelf title="Sponsored products" quantity={6} minHeight={TITLE_PX + ROW_PX} mobileMinHeight={TITLE_PX + ROW_PX} />
+    </div>
+    <h2>All products</h2>
+    <ProductGrid id="all-products" products={window.__SANDBOX_CATALOG__} badges badgeQuantity={2} />
+    <div className="spacer">Ads below the fold send their view only once you see them for a second.</div>
+    <div id="footer-shelf">
+      <SponsoredProductsShelf position="bottom-shelf" quantity={2} minHeight={ROW_PX} mobileMinHeight={ROW_PX} />
     </div>
   </>
 )
 
-const Store = () => {
-  const params = new URLSearchParams(location.search)
-  const term = params.get('q')
-  const product = params.get('product')
+const Search = ({ term }: { term: string }) => (
+  <>
+    <h1>Search results for “{term}”</h1>
+    <div id="banner">
+      <SponsoredBanner />
+    </div>
+    {/* ?nobadges=1: the same results without the block, to compare the theme's card layout. */}
+    <ProductGrid id="search-results" products={window.__SANDBOX_SEARCH__} badges={!params.get('nobadges')} />
+    <div className="spacer">End of the results.</div>
+  </>
+)
+
+const ProductPage = ({ sku }: { sku: string }) => {
+  const product = window.__SANDBOX_CATALOG__.find((candidate) => candidate.items[0].itemId === sku)
+  if (!product) return <h1>Product not found</h1>
   return (
-    <OrderFormProvider>
-      <PixelIdentity />
-      <header>
-        <a href="/" style={{ color: '#fff' }}>
-          ads-events sandbox store
-        </a>
-        <form action="/" style={{ display: 'inline' }}>
-          <input name="q" placeholder="Search (try outdoor)" aria-label="Search" defaultValue={term || ''} />
-        </form>
-        <Cart />
-        <PlaceOrder />
-        <Login />
-      </header>
-      <main>
-        {product ? <p>Product page of SKU {product}.</p> : null}
-        <div id="banner">
-          <SponsoredBanner />
-        </div>
-        <div id="shelf">
-          <SponsoredProductsShelf title="Sponsored products" quantity={4} />
-        </div>
-        <div id="brand">
-          <SponsoredBrand />
-        </div>
-        {term ? <SearchResults term={term} /> : null}
-        <div className="spacer">Scroll: ads below the fold send their view only once you see them for a second.</div>
-        <div id="footer-shelf">
-          <SponsoredProductsShelf position="bottom-shelf" quantity={2} />
-        </div>
-      </main>
-    </OrderFormProvider>
+    <>
+      <h1>{product.productName}</h1>
+      <p>
+        <strong>$ {product.items[0].sellers[0].commertialOffer.Price.toFixed(2)}</strong> <button onClick={() => addToCart(sku)}>Add to cart</button>
+      </p>
+      <div id="shelf">
+        <SponsoredProductsShelf title="Shoppers also viewed" quantity={4} minHeight={TITLE_PX + ROW_PX} mobileMinHeight={TITLE_PX + ROW_PX} />
+      </div>
+    </>
   )
 }
+
+/** "Place order" stands in for the checkout: the sandbox turns this orderForm into an OMS order and broadcasts its statuses to the Service. */
+const Cart = () => {
+  const { orderForm } = useOrderForm()
+  const [error, setError] = useState<string>()
+  const items = (orderForm.items as CartItem[] | undefined) || []
+  const place = async () => {
+    const answer = await fetch('/_sandbox/place-order', { method: 'POST', credentials: 'same-origin' })
+    const body = (await answer.json()) as { orderId?: string; error?: string }
+    if (body.orderId) location.assign(`/checkout/orderPlaced?og=${encodeURIComponent(body.orderId)}`)
+    else setError(body.error)
+  }
+  return (
+    <>
+      <h1>Your cart</h1>
+      {items.length === 0 ? (
+        <p>Your cart is empty.</p>
+      ) : (
+        <table>
+          <thead>
+            <tr>
+              <th>Product</th>
+              <th>Quantity</th>
+              <th>Price</th>
+            </tr>
+          </thead>
+          <tbody>
+            {items.map((item) => (
+              <tr key={item.id}>
+                <td>{item.name}</td>
+                <td>{item.quantity}</td>
+                <td>{money(item.sellingPrice * item.quantity)}</td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      )}
+      <p>
+        Total {money(orderForm.value as number)} <button onClick={place} disabled={items.length === 0}>Place order</button> {error}
+      </p>
+    </>
+  )
+}
+
+const OrderPlaced = ({ orderId }: { orderId: string }) => {
+  useEffect(() => void window.dispatchEvent(new Event('sandbox:orderForm')), [])
+  return (
+    <>
+      <h1>Thank you: order {orderId} placed</h1>
+      <p>
+        The order went to the Service as VTEX's broadcasts; <a href={`/_sandbox#order-${orderId}`}>the dashboard</a> shows its conversion and the ad events
+        of your session that came before it.
+      </p>
+    </>
+  )
+}
+
+const Page = () => {
+  if (location.pathname === '/cart') return <Cart />
+  if (location.pathname === '/checkout/orderPlaced') return <OrderPlaced orderId={params.get('og') || ''} />
+  const term = params.get('q')
+  const product = params.get('product')
+  if (term) return <Search term={term} />
+  if (product) return <ProductPage sku={product} />
+  return <Home />
+}
+
+const Store = () => (
+  <OrderFormProvider>
+    <PixelIdentity />
+    <header>
+      <a href="/">ads-events sandbox store</a>
+      <form action="/" role="search">
+        <input name="q" placeholder="Search (try outdoor)" aria-label="Search" defaultValue={params.get('q') || ''} />
+      </form>
+      <CartLink />
+      <Login />
+      <a href="/_sandbox">Dashboard</a>
+    </header>
+    <main>
+      <Page />
+    </main>
+  </OrderFormProvider>
+)
 
 ReactDOM.render(<Store />, document.getElementById('root'))

@@ -4,7 +4,7 @@ import { OrderFormProvider } from 'vtex.order-manager/OrderForm'
 
 import AdTracker from '../../../react/AdTracker'
 import PixelIdentity from '../../../react/PixelIdentity'
-import { resolveIdentity } from '../../../react/identity/identity'
+import { configureIdentity, whenIdentity } from '../../../react/identity/identity'
 
 /**
  * A page for browser tests and the bench: ads at exact pixel positions, so a test knows what
@@ -21,14 +21,24 @@ export interface FixtureAd {
   height: number
   /** Where a click on the ad navigates (a plain link, as a product summary has). */
   href?: string
+  /**
+   * Also an "Add to cart" button that stops the click, as vtex.add-to-cart-button does by default
+   * (preventDefault + stopPropagation), and a "Compare" checkbox in a label (a label click is two
+   * click events), like a product card.
+   */
+  controls?: boolean
 }
 
 export interface FixtureConfig {
   ads: FixtureAd[]
   /** false renders the same ads without AdTracker (the bench's baseline). */
   tracked: boolean
-  /** Render the pixel (identity + orderForm bridge). */
+  /**
+   * Render the pixel (identity + orderForm bridge; it reads the store's consent setting from the
+   * app's GraphQL). Without it the page stands in for the pixel's setting: `requireConsent`.
+   */
   pixel: boolean
+  requireConsent?: boolean
   /** Makes the page scrollable to this height (px). */
   pageHeight?: number
 }
@@ -45,6 +55,8 @@ declare global {
      * without the ads), then post `vtex:pageView` on the pixel bus unless `announce` is false.
      */
     __navigate?: (path: string, options: { ads: boolean; announce?: boolean }) => void
+    /** Shows or hides the ads without navigating (after history.back(), the page renders its ads again). */
+    __showAds?: (ads: boolean) => void
     /** Main-thread time of mounting the ads: the ReactDOM.render call (render + commit) plus their passive effects, ms. */
     __mountMs?: number
   }
@@ -52,10 +64,27 @@ declare global {
 
 const AdBox = ({ ad, tracked, generation }: { ad: FixtureAd; tracked: boolean; generation: number }) => {
   const style = { position: 'absolute' as const, top: ad.top, left: 0, width: 300, height: ad.height, margin: 0 }
-  const content = (
-    <a id={ad.id} href={ad.href || '#'} style={{ display: 'block', height: ad.height, background: '#cde' }} data-generation={generation}>
+  const link = (
+    <a id={ad.id} href={ad.href || '#'} style={{ display: 'block', height: ad.controls ? 100 : ad.height, background: '#cde' }} data-generation={generation}>
       {ad.id}
     </a>
+  )
+  const stop = (event: React.MouseEvent) => {
+    event.preventDefault()
+    event.stopPropagation()
+  }
+  const content = ad.controls ? (
+    <div style={{ height: ad.height }}>
+      {link}
+      <button id={`${ad.id}-cart`} onClick={stop}>
+        Add to cart
+      </button>
+      <label id={`${ad.id}-compare`}>
+        <input type="checkbox" /> Compare
+      </label>
+    </div>
+  ) : (
+    link
   )
   if (!tracked) return <div style={style}>{content}</div>
   return (
@@ -92,9 +121,11 @@ const Page = ({ config }: { config: FixtureConfig }) => {
   const [generation, setGeneration] = useState(0)
   const [adsShown, setAdsShown] = useState(true)
   window.__rerender = () => setGeneration((g) => g + 1)
+  window.__showAds = (ads) => (ReactDOM as unknown as { flushSync: (work: () => void) => void }).flushSync(() => setAdsShown(ads))
   window.__navigate = (path, { ads, announce = true }) => {
     history.pushState(null, '', path)
-    ReactDOM.flushSync(() => setAdsShown(ads))
+    // react-dom 16.9 has flushSync; its 16.9 type declarations do not.
+    ;(ReactDOM as unknown as { flushSync: (work: () => void) => void }).flushSync(() => setAdsShown(ads))
     if (announce) window.postMessage({ eventName: 'vtex:pageView', pageUrl: location.href }, location.origin)
   }
   return (
@@ -110,7 +141,11 @@ const Page = ({ config }: { config: FixtureConfig }) => {
   )
 }
 
-window.__identity = resolveIdentity
-const renderStart = performance.now()
-ReactDOM.render(<Page config={window.__FIXTURE__} />, document.getElementById('root'))
-renderMs = performance.now() - renderStart
+// A link opened in a new tab (middle or modifier click) loads this page without a configuration: it stays empty.
+if (window.__FIXTURE__) {
+  window.__identity = whenIdentity
+  if (!window.__FIXTURE__.pixel) configureIdentity({ requireConsent: window.__FIXTURE__.requireConsent === true })
+  const renderStart = performance.now()
+  ReactDOM.render(<Page config={window.__FIXTURE__} />, document.getElementById('root'))
+  renderMs = performance.now() - renderStart
+}

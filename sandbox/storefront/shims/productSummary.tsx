@@ -45,6 +45,9 @@ export const SummaryContent = () => {
         {product?.productName}
       </a>
       <strong>$ {Number(product?.price || 0).toFixed(2)}</strong>
+      <label>
+        <input type="checkbox" /> Compare
+      </label>
       <button onClick={() => addToCart(sku)}>Add to cart</button>
     </>
   )

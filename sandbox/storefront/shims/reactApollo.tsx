@@ -20,6 +20,17 @@ const inFlight = new Map<string, Promise<{ data?: unknown; errors?: unknown }>>(
 const viaPageServer: Transport = (query, variables) =>
   fetch('/_sandbox/graphql', { method: 'POST', credentials: 'same-origin', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify({ query, variables }) }).then((answer) => answer.json())
 
+/** react-apollo's client, as far as blocks use it: `query` through the same transport, never cached. */
+const client = {
+  query: <T,>({ query, variables }: { query: unknown; variables?: Record<string, unknown> }): Promise<{ data?: T }> =>
+    (window.__SANDBOX_GRAPHQL__ || viaPageServer)(String(query), variables || {}).then((answer) => {
+      if (answer.errors) throw new Error('graphql errors')
+      return { data: answer.data as T }
+    }),
+}
+
+export const useApolloClient = () => client
+
 export const useQuery = <T,>(query: unknown, options: { variables?: Record<string, unknown>; skip?: boolean } = {}) => {
   const [state, setState] = useState<{ data?: T; loading: boolean; error?: Error }>({ loading: !options.skip })
   const key = options.skip ? '' : String(query) + JSON.stringify(options.variables || {})
