@@ -24,12 +24,21 @@ const REPLAYABLE = new Set(['dead', 'failed'])
 const defaultSleep = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms))
 
 /**
+ * A replay of many orders runs inside one admin call, which the service's `timeout` bounds: an
+ * order is only started with time left for its OMS read, a send with its retries and the ledger
+ * writes. The ones not started stay as they were (dead), for the next click.
+ */
+export const REPLAY_START_RESERVE_MS = 8_000
+const timeToStart = (deps: OrderStatusDeps) => (deps.deadline ?? NO_DEADLINE).remainingMs() >= REPLAY_START_RESERVE_MS
+
+/**
  * Re-sends an order's dead or failed deliveries after the merchant fixed the settings (admin
  * action). Reads the order again so the payload reflects the current settings. Holds the order
  * like a broadcast does (in-process lock and cross-replica claim): a replay clicked twice, or
  * racing the scheduled run, sends once.
  */
 export function replayOrder(orderId: string, deps: OrderStatusDeps, only?: DestinationName): Promise<DeliveryResult[]> {
+  if (!timeToStart(deps)) return Promise.resolve([])
   return withOrderLock(
     orderId,
     async () => {
@@ -99,6 +108,7 @@ async function replayInBatches(orderIds: string[], destination: Destination, dep
   const held: Claim[] = []
   try {
     for (const orderId of orderIds) {
+      if (!timeToStart(deps)) break
       if (deps.claims) {
         const claimed = await claim(deps.claims, orderId, { leaseMs: CLAIM_LEASE_MS, now: deps.now, random: deps.random, sleep: deps.sleep })
         if (!claimed.won) {

@@ -35,7 +35,7 @@ export function licenseManagerStandIn(state: SandboxState, account: string): Sta
     handle({ method, url, headers }) {
       const granted = GRANTED.exec(url.pathname)
       if (!granted || method !== 'GET') return undefined
-      if (!headers['authorization']) { console.log('LMHEADERS', JSON.stringify(headers)); return json(401, { error: 'missing credentials' }) }
+      if (!headers['authorization']) return json(401, { error: 'missing credentials' })
       const [, accountName, productCode, user, resourceCode] = granted.map(decodeURIComponent)
       return json(200, accountName === account && state.grants.has(grantKey(user, productCode, resourceCode)))
     },

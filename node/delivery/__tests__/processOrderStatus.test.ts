@@ -7,7 +7,7 @@ import { normalizeSettings } from '../../settings/appSettings'
 import type { VtexOrder } from '../../typings/order'
 import { MemoryLedger } from '../ledger'
 import { processOrderFromOms, processOrderStatus, RetryableDeliveryError, type OrderStatusDeps } from '../processOrderStatus'
-import { replayOrder } from '../replay'
+import { replayOrder, REPLAY_START_RESERVE_MS } from '../replay'
 import { KeyedMutex } from '../keyedMutex'
 import { MemoryNameFiles } from '../nameFiles'
 import { RetryQueue } from '../retryQueue'
@@ -195,6 +195,19 @@ describe('destination answers', () => {
     expect(results).toEqual([expect.objectContaining({ status: 'sent' })])
     expect(sent).toHaveLength(2)
     expect(await ledger.get('vtexAds', SIMPLE)).toMatchObject({ status: 'sent', attempts: 2, errors: undefined })
+  })
+
+  it('a replay starts no order without time left in its call: that one stays dead, for the next click', async () => {
+    const { run, deps, sent, ledger } = setup({ answers: [answer(422, ajvList)] })
+    await run([broadcast(SIMPLE, 'order-created')])
+    let remainingMs = REPLAY_START_RESERVE_MS - 1
+    const results = await replayOrder(SIMPLE, { ...deps, deadline: { remainingMs: () => remainingMs } })
+    expect(results).toEqual([])
+    expect(sent).toHaveLength(1)
+    expect(await ledger.get('vtexAds', SIMPLE)).toMatchObject({ status: 'dead', attempts: 1 })
+
+    remainingMs = REPLAY_START_RESERVE_MS
+    expect(await replayOrder(SIMPLE, { ...deps, deadline: { remainingMs: () => remainingMs } })).toEqual([expect.objectContaining({ status: 'sent' })])
   })
 
   it('503 then 202 → delivered once, after one backoff', async () => {
