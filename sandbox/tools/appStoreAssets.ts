@@ -49,6 +49,23 @@ async function shoot(page: Page, url: string, file: string, size: { width: numbe
   console.log(`wrote ${file}`)
 }
 
+/** A logged-in shopper clicks a sponsored shelf product, adds it to the cart and places the order; returns its id. */
+async function shopperBuysASponsoredProduct(page: Page, origin: string): Promise<string> {
+  await page.setViewportSize({ width: 1024, height: 800 })
+  await page.goto(`${origin}/`)
+  await page.getByRole('button', { name: 'Log in as demo shopper' }).click()
+  await page.getByRole('button', { name: /Log out/ }).waitFor()
+  const shelfProduct = page.locator('#shelf').getByRole('link').first()
+  await shelfProduct.waitFor()
+  await page.waitForTimeout(1500) // the impressions and views of the shelf
+  await Promise.all([page.waitForURL(/product=/), shelfProduct.click()])
+  await page.getByRole('button', { name: /add to cart/i }).first().click()
+  await page.getByRole('link', { name: /Cart: 1 item/ }).click()
+  await page.getByRole('button', { name: /place order/i }).click()
+  await page.waitForURL(/\/checkout\/orderPlaced\?og=/)
+  return new URL(page.url()).searchParams.get('og')!
+}
+
 async function main() {
   mkdirSync(join(IMAGES, 'screenshots', 'desktop'), { recursive: true })
   mkdirSync(join(IMAGES, 'screenshots', 'mobile'), { recursive: true })
@@ -67,7 +84,14 @@ async function main() {
     await shoot(page, `${origin}/?q=outdoor`, join(IMAGES, 'screenshots', 'desktop', '2-search-badges.png'), { width: 700, height: 400 }, (p) =>
       p.evaluate(() => document.getElementById('search-results')?.scrollIntoView()).then(() => undefined)
     )
-    await shoot(page, `${origin}/_sandbox`, join(IMAGES, 'screenshots', 'desktop', '3-events-and-conversions.png'), { width: 700, height: 400 })
+    // The loop closing, as a shopper makes it: log in, click a sponsored product, buy it; the
+    // dashboard's row of that order shows the ad events of its session and its conversions.
+    const orderId = await shopperBuysASponsoredProduct(page, origin)
+    await shoot(page, `${origin}/_sandbox`, join(IMAGES, 'screenshots', 'desktop', '3-events-and-conversions.png'), { width: 700, height: 400 }, async (p) => {
+      const row = p.locator(`#order-${orderId.replace(/([^\w-])/g, '\\$1')}`)
+      await row.getByText('vtexAds: sent').waitFor({ timeout: 30_000 })
+      await row.evaluate((element) => element.scrollIntoView({ block: 'start' }))
+    })
     await shoot(page, `${origin}/?mobile=1`, join(IMAGES, 'screenshots', 'mobile', '1-storefront-mobile.png'), { width: 225, height: 400 })
     // The merchant's admin page (sandbox/admin/screenshots.ts).
     for (const file of await adminListingShots(browser, join(IMAGES, 'screenshots', 'desktop'))) console.log(`wrote ${file}`)
