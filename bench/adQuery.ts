@@ -1,4 +1,5 @@
 import { startSandbox } from '../sandbox/sandbox'
+import { percentile } from './pool'
 
 /**
  * adquery_p95_ms: what the ad query adds on top of the ad server's own latency. The real Service
@@ -24,7 +25,6 @@ const INPUT = {
   ],
 }
 
-const quantile = (values: number[], q: number) => [...values].sort((a, b) => a - b)[Math.min(values.length - 1, Math.ceil(q * values.length) - 1)]
 
 export interface AdQueryFigure {
   p95Ms: number
@@ -52,7 +52,7 @@ export const adQueryP95Ms = async (queries = 200, serverDelayMs = 20): Promise<A
     const overheads: number[] = []
     for (let i = 0; i < queries; i++) overheads.push(await run())
     const round = (value: number) => Math.round(value * 10) / 10
-    return { p95Ms: round(quantile(overheads, 0.95)), p50Ms: round(quantile(overheads, 0.5)), queries, serverDelayMs }
+    return { p95Ms: round(percentile(overheads, 95)), p50Ms: round(percentile(overheads, 50)), queries, serverDelayMs }
   } finally {
     await sandbox.stop()
   }

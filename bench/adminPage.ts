@@ -12,7 +12,7 @@ import { join } from 'path'
 import { startService } from '../sandbox/service'
 import { SANDBOX_ACCOUNT, SANDBOX_LOGINS, SANDBOX_WORKSPACE } from '../sandbox/sandbox'
 import { routeToProvider } from '../sandbox/admin/graphqlGateway'
-import { median } from './pool'
+import { median, percentile } from './pool'
 
 const ROOT = join(__dirname, '..')
 const gql = (file: string) => {
@@ -49,7 +49,6 @@ export interface AdminPageFigures {
   totals: { deliveries: number; deadLetters: number; sent24h: number }
 }
 
-const percentile = (values: number[], p: number) => [...values].sort((a, b) => a - b)[Math.min(values.length - 1, Math.ceil((p / 100) * values.length) - 1)]
 const round = (ms: number) => Math.round(ms * 10) / 10
 
 export async function adminPageMs1mRecords(options: { records?: number; runs?: number } = {}): Promise<AdminPageFigures> {

@@ -12,6 +12,7 @@
 import { startSandbox } from '../sandbox/sandbox'
 import { Broadcaster, placeOrders, suiteSettings } from '../test/faults/harness'
 import type { VtexOrder } from '../node/typings/order'
+import { percentile } from './pool'
 
 const TIME_SCALE = 0.02
 const PERIOD_MS = 5 * 60_000 * TIME_SCALE
@@ -31,7 +32,6 @@ export interface Completeness {
   outageSeconds: number
 }
 
-const percentile = (values: number[], p: number) => [...values].sort((a, b) => a - b)[Math.min(values.length - 1, Math.ceil((p / 100) * values.length) - 1)] ?? 0
 
 /**
  * `lifecycle`: each order is broadcast at each status, as VTEX does (an order goes unseen only when

@@ -17,3 +17,10 @@ export const median = (values: number[]): number => {
   const middle = Math.floor(sorted.length / 2)
   return sorted.length % 2 ? sorted[middle] : (sorted[middle - 1] + sorted[middle]) / 2
 }
+
+/** The nearest-rank p-th percentile (0 for no values): a value that was measured, never interpolated. */
+export const percentile = (values: number[], p: number): number => {
+  if (values.length === 0) return 0
+  const sorted = [...values].sort((a, b) => a - b)
+  return sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)]
+}

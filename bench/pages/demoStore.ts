@@ -111,8 +111,4 @@ export const readVitals = (page: Page): Promise<PageVitals> =>
     }
   })
 
-export const median = (values: number[]) => {
-  const sorted = [...values].sort((a, b) => a - b)
-  const middle = Math.floor(sorted.length / 2)
-  return sorted.length % 2 ? sorted[middle] : (sorted[middle - 1] + sorted[middle]) / 2
-}
+export { median } from '../pool'

@@ -3,6 +3,7 @@ import { startSandbox, type Sandbox, type SandboxOptions } from '../../sandbox/s
 import type { RunningService } from '../../sandbox/service'
 import type { VtexOrder } from '../../node/typings/order'
 import { benchOrder } from '../../bench/orders'
+import { percentile } from '../../bench/pool'
 
 /**
  * The fault suite's tools: a sandbox like a real account (2 replicas, the scheduler, VBase and
@@ -127,11 +128,6 @@ export function peakRssMb(pid: number): number | undefined {
   }
 }
 
-const percentile = (values: number[], p: number): number => {
-  if (values.length === 0) return 0
-  const sorted = [...values].sort((a, b) => a - b)
-  return sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)]
-}
 
 export interface ScenarioReport {
   name: string
