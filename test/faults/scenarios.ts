@@ -38,7 +38,9 @@ export const scenarios: Scenario[] = [
         const broadcaster = new Broadcaster(sandbox.services)
         const events = shuffledCopies(orders.flatMap((order) => LIFECYCLE.map((currentState) => ({ orderId: order.orderId, currentState }))), 5)
         await broadcaster.deliverAll(events, 40)
-        const impactOnce = () => orders.every((order) => [...sandbox.impact.conversions].filter(([key, count]) => key.endsWith(`:${order.orderId}`) && count === 1).length === 1)
+        // The impact stand-in counts per `EventTypeId:OrderId`; one event type here, so one key per order.
+        const impactOnce = () =>
+          sandbox.impact.conversions.size === orders.length && orders.every((order) => sandbox.impact.conversions.get(`${suiteSettings().impactEventTypeId}:${order.orderId}`) === 1)
         const openaiOnce = () => orders.every((order) => sandbox.openai.events.get(`order_created:order_${order.orderId}`)?.received === 1)
         await settle(sandbox, () => allDelivered(sandbox, orders)() && impactOnce() && openaiOnce() && queueEmpty(sandbox), 60_000)
         const report = measure('2 replicas, every lifecycle broadcast 5 times', sandbox, broadcaster, orders, {
