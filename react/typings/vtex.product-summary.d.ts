@@ -32,7 +32,6 @@ declare module 'vtex.product-summary-context/ProductSummaryContext' {
   const ProductSummaryContext: {
     /** undefined outside a product summary: the context has no default. */
     useProductSummary(): { product: SummaryProduct } | undefined
-    ProductSummaryProvider: import('react').ComponentType<{ product: SummaryProduct; children?: import('react').ReactNode }>
   }
   export default ProductSummaryContext
 }
@@ -45,7 +44,8 @@ declare module 'vtex.product-summary-context/ProductSummaryContext' {
  */
 declare module 'vtex.product-summary/ProductSummaryCustom' {
   import type { SummaryProduct } from 'vtex.product-summary-context/ProductSummaryContext'
-  const ProductSummary: import('react').ComponentType<{ product: SummaryProduct; children?: import('react').ReactNode }> & {
+  /** The theme's summary block; `product` is what the mapping below returns, passed on. */
+  const ProductSummary: import('react').ComponentType<{ product: unknown; children?: import('react').ReactNode }> & {
     /** Public for shelves and search results: a search-graphql Product → the summary's product (null for none). */
     mapCatalogProductToProductSummary(product: unknown): SummaryProduct | null
   }

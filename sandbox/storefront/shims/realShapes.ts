@@ -319,3 +319,32 @@ export const REAL_PIXEL_EVENTS: Readonly<Record<string, RealPixelEvent>> = {
 
 /** The module a specifier names, if recorded. */
 export const realModule = (specifier: string) => REAL_MODULES.find((module) => module.specifier === specifier)
+
+/** A vtex.* app whose real code the sandbox runs (its npm build), so it has no stand-in to drift: only the typing is ours. */
+export interface RealLibrary {
+  specifier: string
+  app: string
+  /** The npm package installed in its place (root package.json), at the version read. */
+  npm: string
+  source: RealSource
+  typing: string
+}
+
+export const REAL_LIBRARIES: readonly RealLibrary[] = [
+  {
+    specifier: 'vtex.styleguide',
+    app: 'vtex.styleguide',
+    npm: '@vtex/styleguide',
+    source: read({ repo: 'vtex/styleguide', version: '9.146.13', ref: 'npm' }, 'lib/index.js'),
+    typing: 'react/typings/vtex.styleguide.d.ts',
+  },
+]
+
+/** The manifest's other vtex.* dependencies, which nothing imports as a module, and why each is there. */
+export const OTHER_DEPENDENCIES: Readonly<Record<string, string>> = {
+  'vtex.pixel-interfaces':
+    'a store interface: store/plugins.json plugs pixel.ads-events into its `pixels > pixel`, which renders client-side only (vtex-apps/pixel-interfaces@1.1.1, 2ebfe99, store/interfaces.json)',
+  'vtex.search-graphql':
+    'a GraphQL provider: react/sponsored/queries/productsBySku.gql names it with @context(provider); the sandbox answers it from sandbox/storefront/catalogGraphql.ts',
+  'vtex.device-detector': 'nothing imports it: the blocks read the device from useRuntime().deviceInfo',
+}
