@@ -114,7 +114,7 @@ const SUMMARY_PRODUCT = openObj({
 
 /** What order-manager's orderForm carries (the checkout-resources fragment), as far as our code reads it. */
 const ORDER_FORM = obj({
-  /** `default-order-form` until the orderForm query answers (also outside any provider). */
+  /** `default-order-form` until the orderForm query answers: during server-side rendering too (order-manager runs it with `ssr: false`), and outside any provider. */
   id: str,
   /** Read by the sandbox's demo page only (its cart). */
   items: arrayOf(openObj({ id: str, name: str, quantity: num, sellingPrice: num })),
