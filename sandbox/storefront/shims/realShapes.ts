@@ -117,7 +117,7 @@ const ORDER_FORM = obj({
   /** `default-order-form` until the orderForm query answers: during server-side rendering too (order-manager runs it with `ssr: false`), and outside any provider. */
   id: str,
   /** Read by the sandbox's demo page only (its cart). */
-  items: arrayOf(openObj({ id: str, name: str, quantity: num, sellingPrice: num })),
+  items: arrayOf(obj({ id: str, name: str, quantity: num, sellingPrice: num })),
   /** Hundredths; the unsynced -1 is given to readers as 0. */
   value: num,
   /** `customData { customApps { fields id major } }`: absent in the default orderForm, null on an orderForm without custom data. */
