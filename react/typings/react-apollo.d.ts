@@ -1,4 +1,8 @@
-/** react-apollo 3.x as Store Framework provides it to blocks (render-runtime's react-apollo ^3.1). */
+/**
+ * react-apollo 3.x as Store Framework provides it to blocks. An npm library, not a vtex.* module, so
+ * sandbox/storefront/shims/realShapes.ts does not record it. Follows:
+ * - vtex-apps/render-runtime@8.136.2 (fef89cd): react/package.json ("react-apollo": "^3.1.2", "react-intl": "^3.9.1")
+ */
 declare module 'react-apollo' {
   import type { DocumentNode } from 'graphql'
   export interface QueryResult<T> {
@@ -16,7 +20,7 @@ declare module 'react-apollo' {
   export function useApolloClient(): ApolloClientLike
 }
 
-/** react-intl as Store Framework provides it (messages/ of the app). */
+/** react-intl 3.x as Store Framework provides it (messages/ of the app); same source as above. */
 declare module 'react-intl' {
   export function useIntl(): { formatMessage(descriptor: { id: string }, values?: Record<string, string>): string }
 }

@@ -1,6 +1,8 @@
 /**
  * The part of vtex.styleguide (9.x, provided by the VTEX admin as an app dependency, not npm) the
- * admin page uses, typed from the component propTypes of @vtex/styleguide 9.146.
+ * admin page uses, typed from the component propTypes of @vtex/styleguide 9.146. The sandbox's admin
+ * runs that npm build itself (sandbox/admin/build.ts), so there is no stand-in. Follows:
+ * - vtex/styleguide@9.146.13 (npm): lib/index.js
  */
 declare module 'vtex.styleguide' {
   import type { ComponentType, ReactNode, Context } from 'react'

@@ -1,17 +1,16 @@
 import path from 'path'
 import { build } from 'esbuild'
 
+import { REAL_MODULES } from './shims/realShapes'
+
 const ROOT = path.resolve(__dirname, '../..')
 
-/** vtex.* modules exist only inside the VTEX runtime: local bundles use the sandbox stand-ins. */
+/**
+ * vtex.* modules exist only inside the VTEX runtime: local bundles use the sandbox stand-ins, each
+ * the one realShapes.ts records for its module (with the real files it follows).
+ */
 export const VTEX_SHIMS: Record<string, string> = {
-  'vtex.order-manager/OrderForm': path.join(__dirname, 'shims/orderForm.tsx'),
-  'vtex.render-runtime': path.join(__dirname, 'shims/renderRuntime.tsx'),
-  'vtex.css-handles': path.join(__dirname, 'shims/cssHandles.tsx'),
-  'vtex.product-summary/ProductSummaryCustom': path.join(__dirname, 'shims/productSummary.tsx'),
-  'vtex.product-summary-context/ProductSummaryContext': path.join(__dirname, 'shims/productSummaryContext.tsx'),
-  'vtex.product-context': path.join(__dirname, 'shims/pageContexts.tsx'),
-  'vtex.search-page-context/SearchPageContext': path.join(__dirname, 'shims/pageContexts.tsx'),
+  ...Object.fromEntries(REAL_MODULES.map((module) => [module.specifier, path.join(ROOT, module.shim)])),
   // Provided to blocks by the Store Framework runtime, like vtex.*: not bundled by the app.
   'react-apollo': path.join(__dirname, 'shims/reactApollo.tsx'),
   'react-intl': path.join(__dirname, 'shims/reactIntl.tsx'),

@@ -36,7 +36,12 @@ const searchResults = (eventsBaseUrl: string) => {
   const adId = `vtex-search-${native.sku}`
   const url = (kind: string) => `${eventsBaseUrl}/v1/beacon/${kind}/${adId}`
   return [
-    { ...catalogProduct(native), cacheId: `ad-${native.productId}`, advertisement: { eventUrls: { impression: url('impression'), view: url('view'), click: url('click') } } },
+    {
+      ...catalogProduct(native),
+      cacheId: `ad-${native.productId}`,
+      // @vtex/ads-core's advertisement (vtex/ads-js hydration/mappers.ts): eventParameters is base64 of the impression URL.
+      advertisement: { eventUrls: { impression: url('impression'), view: url('view'), click: url('click') }, eventParameters: Buffer.from(url('impression')).toString('base64'), sponsoredBySellerId: '1' },
+    },
     ...demoProducts.map(catalogProduct),
   ]
 }

@@ -3,6 +3,7 @@ import { fireEvent, render } from '@testing-library/react'
 
 import AdTracker from '../../components/AdTracker'
 import { configureIdentity } from '../../identity/identity'
+import { pageViewData } from '../../../sandbox/storefront/shims/pixelEvents'
 import { FakeIntersectionObserver } from './fakeIntersectionObserver'
 
 // Module state (identity, shared observer, page view) lives for this whole file: each test uses its own ad URLs.
@@ -13,9 +14,8 @@ document.cookie = 'ads_events_sid=sid-1; path=/'
 global.fetch = jest.fn().mockResolvedValue({ ok: true, json: async () => ({}) })
 configureIdentity({ requireConsent: false })
 
-/** What render-runtime posts on every page view (the pixel bus is window.postMessage). */
-const pixelPageView = () =>
-  window.dispatchEvent(new MessageEvent('message', { data: { eventName: 'vtex:pageView', pageUrl: location.href }, source: window, origin: location.origin }))
+/** What vtex.store's PageViewPixel posts, through pixel-manager, on every page view (the pixel bus is window.postMessage). */
+const pixelPageView = () => window.dispatchEvent(new MessageEvent('message', { data: pageViewData(), source: window, origin: location.origin }))
 
 describe('AdTracker', () => {
   let sent: string[]

@@ -7,6 +7,7 @@ import SponsoredBanner from '../../../react/SponsoredBanner'
 import SponsoredBrand from '../../../react/SponsoredBrand'
 import SponsoredProductsShelf from '../../../react/SponsoredProductsShelf'
 import SponsoredSearchBadges from '../../../react/SponsoredSearchBadges'
+import { postPageView } from '../shims/pixelEvents'
 import ProductSummary, { addToCart, SummaryContent } from '../shims/productSummary'
 
 /**
@@ -24,9 +25,16 @@ import ProductSummary, { addToCart, SummaryContent } from '../shims/productSumma
 declare global {
   interface Window {
     __SANDBOX_SEARCH__: unknown[]
-    __SANDBOX_CATALOG__: Array<{ productId: string; productName: string; items: Array<{ itemId: string; sellers: Array<{ commertialOffer: { Price: number } }> }> }>
   }
 }
+
+/** The demo catalog as search-graphql's Product (routes.ts puts it on the page; demoPage.ts declares it). */
+interface DemoProduct {
+  productId: string
+  productName: string
+  items: Array<{ itemId: string; sellers: Array<{ commertialOffer: { Price: number } }> }>
+}
+const catalog = () => (window.__SANDBOX_CATALOG__ || []) as unknown as DemoProduct[]
 
 /** One product row of this theme: the "Sponsored" line (22 px) above a 180 px card. */
 const ROW_PX = 202
@@ -66,7 +74,7 @@ const ProductGrid = ({ products, id, badges = false, badgeQuantity }: { products
   <ul className="grid" id={id}>
     {products.map((product, index) => (
       <li key={index}>
-        <ProductSummary product={ProductSummary.mapCatalogProductToProductSummary(product)}>
+        <ProductSummary product={ProductSummary.mapCatalogProductToProductSummary(product)!}>
           {badges ? (
             <SponsoredSearchBadges quantity={badgeQuantity}>
               <SummaryContent />
@@ -94,7 +102,7 @@ const Home = () => (
       <SponsoredProductsShelf title="Sponsored products" quantity={6} minHeight={TITLE_PX + ROW_PX} mobileMinHeight={TITLE_PX + ROW_PX} />
     </div>
     <h2>All products</h2>
-    <ProductGrid id="all-products" products={window.__SANDBOX_CATALOG__} badges badgeQuantity={2} />
+    <ProductGrid id="all-products" products={catalog()} badges badgeQuantity={2} />
     <div className="spacer">Ads below the fold send their view only once you see them for a second.</div>
     <div id="footer-shelf">
       <SponsoredProductsShelf position="bottom-shelf" quantity={2} minHeight={ROW_PX} mobileMinHeight={ROW_PX} />
@@ -115,7 +123,7 @@ const Search = ({ term }: { term: string }) => (
 )
 
 const ProductPage = ({ sku }: { sku: string }) => {
-  const product = window.__SANDBOX_CATALOG__.find((candidate) => candidate.items[0].itemId === sku)
+  const product = catalog().find((candidate) => candidate.items[0].itemId === sku)
   if (!product) return <h1>Product not found</h1>
   return (
     <>
@@ -196,8 +204,15 @@ const Page = () => {
   return <Home />
 }
 
+/** vtex.store's PageViewPixel: one `vtex:pageView` on the pixel bus per page view (each demo page is a full load). */
+const PageViewPixel = () => {
+  useEffect(postPageView, [])
+  return null
+}
+
 const Store = () => (
   <OrderFormProvider>
+    <PageViewPixel />
     <PixelIdentity />
     <header>
       <a href="/">ads-events sandbox store</a>

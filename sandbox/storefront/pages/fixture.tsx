@@ -5,6 +5,7 @@ import { OrderFormProvider } from 'vtex.order-manager/OrderForm'
 import AdTracker from '../../../react/AdTracker'
 import PixelIdentity from '../../../react/PixelIdentity'
 import { configureIdentity, whenIdentity } from '../../../react/identity/identity'
+import { postPageView } from '../shims/pixelEvents'
 
 /**
  * A page for browser tests and the bench: ads at exact pixel positions, so a test knows what
@@ -126,7 +127,7 @@ const Page = ({ config }: { config: FixtureConfig }) => {
     history.pushState(null, '', path)
     // react-dom 16.9 has flushSync; its 16.9 type declarations do not.
     ;(ReactDOM as unknown as { flushSync: (work: () => void) => void }).flushSync(() => setAdsShown(ads))
-    if (announce) window.postMessage({ eventName: 'vtex:pageView', pageUrl: location.href }, location.origin)
+    if (announce) postPageView()
   }
   return (
     <OrderFormProvider>

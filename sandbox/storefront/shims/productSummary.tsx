@@ -3,29 +3,41 @@ import React, { ReactNode } from 'react'
 import ProductSummaryContext, { SummaryProduct } from './productSummaryContext'
 
 /**
- * Sandbox stand-in for the theme's product summary (`vtex.product-summary/ProductSummaryCustom`):
- * a card with name, price, link and "Add to cart", inside the summary context blocks read. Children
- * replace the default content, as a theme's product-summary.shelf children do.
+ * Sandbox stand-in for the theme's product summary, `vtex.product-summary/ProductSummaryCustom`
+ * 2.x, reproducing exactly what realShapes.ts records of it. Follows:
+ * - vtex-apps/product-summary@2.92.0 (cd41dc3): react/ProductSummaryCustom.tsx, react/utils/normalize.ts
+ * - vtex-apps/search-result@3.148.0 (8f27045): react/components/GalleryItem.tsx
+ *
+ * `mapCatalogProductToProductSummary(product)` is null for no product, else the product spread
+ * with `sku`: its only item, or the first available one (a seller with stock), or the first; with
+ * that item's default seller (the one marked `sellerDefault`, else the first). The component is a
+ * card (name, price, link, "Add to cart") inside the summary context blocks read; children replace
+ * the default content, as a theme's product-summary.shelf children do. Not reproduced: the
+ * `DefaultSKUSelected` specification and the other preferred-SKU rules (the demo products have one
+ * item), image resizing.
  */
+interface CatalogItem {
+  itemId: string
+  sellers?: Array<{ sellerDefault?: boolean; commertialOffer?: { Price?: number; AvailableQuantity?: number } }>
+  [field: string]: unknown
+}
 interface CatalogProduct {
   productId: string
   productName: string
-  linkText?: string
-  items?: Array<{ itemId: string; sellers?: Array<{ commertialOffer?: { Price?: number } }> }>
-  advertisement?: SummaryProduct['advertisement']
+  items?: CatalogItem[]
+  [field: string]: unknown
 }
 
-const mapCatalogProductToProductSummary = (product: unknown): SummaryProduct => {
+const isAvailable = (item: CatalogItem) => (item.sellers || []).some((seller) => (seller.commertialOffer?.AvailableQuantity ?? 0) > 0)
+const defaultSeller = (item: CatalogItem) =>
+  (item.sellers || []).find((seller) => seller.sellerDefault) || (item.sellers || [])[0] || { commertialOffer: { Price: 0, ListPrice: 0 } }
+
+const mapCatalogProductToProductSummary = (product: unknown): SummaryProduct | null => {
+  if (!product) return null
   const catalog = product as CatalogProduct
-  const item = catalog.items?.[0]
-  return {
-    productId: catalog.productId,
-    productName: catalog.productName,
-    sku: item ? { itemId: item.itemId } : undefined,
-    items: catalog.items?.map((one) => ({ itemId: one.itemId })),
-    price: item?.sellers?.[0]?.commertialOffer?.Price,
-    ...(catalog.advertisement ? { advertisement: catalog.advertisement } : {}),
-  }
+  const items = catalog.items || []
+  const item = items.length === 1 ? items[0] : items.find(isAvailable) || items[0]
+  return { ...(catalog as SummaryProduct), ...(item ? { sku: { ...item, seller: defaultSeller(item) } as SummaryProduct['sku'] } : {}) }
 }
 
 export const addToCart = (sku: string) =>
@@ -37,14 +49,15 @@ export const addToCart = (sku: string) =>
   }).then(() => window.dispatchEvent(new Event('sandbox:orderForm')))
 
 export const SummaryContent = () => {
-  const { product } = ProductSummaryContext.useProductSummary()
+  const summary = ProductSummaryContext.useProductSummary()
+  const product = summary && summary.product
   const sku = product?.sku?.itemId || ''
   return (
     <>
       <a href={`/?product=${sku}`} data-sku={sku}>
         {product?.productName}
       </a>
-      <strong>$ {Number(product?.price || 0).toFixed(2)}</strong>
+      <strong>$ {Number(product?.sku?.seller.commertialOffer.Price || 0).toFixed(2)}</strong>
       <label>
         <input type="checkbox" /> Compare
       </label>
@@ -54,11 +67,11 @@ export const SummaryContent = () => {
 }
 
 const ProductSummary = ({ product, children }: { product: SummaryProduct; children?: ReactNode }) => (
-  <ProductSummaryContext.Provider value={{ product }}>
+  <ProductSummaryContext.ProductSummaryProvider product={product}>
     <section className="card" data-product-sku={product.sku?.itemId}>
       {children || <SummaryContent />}
     </section>
-  </ProductSummaryContext.Provider>
+  </ProductSummaryContext.ProductSummaryProvider>
 )
 
 ProductSummary.mapCatalogProductToProductSummary = mapCatalogProductToProductSummary

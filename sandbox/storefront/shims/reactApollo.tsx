@@ -5,7 +5,8 @@ import { useEffect, useState } from 'react'
  * as text) to the page server's /_sandbox/graphql, which runs `sponsoredAds` on the real Service
  * and answers `productsByIdentifier` from the demo catalog. Identical queries in flight are
  * shared, as Apollo's query deduplication does. `window.__SANDBOX_GRAPHQL__` replaces the
- * transport (jsdom tests).
+ * transport (jsdom tests). Store Framework gives blocks react-apollo ^3.1.2 (vtex-apps/render-runtime@8.136.2
+ * (fef89cd): react/package.json); not a vtex.* module, so realShapes.ts does not record it.
  */
 type Transport = (query: string, variables: Record<string, unknown>) => Promise<{ data?: unknown; errors?: unknown }>
 

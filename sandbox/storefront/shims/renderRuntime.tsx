@@ -1,27 +1,31 @@
 import React from 'react'
 
+import { currentDemoPage } from './demoPage'
 import ProductSummary from './productSummary'
 
 /**
- * Sandbox stand-in for `vtex.render-runtime`: the route comes from the demo URL (`?q=` search,
- * `?product=` product page, `?category=` category, `?brand=` brand page, else home), the device from
- * `?mobile=1`. `ExtensionPoint id="product-summary"` renders the stand-in theme's product summary.
+ * Sandbox stand-in for `vtex.render-runtime` 8.x, reproducing exactly what realShapes.ts records
+ * of it. Follows:
+ * - vtex-apps/render-runtime@8.136.2 (fef89cd): react/components/RenderContext.tsx, react/typings/runtime.ts, react/utils/withDevice.tsx, react/components/ExtensionPoint/index.tsx
+ * - vtex-apps/store@2.147.0 (f98a6db): store/routes.json
+ * - vtex-apps/vtex-ads@0.0.1 (ab4c688): react/hooks/usePageContext.ts
+ * - vtex-apps/search-result@3.148.0 (8f27045): react/components/GalleryItem.tsx
+ *
+ * `useRuntime()`: the route of the demo URL (demoPage.ts) as store/routes.json defines it (id,
+ * params, pageContext `{type: contentType, id}`), the query string as render-runtime parses it,
+ * and `deviceInfo`. The real runtime takes the device from the request's hints during server-side
+ * rendering and then from the viewport (withDevice.tsx: `isMobile` below 64.1rem); here `?mobile=1`
+ * stands for a phone and anything else for a desktop, so a test picks the device it means.
+ *
+ * `ExtensionPoint`: renders the theme's block at `id` with the given props, nothing when the
+ * theme has none there; this theme has one, `product-summary`, the stand-in summary.
  */
-interface Runtime {
-  route: { id?: string; params?: Record<string, string | undefined>; pageContext?: { type?: string; id?: string } }
-  query?: Record<string, string | undefined>
-  deviceInfo?: { isMobile?: boolean; type?: string }
-}
-
-export const useRuntime = (): Runtime => {
-  const params = new URLSearchParams(typeof location === 'undefined' ? '' : location.search)
-  const q = params.get('q') || undefined
-  const type = params.get('product') ? 'product' : q ? 'search' : params.get('category') ? 'department' : params.get('brand') ? 'brand' : 'route'
-  const isMobile = params.get('mobile') === '1'
+export const useRuntime = () => {
+  const page = currentDemoPage()
   return {
-    route: { id: type === 'route' ? 'store.home' : `store.${type}`, params: { brand: params.get('brand') || undefined }, pageContext: { type, id: type } },
-    query: { _q: q },
-    deviceInfo: { isMobile, type: isMobile ? 'phone' : 'desktop' },
+    route: page.route,
+    query: page.query,
+    deviceInfo: page.isMobile ? { type: 'phone' as const, isMobile: true } : { type: 'desktop' as const, isMobile: false },
   }
 }
 
