@@ -146,7 +146,7 @@ const globToRegExp = (glob: string) => new RegExp(`^${glob.split('*').map((part)
 /**
  * outbound-access {host, path}: "`host` and `path` accept `{{account}}` as a variable and the `*`
  * character as a wildcard" (VTEX docs, "Accessing external resources within a VTEX IO app"); `*` spans
- * segments (vtex-apps/store-graphql: `/api/oms/*`, `/pub/sessions/*/tokens`). The path is matched
+ * segments (vtex-apps/store-graphql declares `/api/oms/*`, and a wildcard mid-path for its sessions' tokens). The path is matched
  * without the query string: VTEX's own apps declare `/api/vtexid/pub/authenticated/user` for
  * @vtex/api's `?authToken=` call (vtex-apps/store-graphql, admin-graphql-ide).
  */
