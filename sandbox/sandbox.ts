@@ -4,7 +4,7 @@ import type { Server } from 'http'
 import type { VtexOrder } from '../node/typings/order'
 import { close, createOriginServer, createProxyServer, listen } from './lib/servers'
 import type { StandIn } from './lib/standIn'
-import { SANDBOX_APP_ID, startService, type RunningService } from './service'
+import { SANDBOX_APP_ID, startService, type GraphqlCaller, type RunningService } from './service'
 import { infraStandIn } from './standins/infra'
 import { omsStandIn } from './standins/oms'
 import { vtexAdsEventsStandIn } from './standins/vtexAdsEvents'
@@ -18,6 +18,7 @@ import { runRegisteredSchedules, startScheduleClock, type ScheduledCall } from '
 import { SCHEDULE_PERIOD_MS } from '../node/scheduled/timeScale'
 import { grantKey, licenseManagerStandIn, vtexIdStandIn } from './standins/vtexId'
 import { realAddressOf } from './platform/emailMasking'
+import { requireCaller } from './platform/userAccess'
 import type { ManifestPolicy } from './platform/policyCheck'
 import { SandboxState, type CustomerProfile, type EmailMasking } from './state'
 
@@ -36,10 +37,22 @@ export const loadManifest = (): { vendor: string; name: string; policies: Manife
  */
 export const SANDBOX_LOGINS = {
   admin: { token: 'sandbox-admin-token', user: 'admin@mystore.example', account: SANDBOX_ACCOUNT },
+  /** May open the app's admin page ("Allow APP configuration"), and nothing else: no orders, no checkout settings, no Master Data. */
+  limitedAdmin: { token: 'sandbox-limited-admin-token', user: 'marketing@mystore.example', account: SANDBOX_ACCOUNT },
   shopper: { token: 'sandbox-shopper-token', user: 'ana.shopper@example.com', account: SANDBOX_ACCOUNT },
   otherAccountAdmin: { token: 'sandbox-other-account-token', user: 'admin@otherstore.example', account: 'otherstore' },
 } as const
 export const ADMIN_RESOURCE = { productCode: '66', resourceCode: 'read-write-apps-settings' } as const
+/**
+ * The sandbox admin's roles beyond the app's page: what the admin page's actions need on their own
+ * token (VTEX's OpenAPI "Permissions" tables; see platform/userAccess.ts), as an "Owner" holds.
+ */
+export const ADMIN_ROLE_RESOURCES = [
+  { product: 'OMS', resource: 'View order' },
+  { product: 'OMS', resource: 'List Orders' },
+  { product: 'Checkout', resource: 'Save OrderForm Configuration' },
+  { product: 'Dynamic Storage', resource: 'Read only documents' },
+] as const
 
 /** The sandbox store's VTEX Ads publisher: two sites, so every conversion needs one of them as its brand. */
 export const SANDBOX_PUBLISHERS: Record<string, { sites: string[] }> = { 'sandbox-publisher': { sites: ['My Store', 'My Store Outlet'] } }
@@ -129,6 +142,12 @@ export function customerProfiles(orders: VtexOrder[]): CustomerProfile[] {
   return [...fromOrders, ...fromFixtures]
 }
 
+/** Remembers GraphQL requests made with an admin's cookie (a known VTEX ID token), by operation id: see platform/userAccess.ts. */
+const noteAdminOperation = (state: SandboxState) => (operationId: string, caller: GraphqlCaller) => {
+  const token = caller.cookies?.VtexIdclientAutCookie
+  if (token && state.vtexIdTokens.has(token)) state.adminOperations.add(operationId)
+}
+
 /** Stand-ins + proxy (+ the real Service): the local VTEX the app runs against. */
 export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbox> {
   const state = new SandboxState(options.settings ?? loadSandboxSettings())
@@ -137,7 +156,8 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbo
   for (const order of options.rebaseDates === false ? orders : rebaseOrderDates(orders, Date.now())) state.orders.set(order.orderId, order)
   for (const profile of customerProfiles(orders)) state.profiles.set(profile.userId, profile)
   for (const login of Object.values(SANDBOX_LOGINS)) state.vtexIdTokens.set(login.token, { user: login.user, account: login.account })
-  state.grants.add(grantKey(SANDBOX_LOGINS.admin.user, ADMIN_RESOURCE.productCode, ADMIN_RESOURCE.resourceCode))
+  for (const login of [SANDBOX_LOGINS.admin, SANDBOX_LOGINS.limitedAdmin]) state.grants.add(grantKey(login.user, ADMIN_RESOURCE.productCode, ADMIN_RESOURCE.resourceCode))
+  for (const { product, resource } of ADMIN_ROLE_RESOURCES) state.grants.add(grantKey(SANDBOX_LOGINS.admin.user, product, resource))
   for (const [id, publisher] of Object.entries(SANDBOX_PUBLISHERS)) state.vtexAdsPublishers.set(id, publisher)
   // A test's own publisher id is a publisher VTEX Ads knows, with one site.
   const configured = state.settings.publisherId
@@ -149,8 +169,11 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbo
   // Event URLs point at the events origin, known once its server listens (below).
   const getAds = getAdsStandIn(state, () => eventsOrigin)
   const masterDataV2 = masterDataV2StandIn(SANDBOX_ACCOUNT, state)
+  const manifest = loadManifest()
+  const appName = `${manifest.vendor}.${manifest.name}`
   const standIns = [
-    omsStandIn(state, SANDBOX_ACCOUNT),
+    // OMS, the checkout configuration and the customers (CL) answer each caller by its own rights.
+    requireCaller(omsStandIn(state, SANDBOX_ACCOUNT), state, SANDBOX_ACCOUNT),
     infraStandIn(state),
     vtexAds,
     impact,
@@ -158,16 +181,15 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbo
     getAds,
     // v2 first: it leaves the v1 entities (CL) to the v1 stand-in.
     masterDataV2,
-    masterDataStandIn(state, SANDBOX_ACCOUNT),
+    requireCaller(masterDataStandIn(state, SANDBOX_ACCOUNT), state, SANDBOX_ACCOUNT),
     vtexIdStandIn(state),
     licenseManagerStandIn(state, SANDBOX_ACCOUNT),
-    schedulerStandIn(state, SANDBOX_ACCOUNT),
+    schedulerStandIn(state, SANDBOX_ACCOUNT, appName),
     ...(options.extraStandIns?.(state) ?? []),
   ]
   const servers: Server[] = []
 
-  const manifest = loadManifest()
-  const app = { appName: `${manifest.vendor}.${manifest.name}`, account: SANDBOX_ACCOUNT, policies: options.policies ?? manifest.policies }
+  const app = { appName, account: SANDBOX_ACCOUNT, policies: options.policies ?? manifest.policies }
   const proxy = createProxyServer(standIns, state, app)
   servers.push(proxy)
   const proxyPort = await listen(proxy)
@@ -183,7 +205,11 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbo
   const services =
     options.service === false
       ? []
-      : await Promise.all(Array.from({ length: options.replicas ?? 1 }, () => startService({ proxyPort, account: SANDBOX_ACCOUNT, workspace: SANDBOX_WORKSPACE, timeScale })))
+      : await Promise.all(
+          Array.from({ length: options.replicas ?? 1 }, () =>
+            startService({ proxyPort, account: SANDBOX_ACCOUNT, workspace: SANDBOX_WORKSPACE, timeScale, appToken: state.appToken, onGraphqlOperation: noteAdminOperation(state) })
+          )
+        )
   const service = services[0] as RunningService | undefined
   // Installing the app: the platform sends the apps `setup` event, as on `vtex install`.
   await service?.sendEvent({ to: { id: SANDBOX_APP_ID } }, 'appSetup', { sender: 'apps', key: 'setup' })

@@ -1,4 +1,5 @@
 import { spawn, type ChildProcess } from 'child_process'
+import { randomUUID } from 'crypto'
 import { cpSync, mkdirSync, rmSync, readFileSync, writeFileSync } from 'fs'
 import { build } from 'esbuild'
 import { uploadedFiles } from './platform/vtexUpload'
@@ -88,7 +89,24 @@ export interface RunningService {
  * and start the real Service in a child process whose http_proxy/https_proxy point at the sandbox
  * proxy. The production code runs unchanged.
  */
-export async function startService(options: { proxyPort: number; account: string; workspace: string; port?: number; runtimeDir?: string; timeScale?: number }): Promise<RunningService> {
+export interface ServiceOptions {
+  proxyPort: number
+  account: string
+  workspace: string
+  port?: number
+  runtimeDir?: string
+  timeScale?: number
+  /** The app's token the platform hands the Service (x-vtex-credential). */
+  appToken?: string
+  /**
+   * Told of every GraphQL request before it is sent, with the operation id it carries
+   * (x-vtex-operation-id, which @vtex/api's clients repeat on every call they make for it): the
+   * sandbox knows that way which outbound calls belong to an admin's operation.
+   */
+  onGraphqlOperation?: (operationId: string, caller: GraphqlCaller) => void
+}
+
+export async function startService(options: ServiceOptions): Promise<RunningService> {
   const runtime = options.runtimeDir ?? join(ROOT, '.sandbox', `runtime-${process.pid}-${Date.now()}`)
   rmSync(runtime, { recursive: true, force: true })
   mkdirSync(join(runtime, 'service', 'src'), { recursive: true })
@@ -147,7 +165,7 @@ export async function startService(options: { proxyPort: number; account: string
 
   /** What the platform's router adds to every request it forwards to the app (master is a production workspace). */
   const platformHeaders = {
-    'x-vtex-credential': 'sandbox-app-token',
+    'x-vtex-credential': options.appToken ?? 'sandbox-app-token',
     'x-vtex-account': options.account,
     'x-vtex-workspace': options.workspace,
     'x-vtex-workspace-is-production': 'true',
@@ -189,7 +207,14 @@ export async function startService(options: { proxyPort: number; account: string
     const cookie = Object.entries(caller.cookies ?? {})
       .map(([name, value]) => `${name}=${value}`)
       .join('; ')
-    return call(`/${options.account}/${options.workspace}${GRAPHQL_PATH}`, 'POST', { 'content-type': 'application/json', ...(cookie ? { cookie } : {}), ...caller.headers }, JSON.stringify({ query, variables }))
+    const operationId = `graphql-${randomUUID()}`
+    options.onGraphqlOperation?.(operationId, caller)
+    return call(
+      `/${options.account}/${options.workspace}${GRAPHQL_PATH}`,
+      'POST',
+      { 'content-type': 'application/json', 'x-vtex-operation-id': operationId, ...(cookie ? { cookie } : {}), ...caller.headers },
+      JSON.stringify({ query, variables })
+    )
   }
 
   const graphqlRaw = (payload: string | Buffer, contentType: string) =>

@@ -2,6 +2,7 @@ import type { VtexOrder } from '../node/typings/order'
 import type { Received } from './lib/standIn'
 import { Faults } from './lib/faults'
 import type { RegisteredSchedule } from './standins/scheduler'
+import type { VtexApiCall } from './platform/userAccess'
 
 /** How OMS hides the customer's e-mail (Conversation Tracker): "Stores are configured as hard by default". */
 export type EmailMasking = 'hard' | 'soft'
@@ -79,8 +80,17 @@ export class SandboxState {
   readonly profiles = new Map<string, CustomerProfile>()
   /** VTEX ID tokens the sandbox knows; any other token is nobody's. */
   readonly vtexIdTokens = new Map<string, VtexIdUser>()
-  /** License Manager grants: `${user}|${productCode}|${resourceCode}`. */
+  /**
+   * License Manager grants: `${user}|${product}|${resource}`: the @auth resource (product 66,
+   * read-write-apps-settings) and the VTEX API resources of the user's roles (OMS "View order"…).
+   */
   readonly grants = new Set<string>()
+  /** The app's own token: what the platform hands the Service (x-vtex-credential) and the app sends as Proxy-Authorization. */
+  appToken = 'sandbox-app-token'
+  /** Operation ids (x-vtex-operation-id) of GraphQL requests made with an admin's VtexIdclientAutCookie. */
+  readonly adminOperations = new Set<string>()
+  /** Every call to a user-governed VTEX API (OMS, checkout configuration, CL) and who made it. */
+  readonly vtexApiCalls: VtexApiCall[] = []
   /**
    * The publishers the fake VTEX Ads knows, with their sites (brands). A publisher with several
    * sites needs `brand` on each conversion; an empty map accepts any publisher.

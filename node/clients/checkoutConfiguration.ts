@@ -17,12 +17,14 @@ export interface OrderFormConfiguration {
  * Checkout orderForm configuration (`/api/checkout/pvt/configuration/orderForm`), the
  * account-wide list of customData apps and fields. Our own small client instead of
  * @vtex/clients' Checkout: we need two calls and a type that keeps unknown properties.
- * Called with the app's own token: the manifest's SaveOrderFormConfiguration policy (License
- * Manager "Save OrderForm Configuration", required for GET as well as POST) grants it.
+ * On the app's token (install, settings change, scheduled run) the manifest's
+ * SaveOrderFormConfiguration policy grants it; on the admin's (the admin page) their role must hold
+ * License Manager "Save OrderForm Configuration", required for GET as well as POST.
  */
 export class CheckoutConfigurationClient extends JanusClient {
   constructor(context: IOContext, options?: InstanceOptions) {
-    super(context, { ...options, headers: { ...options?.headers, VtexIdclientAutCookie: context.authToken } })
+    // The app's token unless the caller passes another (onAdminToken: the admin's).
+    super(context, { ...options, headers: { VtexIdclientAutCookie: context.authToken, ...options?.headers } })
   }
 
   public getOrderFormConfiguration() {

@@ -4,7 +4,7 @@ import type { ProfileEmailLookup } from '../delivery/orderEmail'
 /**
  * The customer's e-mail from their Master Data v1 `CL` document (`userId` = the order's
  * userProfileId), through @vtex/api's MasterData client (GET api.vtex.com/api/dataentities/CL/search;
- * manifest: ADMIN_DS and outbound-access api.vtex.com /api/dataentities/*). `userId` is already
+ * manifest: ADMIN_DS and outbound-access api.vtex.com /api/dataentities/CL/search). `userId` is already
  * validated against the identity pattern, so it cannot widen the `_where` clause.
  */
 export const customerProfileEmail =

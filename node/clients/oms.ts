@@ -34,7 +34,8 @@ export interface OrderList {
  */
 export class OmsClient extends JanusClient {
   constructor(context: IOContext, options?: InstanceOptions) {
-    super(context, { ...options, headers: { ...options?.headers, VtexIdclientAutCookie: context.authToken } })
+    // The app's token unless the caller passes another (onAdminToken: the admin's).
+    super(context, { ...options, headers: { VtexIdclientAutCookie: context.authToken, ...options?.headers } })
   }
 
   /** GET /api/oms/pvt/orders/{orderId}: `unknown` until checked (a proxy may answer HTML with a 200). */

@@ -18,6 +18,9 @@ export const clientsConfig: ClientsConfig<Clients> = {
     oms: { retries: 0, timeout: 3_000, memoizable: false },
     // The customer's CL profile, read only for hard-masked e-mails.
     masterdata: { retries: 1, timeout: 3_000 },
+    // The same APIs on the admin's token (admin page actions): the same limits.
+    adminOms: { retries: 0, timeout: 3_000, memoizable: false },
+    adminMasterdata: { retries: 1, timeout: 3_000 },
     vtexAdsEvents: { retries: 0, timeout: 5_000 },
     impact: { retries: 0, timeout: 5_000 },
     openaiAds: { retries: 0, timeout: 5_000 },

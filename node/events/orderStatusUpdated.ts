@@ -17,6 +17,7 @@ import { registerOrderFormApp } from '../resolvers/orderFormConfiguration'
 import { runOnSettingsChange } from '../settings/onSettingsChange'
 import { logger } from './logger'
 import { customerProfileEmail } from '../clients/customerProfiles'
+import { ADMIN_RESOURCES, type AdminAccess } from '../admin/adminAccess'
 
 /**
  * What one broadcast may take: service.json's `timeout` (30 s) cuts the handler, so everything it
@@ -25,23 +26,43 @@ import { customerProfileEmail } from '../clients/customerProfiles'
  */
 export const HANDLER_BUDGET_MS = 22_000
 
+export interface OrderStatusDepsOptions {
+  freshSettings?: boolean
+  budgetMs?: number
+  /**
+   * Set for an admin's action (replay, preview): orders and customer profiles are read on the admin's
+   * own token, so their License Manager role decides (App Store engineering guidelines); a refusal
+   * ends the action with nothing changed. Unset: the app's token (broadcasts, the scheduled run).
+   * The ledger, claims and the index stay on the app's token: the app's own storage.
+   */
+  admin?: AdminAccess
+}
+
 /** Everything the pipeline needs, built from the IO context: real clients at the edges. */
-export async function orderStatusDeps(
-  ctx: { clients: Clients; vtex: EventContext<Clients>['vtex'] },
-  options: { freshSettings?: boolean; budgetMs?: number } = {}
-): Promise<OrderStatusDeps> {
+export async function orderStatusDeps(ctx: { clients: Clients; vtex: EventContext<Clients>['vtex'] }, options: OrderStatusDepsOptions = {}): Promise<OrderStatusDeps> {
   const { clients } = ctx
+  const { admin } = options
   const log = logger(ctx.vtex.logger)
+  const deadline = deadlineIn(options.budgetMs ?? HANDLER_BUDGET_MS)
   return {
     settings: await readSettings(() => clients.apps, ctx.vtex, options),
     destinations,
-    readOrder: (orderId, timeoutMs) => clients.oms.order(orderId, timeoutMs),
-    lookupProfileEmail: customerProfileEmail(clients.masterdata),
+    ...(admin
+      ? {
+          readOrder: (orderId, timeoutMs) => admin.call(ADMIN_RESOURCES.viewOrder, `read order ${orderId}`, () => clients.adminOms.order(orderId, timeoutMs)),
+          lookupProfileEmail: (userId) =>
+            admin.call(ADMIN_RESOURCES.readDocuments, "read the customer's profile (Master Data CL) of a hard-masked order", () => customerProfileEmail(clients.adminMasterdata)(userId)),
+          deadline: admin.deadline(deadline),
+        }
+      : {
+          readOrder: (orderId, timeoutMs) => clients.oms.order(orderId, timeoutMs),
+          lookupProfileEmail: customerProfileEmail(clients.masterdata),
+          deadline,
+        }),
     // VBase is the ledger; the admin's index (Master Data v2) follows each write.
     ledger: indexedLedgerOf(ctx, log),
     claims: vbaseNameFiles(clients.vbase, CLAIMS_BUCKET),
     retryQueue: new RetryQueue(vbaseNameFiles(clients.vbase, RETRY_QUEUE_BUCKET)),
-    deadline: deadlineIn(options.budgetMs ?? HANDLER_BUDGET_MS),
     transport: clientTransport(clients),
     logger: log,
   }

@@ -12,11 +12,18 @@ import { COVERAGE_DAYS, readIdentityCoverage } from '../admin/coverage'
 import { DeliveryQueryError, readDeliveries, type DeliveryFilter } from '../admin/deliveries'
 import { PreviewError, previewForAdmin } from '../admin/preview'
 import { replayDeadLetters } from '../admin/replayDeadLetters'
+import { AdminAccess } from '../admin/adminAccess'
 
 /**
  * The admin page's queries and mutations. Admin only: the schema's @auth (License Manager product
  * 66, read-write-apps-settings) refuses every other caller before any of these runs. Answers carry
  * ids, counts, reasons and hashes: never a secret, never raw personal data.
+ *
+ * Whose token: what an admin starts that reads or changes the account's data (orders, customer
+ * profiles, the checkout configuration) runs on the admin's own token (AdminAccess), so their
+ * License Manager role decides. The app's own storage (the ledger in VBase, its index in the app's
+ * Master Data v2 entity) stays on the app's token: @auth's resource governs who sees it, and no
+ * merchant should have to grant a reader every customer document to see delivery counts.
  */
 type Context = ServiceContext<Clients>
 
@@ -54,21 +61,25 @@ export const adminQueries = {
 
   adsEventsPreview: async (_: unknown, { orderId }: { orderId: string }, ctx: Context) => {
     if (!/^[A-Za-z0-9._:-]{1,64}$/.test(orderId.trim())) throw new UserInputError('An order id has letters, digits, dots, colons and dashes only')
-    const deps = await orderStatusDeps(ctx, { freshSettings: true })
-    try {
-      return await previewForAdmin(orderId.trim(), deps, Date.now())
-    } catch (error) {
-      if (statusOf(error) === 404) throw new UserInputError(`Order ${orderId.trim()} was not found`)
-      if (error instanceof PreviewError) throw new UserInputError(error.message)
-      throw error
-    }
+    const admin = new AdminAccess()
+    const deps = await orderStatusDeps(ctx, { freshSettings: true, admin })
+    return admin.run(async () => {
+      try {
+        return await previewForAdmin(orderId.trim(), deps, Date.now())
+      } catch (error) {
+        if (statusOf(error) === 404) throw new UserInputError(`Order ${orderId.trim()} was not found`)
+        if (error instanceof PreviewError) throw new UserInputError(error.message)
+        throw error
+      }
+    })
   },
 }
 
 export const adminMutations = {
   adsEventsReplayDeadLetters: async (_: unknown, args: { destination: string }, ctx: Context) => {
     const destination = knownDestination(args.destination)
-    const deps = await orderStatusDeps(ctx, { freshSettings: true })
-    return replayDeadLetters(deliveryIndexOf(ctx), destination, (orderIds) => replayDeliveries(orderIds, destination, deps))
+    const admin = new AdminAccess()
+    const deps = await orderStatusDeps(ctx, { freshSettings: true, admin })
+    return admin.run(() => replayDeadLetters(deliveryIndexOf(ctx), destination, (orderIds) => replayDeliveries(orderIds, destination, deps)))
   },
 }

@@ -1,5 +1,6 @@
 import type { OrderFormApp, OrderFormConfiguration } from '../clients/checkoutConfiguration'
 import { CUSTOM_DATA_APP_ID, CUSTOM_DATA_FIELDS } from '../identity/orderIdentity'
+import { ADMIN_RESOURCES, AdminAccess } from '../admin/adminAccess'
 
 /**
  * The customData app the storefront writes (react/identity/orderFormBridge.ts) and the
@@ -53,13 +54,25 @@ export const registerOrderFormApp = async (clients: CheckoutConfigurationClients
   return { changed: true }
 }
 
+/** The admin page's calls: the admin's own token (`adminCheckoutConfiguration`), so their role decides. */
+export interface AdminCheckoutConfigurationClients {
+  adminCheckoutConfiguration: CheckoutConfigurationClients['checkoutConfiguration']
+}
+
+/** The checkout configuration on the admin's token; a refusal names "Save OrderForm Configuration". */
+const onAdminsToken = <T>(ctx: { clients: AdminCheckoutConfigurationClients }, action: string, work: (clients: CheckoutConfigurationClients) => Promise<T>) => {
+  const admin = new AdminAccess()
+  return admin.run(() => admin.call(ADMIN_RESOURCES.orderFormConfiguration, action, () => work({ checkoutConfiguration: ctx.clients.adminCheckoutConfiguration })))
+}
+
 /**
  * GraphQL `adsEventsRegisterOrderFormApp: Boolean!` (true = the configuration was written). Admin
- * only through the schema's @auth (License Manager "Allow APP configuration"); the write itself
- * uses the app's token and its SaveOrderFormConfiguration policy, like the background registration.
+ * only through the schema's @auth (License Manager "Allow APP configuration"); the read and the write
+ * are the admin's own (their role needs "Save OrderForm Configuration"), while the background
+ * registration (install, settings change, scheduled run) uses the app's SaveOrderFormConfiguration policy.
  */
-export const adsEventsRegisterOrderFormApp = async (_root: unknown, _args: unknown, ctx: { clients: CheckoutConfigurationClients }) =>
-  (await registerOrderFormApp(ctx.clients)).changed
+export const adsEventsRegisterOrderFormApp = (_root: unknown, _args: unknown, ctx: { clients: AdminCheckoutConfigurationClients }) =>
+  onAdminsToken(ctx, 'register the app in the checkout configuration', async (clients) => (await registerOrderFormApp(clients)).changed)
 
 export interface OrderFormAppStatus {
   /** The checkout lists our app with every field the storefront writes: customData reaches orders. */
@@ -79,6 +92,6 @@ export const orderFormAppStatus = (config: OrderFormConfiguration): OrderFormApp
   }
 }
 
-/** GraphQL `adsEventsOrderFormApp` (admin only): the registration's current status, read live. */
-export const adsEventsOrderFormApp = async (_root: unknown, _args: unknown, ctx: { clients: CheckoutConfigurationClients }) =>
-  orderFormAppStatus(await ctx.clients.checkoutConfiguration.getOrderFormConfiguration())
+/** GraphQL `adsEventsOrderFormApp` (admin only): the registration's current status, read live on the admin's token. */
+export const adsEventsOrderFormApp = (_root: unknown, _args: unknown, ctx: { clients: AdminCheckoutConfigurationClients }) =>
+  onAdminsToken(ctx, 'read the checkout configuration', async (clients) => orderFormAppStatus(await clients.checkoutConfiguration.getOrderFormConfiguration()))

@@ -143,7 +143,13 @@ const VTEX_HOST = /(^|\.)(vtex\.com|vtex\.com\.br|vtexcommercestable\.com\.br|vt
 
 const globToRegExp = (glob: string) => new RegExp(`^${glob.split('*').map((part) => part.replace(/[.+?^${}()|[\]\\]/g, '\\$&')).join('.*')}$`)
 
-/** outbound-access {host, path}: host may use {{account}}; path is a glob ("/*", "/v1/events*"). */
+/**
+ * outbound-access {host, path}: "`host` and `path` accept `{{account}}` as a variable and the `*`
+ * character as a wildcard" (VTEX docs, "Accessing external resources within a VTEX IO app"); `*` spans
+ * segments (vtex-apps/store-graphql declares `/api/oms/*`, and a wildcard mid-path for its sessions' tokens). The path is matched
+ * without the query string: VTEX's own apps declare `/api/vtexid/pub/authenticated/user` for
+ * @vtex/api's `?authToken=` call (vtex-apps/store-graphql, admin-graphql-ide).
+ */
 export function outboundAccessAllows(policies: ManifestPolicy[], url: URL, account: string): boolean {
   return policies.some((policy) => {
     if (policy.name !== 'outbound-access' || !policy.attrs?.host) return false

@@ -6,6 +6,11 @@ import type { SandboxState } from '../state'
  * {app}?version=4` with `{id, request: {uri, method, headers, body}, scheduler: {expression,
  * endDate}}`, the same id replacing the previous schedule. The sandbox's schedule clock
  * (platform/scheduleClock.ts) then makes the registered requests, as the scheduler would.
+ *
+ * The second segment is the namespace the schedules live in. The app under test may use its own
+ * (`vendor.app`) only: another namespace (the account name, as vtex-apps/shipment-tracker and
+ * b2b-quotes-graphql use, or another app's) gets 404 here. That is the sandbox's rule, stricter than
+ * anything VTEX documents (the scheduler has no public documentation): see PLATFORM.md, "Scheduled work".
  */
 const SCHEDULES = /^\/api\/scheduler\/([^/]+)\/([^/]+)\/?$/
 
@@ -17,7 +22,7 @@ export interface RegisteredSchedule {
   scheduler: { expression: string; endDate: string }
 }
 
-export function schedulerStandIn(state: SandboxState, account: string): StandIn {
+export function schedulerStandIn(state: SandboxState, account: string, appName: string): StandIn {
   return {
     name: 'scheduler',
     hosts: ['portal.vtexcommercestable.com.br', `${account}.vtexcommercestable.com.br`],
@@ -27,6 +32,7 @@ export function schedulerStandIn(state: SandboxState, account: string): StandIn 
       if (!headers['vtexidclientautcookie'] && !headers['proxy-authorization']) return json(401, { message: 'missing credentials' })
       if (url.searchParams.get('version') !== '4') return json(400, { message: 'version=4 is required' })
       const [, workspace, app] = match.map(decodeURIComponent)
+      if (app !== appName) return json(404, { message: `sandbox scheduler: no schedules namespace ${app} for ${appName}; an app registers under its own name (/api/scheduler/{workspace}/${appName})` })
       if (method === 'GET') return json(200, [...state.schedules.values()].filter((schedule) => schedule.workspace === workspace && schedule.app === app))
       if (method !== 'PUT' && method !== 'POST') return undefined
       let schedule: Omit<RegisteredSchedule, 'workspace' | 'app'>

@@ -20,7 +20,8 @@ export function vtexIdStandIn(state: SandboxState): StandIn {
     hosts: ['vtexid.vtex.com.br'],
     handle({ method, url, headers }) {
       if (method !== 'GET' || url.pathname !== '/api/vtexid/pub/authenticated/user') return undefined
-      if (!headers['proxy-authorization']) return json(401, { error: 'missing app credentials' })
+      // The runtime asks with the app's own token; an admin's or a shopper's is not a credential for this.
+      if (headers['proxy-authorization'] !== state.appToken) return json(401, { error: 'missing app credentials' })
       const user = state.vtexIdTokens.get(url.searchParams.get('authToken') ?? '')
       return json(200, user ? { user: user.user, account: user.account, userId: user.user, authStatus: 'Success' } : null)
     },
@@ -35,7 +36,7 @@ export function licenseManagerStandIn(state: SandboxState, account: string): Sta
     handle({ method, url, headers }) {
       const granted = GRANTED.exec(url.pathname)
       if (!granted || method !== 'GET') return undefined
-      if (!headers['authorization']) return json(401, { error: 'missing credentials' })
+      if (headers['authorization'] !== state.appToken) return json(401, { error: 'missing credentials' })
       const [, accountName, productCode, user, resourceCode] = granted.map(decodeURIComponent)
       return json(200, accountName === account && state.grants.has(grantKey(user, productCode, resourceCode)))
     },

@@ -1,4 +1,5 @@
-import { adsEventsRegisterOrderFormApp, ADS_EVENTS_APP, registerOrderFormApp, withAdsEventsApp } from '../orderFormConfiguration'
+import { adsEventsOrderFormApp, adsEventsRegisterOrderFormApp, ADS_EVENTS_APP, registerOrderFormApp, withAdsEventsApp } from '../orderFormConfiguration'
+import { AdminAccessDenied } from '../../admin/adminAccess'
 import type { OrderFormConfiguration } from '../../clients/checkoutConfiguration'
 
 const base = (): OrderFormConfiguration => ({
@@ -84,14 +85,29 @@ describe('registerOrderFormApp', () => {
 })
 
 describe('adsEventsRegisterOrderFormApp (admin mutation)', () => {
-  const clients = () => ({
-    checkoutConfiguration: { getOrderFormConfiguration: jest.fn(async () => ({})), setOrderFormConfiguration: jest.fn(async () => undefined) },
+  const client = (read: () => Promise<OrderFormConfiguration> = async () => ({})) => ({ getOrderFormConfiguration: jest.fn(read), setOrderFormConfiguration: jest.fn(async () => undefined) })
+  const refused = () => Object.assign(new Error('Request failed with status code 403'), { response: { status: 403 } })
+
+  // Who may call it is the schema's @auth, proven over HTTP through @vtex/api in sandbox/__tests__/graphqlAuth.integration.test.ts.
+  it("registers with the admin's client and says whether it wrote", async () => {
+    const admin = client()
+    await expect(adsEventsRegisterOrderFormApp(null, {}, { clients: { adminCheckoutConfiguration: admin } })).resolves.toBe(true)
+    expect(admin.setOrderFormConfiguration).toHaveBeenCalledWith({ apps: [ADS_EVENTS_APP] })
   })
 
-  // Who may call it is the schema's @auth, proven over HTTP through @vtex/api in sandbox/__tests__/graphqlAuth.test.ts.
-  it('registers with the app token and says whether it wrote', async () => {
-    const c = clients()
-    await expect(adsEventsRegisterOrderFormApp(null, {}, { clients: c })).resolves.toBe(true)
-    expect(c.checkoutConfiguration.setOrderFormConfiguration).toHaveBeenCalledWith({ apps: [ADS_EVENTS_APP] })
+  it('names the License Manager resource when the admin\'s role is refused, and writes nothing', async () => {
+    const admin = client(() => Promise.reject(refused()))
+    const answer = adsEventsRegisterOrderFormApp(null, {}, { clients: { adminCheckoutConfiguration: admin } })
+    await expect(answer).rejects.toBeInstanceOf(AdminAccessDenied)
+    await expect(answer).rejects.toThrow(/"Save OrderForm Configuration" \(Checkout\).*Nothing was changed/)
+    expect(admin.setOrderFormConfiguration).not.toHaveBeenCalled()
+  })
+
+  it('the status query reads on the admin\'s client too', async () => {
+    const admin = client(async () => ({ apps: [ADS_EVENTS_APP] }))
+    await expect(adsEventsOrderFormApp(null, {}, { clients: { adminCheckoutConfiguration: admin } })).resolves.toMatchObject({ registered: true })
+    await expect(adsEventsOrderFormApp(null, {}, { clients: { adminCheckoutConfiguration: client(() => Promise.reject(refused())) } })).rejects.toThrow(
+      /Save OrderForm Configuration/
+    )
   })
 })

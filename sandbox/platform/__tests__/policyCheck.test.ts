@@ -1,5 +1,11 @@
 import { checkPolicies, outboundAccessAllows, type AppUnderTest, type ManifestPolicy } from '../policyCheck'
-import { loadManifest } from '../../sandbox'
+import { loadManifest, loadSandboxSettings } from '../../sandbox'
+import { loadOrder } from '../../../node/__fixtures__'
+import { previewOrder } from '../../../node/delivery/preview'
+import { destinations } from '../../../node/destinations'
+import { normalizeSettings } from '../../../node/settings/appSettings'
+import { indexEntityName } from '../../../node/ledgerIndex/entity'
+import { SCHEDULER_PATH } from '../../../node/clients/scheduler'
 
 const manifest = loadManifest()
 const app = (policies: ManifestPolicy[] = manifest.policies): AppUnderTest => ({ appName: 'adsevents.ads-events', account: 'mystore', policies })
@@ -82,3 +88,75 @@ describe('the platform policy check', () => {
     expect(outboundAccessAllows(policies, new URL('http://other.myvtex.com/_v/x'), 'mystore')).toBe(false)
   })
 })
+
+describe("manifest.json's outbound-access: least privilege (App Store engineering guidelines)", () => {
+  const outbound = manifest.policies.filter((policy) => policy.name === 'outbound-access')
+  const appName = `${manifest.vendor}.${manifest.name}`
+
+  it('opens no whole host: every path names a prefix before any wildcard', () => {
+    expect(outbound.length).toBeGreaterThan(5)
+    for (const { attrs } of outbound) {
+      const path = attrs?.path ?? ''
+      const beforeWildcard = path.split('*')[0]
+      // "/*", "*", "/", "/**", "" and a missing path all reach the whole host.
+      expect([attrs?.host, path, path.startsWith('/') && beforeWildcard.replace(/\//g, '') !== '']).toEqual([attrs?.host, path, true])
+    }
+  })
+
+  /** What the service really calls, built by its own code where it builds the URL. */
+  const settings = normalizeSettings({ ...loadSandboxSettings(), eventsBaseUrl: 'https://events.newtail-media.newtail.com.br', impactBaseUrl: 'https://api.impact.com', openaiBaseUrl: 'https://bzr.openai.com' })
+  const preview = previewOrder(loadOrder('simple'), settings, destinations, Date.parse(loadOrder('simple').creationDate) + 60_000)
+  const destinationUrls = Object.values(preview.destinations).map((entry) => entry.request!.url)
+  const entity = indexEntityName(`${appName}@0.1.0`)
+  const appCalls = [
+    ...destinationUrls,
+    'https://events-api.ads.vtex.com/v1/beacon/conversion',
+    // node/ads/querySponsoredAds.ts: `${adsBaseUrl}/v1/rma/${publisherId}`
+    `${settings.adsBaseUrl}/v1/rma/${settings.publisherId}`,
+    'http://portal.vtexcommercestable.com.br/api/checkout/pvt/configuration/orderForm?an=mystore',
+    `http://portal.vtexcommercestable.com.br${SCHEDULER_PATH('master', appName)}?version=4&an=mystore`,
+    'http://api.vtex.com/api/dataentities/CL/search?an=mystore&_where=userId=1',
+    `http://api.vtex.com/api/dataentities/${entity}/search?an=mystore&_schema=v1`,
+    `http://api.vtex.com/api/dataentities/${entity}/documents/vtexAds-1-01?an=mystore&_schema=v1`,
+    `http://api.vtex.com/api/dataentities/${entity}/schemas/v1?an=mystore`,
+    'http://vtexid.vtex.com.br/api/vtexid/pub/authenticated/user?authToken=t',
+  ]
+
+  it('lets every call the service makes through', () => {
+    expect(destinationUrls).toHaveLength(3)
+    for (const url of appCalls) expect([url, outboundAccessAllows(manifest.policies, new URL(url), 'mystore')]).toEqual([url, true])
+  })
+
+  it('has no policy the service does not use', () => {
+    for (const policy of outbound) {
+      const used = appCalls.some((url) => outboundAccessAllows([policy], new URL(url), 'mystore'))
+      expect([policy.attrs, used]).toEqual([policy.attrs, true])
+    }
+  })
+
+  it('refuses what lies outside the narrowed paths', () => {
+    for (const url of [
+      // Impressions, views and clicks go from the shopper's browser, never from the service.
+      'http://events.newtail-media.newtail.com.br/v1/beacon/impression',
+      'http://events-api.ads.vtex.com/v1/beacon/click',
+      'http://newtail-media.newtail.com.br/v1/campaigns',
+      'http://api.impact.com/Advertisers/IR1/Campaigns',
+      'http://bzr.openai.com/v1/audiences',
+      'http://portal.vtexcommercestable.com.br/api/scheduler/master/vtex.other-app',
+      'http://api.vtex.com/api/dataentities/OD/search',
+      'http://api.vtex.com/api/dataentities/vtex_other_app_things/search',
+    ])
+      expect([url, checkPolicies(call('POST', url), app()).allowed]).toEqual([url, false])
+    expect(checkPolicies(call('GET', 'http://api.vtex.com/api/dataentities/OD/search'), app())).toEqual({
+      allowed: false,
+      reason: 'Master Data v1: search documents: missing policy outbound-access {host: api.vtex.com, path: /api/dataentities/OD/search}',
+    })
+  })
+
+  it("names this app where a path holds it: the scheduler's namespace and the index entity", () => {
+    const paths = outbound.map((policy) => policy.attrs?.path ?? '')
+    expect(paths).toContain(`/api/scheduler/*/${appName}`)
+    expect(paths).toContain(`/api/dataentities/${entity}/*`)
+  })
+})
+
