@@ -4,6 +4,14 @@ import { useSearchPage } from 'vtex.search-page-context/SearchPageContext'
 
 import type { PageSignals } from './pageContext'
 
+/** The category names of a catalog product, from the top: its categoryTree, else the deepest of its `/A/B/` paths. */
+const productCategories = (product: { categoryTree?: Array<{ name?: string }>; categories?: string[] } | undefined): string[] | undefined => {
+  if (!product) return undefined
+  if (product.categoryTree && product.categoryTree.length > 0) return product.categoryTree.map((category) => category.name || '')
+  const paths = (product.categories || []).map((path) => path.split('/').filter(Boolean))
+  return paths.sort((a, b) => b.length - a.length)[0]
+}
+
 /** Reads the page's signals from the Store Framework contexts the block lives in. */
 export const usePageSignals = (): PageSignals & { isMobile: boolean } => {
   const runtime = useRuntime()
@@ -11,14 +19,19 @@ export const usePageSignals = (): PageSignals & { isMobile: boolean } => {
   const searchPage = useSearchPage()
   const route = runtime.route || {}
   const query = runtime.query || {}
-  const breadcrumb = searchPage?.searchQuery?.data?.productSearch?.breadcrumb
+  const searchQuery = searchPage?.searchQuery
+  const breadcrumb = searchQuery?.data?.productSearch?.breadcrumb
+  const product = productContext?.product
   return {
     pageType: route.pageContext?.type,
     routeId: route.id,
-    searchTerm: query._q || searchPage?.searchQuery?.variables?.fullText || route.params?.term,
+    searchTerm: query._q || searchQuery?.variables?.fullText || route.params?.term,
     breadcrumb: breadcrumb ? breadcrumb.map((crumb) => crumb.name || '') : undefined,
-    productSku: productContext?.selectedItem?.itemId || productContext?.product?.items?.[0]?.itemId,
-    brandName: route.pageContext?.type === 'brand' ? productContext?.product?.brand || route.params?.brand : undefined,
+    productSku: productContext?.selectedItem?.itemId || product?.items?.[0]?.itemId,
+    brandName: route.pageContext?.type === 'brand' ? product?.brand || route.params?.brand : undefined,
+    productCategories: productCategories(product),
+    productBrand: product?.brand,
+    facets: searchQuery?.variables?.selectedFacets,
     isMobile: runtime.deviceInfo?.isMobile === true,
   }
 }

@@ -1,13 +1,29 @@
-/** vtex.product-context: the product of the product page (VTEX runtime). */
+/** vtex.product-context: the product of the product page (VTEX runtime; search-graphql's Product). */
 declare module 'vtex.product-context' {
   export function useProduct():
-    | { product?: { productId?: string; brand?: string; items?: Array<{ itemId?: string }> }; selectedItem?: { itemId?: string } }
+    | {
+        product?: {
+          productId?: string
+          brand?: string
+          /** Category paths, e.g. "/Outdoor/Footwear/". */
+          categories?: string[]
+          /** The product's categories from the top. */
+          categoryTree?: Array<{ name?: string }>
+          items?: Array<{ itemId?: string }>
+        }
+        selectedItem?: { itemId?: string }
+      }
     | undefined
 }
 
-/** vtex.search-page-context: the search page's query and breadcrumb (VTEX runtime). */
+/** vtex.search-page-context: the search page's query, breadcrumb and selected facets (VTEX runtime). */
 declare module 'vtex.search-page-context/SearchPageContext' {
   export function useSearchPage():
-    | { searchQuery?: { data?: { productSearch?: { breadcrumb?: Array<{ name?: string }> } }; variables?: { fullText?: string } } }
+    | {
+        searchQuery?: {
+          data?: { productSearch?: { breadcrumb?: Array<{ name?: string }> } }
+          variables?: { fullText?: string; selectedFacets?: Array<{ key?: string; value?: string }> }
+        }
+      }
     | undefined
 }

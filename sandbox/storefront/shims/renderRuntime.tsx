@@ -1,4 +1,4 @@
-import React from 'react'
+import React, { createContext, ReactNode, useContext } from 'react'
 
 import ProductSummary from './productSummary'
 
@@ -25,5 +25,22 @@ export const useRuntime = (): Runtime => {
   }
 }
 
-export const ExtensionPoint = ({ id, ...props }: { id: string; [prop: string]: unknown }) =>
-  id === 'product-summary' ? <ProductSummary {...(props as { product: never })} /> : null
+/**
+ * The child blocks a theme gives a block in its `blocks` list, by interface name (the sandbox has no
+ * block tree): a page wraps a block in `<ChildBlocks blocks={{ 'sponsored-fallback': … }}>`, and the
+ * block's `useChildBlock({ id })` and `<ExtensionPoint id>` find them, as render-runtime resolves
+ * `<treePath>/<id>` (react/components/ChildBlock.tsx: an object when the theme gave one, else null).
+ */
+const ChildBlocksContext = createContext<Record<string, ReactNode>>({})
+
+export const ChildBlocks = ({ blocks, children }: { blocks: Record<string, ReactNode>; children: ReactNode }) => (
+  <ChildBlocksContext.Provider value={blocks}>{children}</ChildBlocksContext.Provider>
+)
+
+export const useChildBlock = ({ id }: { id: string }): Record<string, unknown> | null => (id in useContext(ChildBlocksContext) ? { props: {} } : null)
+
+export const ExtensionPoint = ({ id, ...props }: { id: string; [prop: string]: unknown }) => {
+  const blocks = useContext(ChildBlocksContext)
+  if (id === 'product-summary') return <ProductSummary {...(props as { product: never })} />
+  return id in blocks ? <>{blocks[id]}</> : null
+}
