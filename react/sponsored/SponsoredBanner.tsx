@@ -5,7 +5,7 @@ import { useCssHandles } from 'vtex.css-handles'
 import AdTracker from '../components/AdTracker'
 import { pickCreative } from './creative'
 import { BANNER_HANDLES } from './cssHandles'
-import { BANNER_SCHEMA } from './editorSchemas'
+import { bannerSchema } from './editorSchemas'
 import { FallbackSlot, useHasFallback } from './fallback'
 import SponsoredLabel, { useSponsoredText } from './SponsoredLabel'
 import { trackerUrls } from './types'
@@ -87,6 +87,6 @@ const Banner = ({ placementName, position = 'middle', desktopWidth = 970, deskto
 
 const SponsoredBanner = (props: SponsoredBannerProps) => (props.active === false ? null : <Banner {...props} />)
 
-SponsoredBanner.schema = BANNER_SCHEMA
+SponsoredBanner.schema = bannerSchema()
 
 export default SponsoredBanner

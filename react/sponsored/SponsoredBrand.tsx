@@ -5,7 +5,7 @@ import { useCssHandles } from 'vtex.css-handles'
 import AdTracker from '../components/AdTracker'
 import { pickCreative } from './creative'
 import { BRAND_HANDLES } from './cssHandles'
-import { BRAND_SCHEMA } from './editorSchemas'
+import { brandSchema } from './editorSchemas'
 import { FallbackSlot, useHasFallback } from './fallback'
 import { PRODUCT_ROW_STYLE, shownProducts } from './productRow'
 import SponsoredLabel, { useSponsoredText } from './SponsoredLabel'
@@ -96,6 +96,6 @@ const Brand = ({ placementName, position = 'top', width = 600, height = 200, pro
 
 const SponsoredBrand = (props: SponsoredBrandProps) => (props.active === false ? null : <Brand {...props} />)
 
-SponsoredBrand.schema = BRAND_SCHEMA
+SponsoredBrand.schema = brandSchema()
 
 export default SponsoredBrand

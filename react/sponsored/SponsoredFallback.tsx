@@ -1,6 +1,6 @@
 import React, { ReactNode } from 'react'
 
-import { FALLBACK_SCHEMA } from './editorSchemas'
+import { fallbackSchema } from './editorSchemas'
 
 /**
  * Block `sponsored-fallback`: holds the theme's own blocks (its `children`) that a sponsored block
@@ -9,6 +9,6 @@ import { FALLBACK_SCHEMA } from './editorSchemas'
  */
 const SponsoredFallback = ({ children }: { children?: ReactNode }) => <>{children}</>
 
-SponsoredFallback.schema = FALLBACK_SCHEMA
+SponsoredFallback.schema = fallbackSchema()
 
 export default SponsoredFallback

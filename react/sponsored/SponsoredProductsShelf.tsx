@@ -3,7 +3,7 @@ import { useRuntime } from 'vtex.render-runtime'
 import { useCssHandles } from 'vtex.css-handles'
 
 import { SHELF_HANDLES } from './cssHandles'
-import { SHELF_SCHEMA } from './editorSchemas'
+import { shelfSchema } from './editorSchemas'
 import { FallbackSlot, useHasFallback } from './fallback'
 import { PRODUCT_ROW_STYLE, shownProducts } from './productRow'
 import SponsoredProductSummary from './SponsoredProductSummary'
@@ -64,6 +64,6 @@ const Shelf = ({ placementName, position = 'top-shelf', quantity = 4, title, min
 
 const SponsoredProductsShelf = (props: SponsoredProductsShelfProps) => (props.active === false ? null : <Shelf {...props} />)
 
-SponsoredProductsShelf.schema = SHELF_SCHEMA
+SponsoredProductsShelf.schema = shelfSchema()
 
 export default SponsoredProductsShelf

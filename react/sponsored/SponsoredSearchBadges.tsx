@@ -6,7 +6,7 @@ import { useAdEvents } from '../tracking/useAdEvents'
 import { chooseBadge } from './badgeChoice'
 import { SEARCH_BADGE_HANDLES } from './cssHandles'
 import { useLabelId, useSponsoredDisclosure } from './disclosure'
-import { SEARCH_BADGES_SCHEMA } from './editorSchemas'
+import { searchBadgesSchema } from './editorSchemas'
 import { useNativeSkus, useRegisterNativeSku } from './nativeSkus'
 import SponsoredLabel from './SponsoredLabel'
 import { trackerUrls } from './types'
@@ -56,6 +56,6 @@ const Badges = ({ placementName, position = 'search-results', quantity = 10, chi
 /** Off in the Site Editor: only the summary's own content, no query, no label, nothing tracked. */
 const SponsoredSearchBadges = (props: SponsoredSearchBadgesProps) => (props.active === false ? <>{props.children}</> : <Badges {...props} />)
 
-SponsoredSearchBadges.schema = SEARCH_BADGES_SCHEMA
+SponsoredSearchBadges.schema = searchBadgesSchema()
 
 export default SponsoredSearchBadges

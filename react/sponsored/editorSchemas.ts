@@ -29,7 +29,11 @@ const blockSchema = (block: string, properties: Record<string, unknown>) => ({
   properties,
 })
 
-export const SHELF_SCHEMA = blockSchema('sponsored-products-shelf', {
+/*
+ * Each block's schema is built by a function, so a block's chunk carries its own schema only
+ * (bundlers drop the functions a chunk does not call; they cannot drop calls made at import).
+ */
+export const shelfSchema = () => blockSchema('sponsored-products-shelf', {
   ...placement('top-shelf'),
   quantity: prop('quantity', 'integer', { default: 4, minimum: 1, maximum: 20 }),
   title: prop('shelfTitle', 'string'),
@@ -37,7 +41,7 @@ export const SHELF_SCHEMA = blockSchema('sponsored-products-shelf', {
   mobileMinHeight: prop('mobileMinHeight', 'integer', { default: 340 }),
 })
 
-export const BANNER_SCHEMA = blockSchema('sponsored-banner', {
+export const bannerSchema = () => blockSchema('sponsored-banner', {
   ...placement('middle'),
   desktopWidth: prop('desktopWidth', 'integer', { default: 970 }),
   desktopHeight: prop('desktopHeight', 'integer', { default: 250 }),
@@ -46,7 +50,7 @@ export const BANNER_SCHEMA = blockSchema('sponsored-banner', {
   allowVideo: prop('allowVideo', 'boolean', { default: false }),
 })
 
-export const BRAND_SCHEMA = blockSchema('sponsored-brand', {
+export const brandSchema = () => blockSchema('sponsored-brand', {
   ...placement('top'),
   width: prop('creativeWidth', 'integer', { default: 600 }),
   height: prop('creativeHeight', 'integer', { default: 200 }),
@@ -54,10 +58,10 @@ export const BRAND_SCHEMA = blockSchema('sponsored-brand', {
   productsMinHeight: prop('productsMinHeight', 'integer', { description: editor('minHeight.description'), default: 340 }),
 })
 
-export const SEARCH_BADGES_SCHEMA = blockSchema('sponsored-search-badges', {
+export const searchBadgesSchema = () => blockSchema('sponsored-search-badges', {
   ...placement('search-results'),
   quantity: prop('badgeQuantity', 'integer', { default: 10, minimum: 1, maximum: 20 }),
 })
 
 /** The fallback holder has no props of its own: its content is the theme's blocks. */
-export const FALLBACK_SCHEMA = { title: editor('sponsored-fallback.title'), description: editor('sponsored-fallback.description'), type: 'object', properties: {} }
+export const fallbackSchema = () => ({ title: editor('sponsored-fallback.title'), description: editor('sponsored-fallback.description'), type: 'object', properties: {} })

@@ -50,8 +50,9 @@ const productAttributesOf = (signals: PageSignals): AdPageContext['productAttrib
 }
 
 export function adPageContext(signals: PageSignals): AdPageContext {
-  const term = signals.searchTerm?.trim()
-  const breadcrumb = (signals.breadcrumb ?? []).map((name) => name.trim()).filter(Boolean)
+  // No optional chaining: the react builder's target lowers it to long expressions, shipped with every block.
+  const term = signals.searchTerm && signals.searchTerm.trim()
+  const breadcrumb = (signals.breadcrumb || []).map((name) => name.trim()).filter(Boolean)
   const clusters = clustersOf(signals.facets)
   const withClusters = <T extends AdPageContext>(page: T): T => (clusters.length > 0 ? { ...page, productClusterIds: clusters } : page)
   if (signals.pageType === 'product' && signals.productSku) {
@@ -60,7 +61,7 @@ export function adPageContext(signals: PageSignals): AdPageContext {
   }
   // A search inside a department or brand is still a search: the term is what targets.
   if (term) return withClusters({ context: 'search', term })
-  if (CATEGORY_PAGES.has(signals.pageType ?? '') && breadcrumb.length > 0) return withClusters({ context: 'category', categoryName: breadcrumb.join(' > ') })
+  if (CATEGORY_PAGES.has(signals.pageType || '') && breadcrumb.length > 0) return withClusters({ context: 'category', categoryName: breadcrumb.join(' > ') })
   if (signals.pageType === 'brand' && signals.brandName) return withClusters({ context: 'brand_page', brandName: signals.brandName })
   return withClusters({ context: 'home' })
 }
