@@ -164,6 +164,7 @@ export function getAdsStandIn(state: SandboxState, eventsOrigin: () => string): 
             ads.push({ ad_id: adId, type: 'product', product_sku: sku, product_name: product.name, seller_id: null, destination_url: `?product=${sku}`, position: ads.length, ...urls(adId, 'product', name, request.context) })
           }
         } else if (type === 'banner') {
+          if (!DEMO_BANNER.contexts.includes(request.context)) continue
           const creative = placement.size === 'mobile' ? DEMO_BANNER.media.mobile : DEMO_BANNER.media.desktop
           ads.push({ ad_id: DEMO_BANNER.adId, type: 'banner', asset_type: 'image', campaign_name: DEMO_BANNER.campaign, media_url: media(creative.file), destination_url: DEMO_BANNER.destination, seller_id: null, position: ads.length, ...urls(DEMO_BANNER.adId, 'banner', name, request.context) })
         } else if (type === 'sponsored_brand') {
