@@ -35,7 +35,9 @@ export interface SponsoredSearchBadgesProps {
  */
 const Badges = ({ placementName, position = 'search-results', quantity = 10, children }: SponsoredSearchBadgesProps) => {
   const { handles } = useCssHandles(SEARCH_BADGE_HANDLES)
-  const { product } = ProductSummaryContext.useProductSummary()
+  // Outside a product summary there is none (the real context has no default): nothing is marked.
+  const summary = ProductSummaryContext.useProductSummary()
+  const product = summary && summary.product
   const ads = useSponsoredAds({ name: placementName, position, quantity, types: ['product'] })
   const nativeSkus = useNativeSkus()
   const choice = chooseBadge(product, ads || undefined, nativeSkus)

@@ -6,7 +6,7 @@ import { ExtensionPoint, useChildBlock } from 'vtex.render-runtime'
  * comes (a house banner, an organic shelf). The theme lists a `sponsored-fallback` block in the
  * sponsored block's `blocks`, and gives it its content as `children` (any blocks), the way
  * vtex-apps/search-result offers `search-not-found-layout`: `useChildBlock` tells whether the theme
- * gave one, `ExtensionPoint` renders it.
+ * gave one (vtex-apps/render-runtime react/components/useChildBlock.tsx), `ExtensionPoint` renders it.
  */
 export const FALLBACK_BLOCK = 'sponsored-fallback'
 

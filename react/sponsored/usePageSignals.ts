@@ -33,7 +33,7 @@ export const usePageSignals = (): PageSignals & { isMobile: boolean } => {
     pageType,
     routeId: route.id,
     searchTerm: (runtime.query || {})._q || variables.fullText || params.term,
-    breadcrumb: breadcrumb && breadcrumb.map((crumb) => crumb.name || ''),
+    breadcrumb: breadcrumb ? breadcrumb.map((crumb) => crumb.name || '') : undefined,
     productSku: (productContext.selectedItem && productContext.selectedItem.itemId) || (firstItem && firstItem.itemId),
     brandName: pageType === 'brand' ? product.brand || params.brand : undefined,
     productCategories: productCategories(product),

@@ -10,8 +10,8 @@ declare module 'vtex.product-context' {
           /** The product's categories from the top. */
           categoryTree?: Array<{ name?: string }>
           items?: Array<{ itemId?: string }>
-        }
-        selectedItem?: { itemId?: string }
+        } | null
+        selectedItem?: { itemId?: string } | null
       }
     | undefined
 }
@@ -21,7 +21,7 @@ declare module 'vtex.search-page-context/SearchPageContext' {
   export function useSearchPage():
     | {
         searchQuery?: {
-          data?: { productSearch?: { breadcrumb?: Array<{ name?: string }> } }
+          data?: { productSearch?: { breadcrumb?: Array<{ name?: string }> } | null }
           variables?: { fullText?: string; selectedFacets?: Array<{ key?: string; value?: string }> }
         }
       }

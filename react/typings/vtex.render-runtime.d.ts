@@ -12,8 +12,8 @@ declare module 'vtex.render-runtime' {
     deviceInfo?: { isMobile?: boolean; type?: string }
   }
   export function useRuntime(): Runtime
-  /** Whether the theme gave this block a child block of interface `id` (null: none). vtex-apps/render-runtime react/components/ChildBlock.tsx. */
-  export function useChildBlock(childBlock: { id: string }): Record<string, unknown> | null
-  /** Renders the block the theme put at `id` (e.g. its product-summary), with these props. */
-  export const ExtensionPoint: import('react').ComponentType<{ id: string; [prop: string]: unknown }>
+  /** Whether the theme gave this block a child block of interface `id`: `{ props }`, else null (vtex-apps/render-runtime react/components/useChildBlock.tsx). */
+  export function useChildBlock(childBlock: { id: string }): { props: Record<string, unknown> } | null
+  /** Renders the theme's block at `id` (e.g. its product-summary), nothing when there is none, with these props. */
+  export const ExtensionPoint: import('react').ComponentType<{ id: string; product?: unknown }>
 }

@@ -29,7 +29,7 @@ export const useRuntime = (): Runtime => {
  * The child blocks a theme gives a block in its `blocks` list, by interface name (the sandbox has no
  * block tree): a page wraps a block in `<ChildBlocks blocks={{ 'sponsored-fallback': … }}>`, and the
  * block's `useChildBlock({ id })` and `<ExtensionPoint id>` find them, as render-runtime resolves
- * `<treePath>/<id>` (react/components/ChildBlock.tsx: an object when the theme gave one, else null).
+ * `<treePath>/<id>` (react/components/useChildBlock.tsx: `{ props }` when the theme gave one, else null).
  */
 const ChildBlocksContext = createContext<Record<string, ReactNode>>({})
 
@@ -37,7 +37,7 @@ export const ChildBlocks = ({ blocks, children }: { blocks: Record<string, React
   <ChildBlocksContext.Provider value={blocks}>{children}</ChildBlocksContext.Provider>
 )
 
-export const useChildBlock = ({ id }: { id: string }): Record<string, unknown> | null => (id in useContext(ChildBlocksContext) ? { props: {} } : null)
+export const useChildBlock = ({ id }: { id: string }): { props: Record<string, unknown> } | null => (id in useContext(ChildBlocksContext) ? { props: {} } : null)
 
 export const ExtensionPoint = ({ id, ...props }: { id: string; [prop: string]: unknown }) => {
   const blocks = useContext(ChildBlocksContext)
