@@ -13,11 +13,13 @@ import { percentile } from './pool'
 const QUERY = `query($input: SponsoredAdsInput!) { sponsoredAds(input: $input) { placements { name ads { adId type productSku mediaUrl impressionUrl viewUrl clickUrl products { productSku impressionUrl } } } } }`
 
 const INPUT = {
-  sessionId: 'bench-session-0001',
-  userId: 'bench-user',
+  sessionId: 'f361661f598647799009a34562f18347',
+  userId: '6a746448cf5942bcaa3da426844ad115',
   channel: 'site',
   context: 'search',
   term: 'outdoor',
+  userAgent: 'Mozilla/5.0 (X11; Linux x86_64) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/156.0.0.0 Safari/537.36',
+  productClusterIds: ['139'],
   placements: [
     { position: 'top-shelf', quantity: 4, types: ['product'] },
     { position: 'middle', quantity: 1, types: ['banner'] },

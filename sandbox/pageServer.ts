@@ -51,7 +51,7 @@ export async function startPageServer(sandbox: Sandbox, port = 0, options: { pro
   // The demo page's ads take the real path: page → sponsoredAds on the Service → Get ads stand-in.
   const storefront = createStorefrontRoutes({
     eventsBaseUrl: sandbox.eventsOrigin,
-    graphql: (query, variables) => sandbox.service!.graphql(query, variables),
+    graphql: (query, variables, forwarded) => sandbox.service!.graphql(query, variables, forwarded),
     production: options.production,
     // The checkout accepts our customData only once the Service registered the app (as on VTEX).
     registeredApps: () => registeredApps(sandbox.state.orderFormConfiguration),

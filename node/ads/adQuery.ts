@@ -1,3 +1,5 @@
+import { toAdsId } from '../identity/adsId'
+
 /**
  * What the storefront may ask for (GraphQL `SponsoredAdsInput`), validated field by field: every
  * value comes from the browser, so each one is checked for type, length and shape before it can
@@ -24,8 +26,15 @@ export interface AdPlacementQuery {
   assetTypes?: AssetType[]
 }
 
+/** The viewed product's brand and category, from the product page (Get ads `product_attributes`). */
+export interface ProductAttributes {
+  categoryName?: string
+  brandName?: string
+}
+
 /** A validated query: every field safe to send. */
 export interface AdQuery {
+  /** Letters and digits only (identity/adsId.ts), whatever the browser sent. */
   sessionId: string
   userId?: string
   channel: AdChannel
@@ -34,6 +43,12 @@ export interface AdQuery {
   categoryName?: string
   productSku?: string
   brandName?: string
+  /** Product pages only. */
+  productAttributes?: ProductAttributes
+  /** VTEX collections (product clusters) the page shows, as ids. */
+  productClusterIds?: string[]
+  /** The browser's navigator.userAgent. */
+  userAgent?: string
   placements: AdPlacementQuery[]
   dedupAds: boolean
 }
@@ -49,6 +64,11 @@ const MAX_CATEGORY = 500
 const MAX_BRAND = 200
 const MAX_PLACEMENTS = 10
 const MAX_QUANTITY = 20
+/** Get ads: at most 10 tags; a collection id is a number. */
+const MAX_CLUSTERS = 10
+const CLUSTER_ID = /^\d{1,10}$/
+/** Real user agents are a few hundred characters; anything longer is not one. */
+const MAX_USER_AGENT = 512
 /** Control characters have no place in a search term or a breadcrumb. */
 // eslint-disable-next-line no-control-regex
 const CONTROL = /[\u0000-\u001f\u007f]/
@@ -113,15 +133,30 @@ function placement(raw: unknown, index: number, channel: AdChannel | undefined, 
   }
 }
 
+/** The product page's brand and category: text like brandName and categoryName; absent when both are. */
+function attributes(raw: unknown, errors: string[]): ProductAttributes | undefined {
+  if (raw === undefined || raw === null) return undefined
+  if (!isRecord(raw)) {
+    errors.push('productAttributes: an object')
+    return undefined
+  }
+  const categoryName = text(raw.categoryName, MAX_CATEGORY)
+  const brandName = text(raw.brandName, MAX_BRAND)
+  if (categoryName === null || brandName === null) errors.push(`productAttributes: categoryName (at most ${MAX_CATEGORY}) and brandName (at most ${MAX_BRAND}) as text`)
+  return categoryName || brandName ? { ...(categoryName ? { categoryName } : {}), ...(brandName ? { brandName } : {}) } : undefined
+}
+
 /** Validates the browser's input; on any error the caller asks for no ads (and says why in its log, without values). */
 export function validateAdQuery(input: unknown): AdQueryValidation {
   const errors: string[] = []
   if (!isRecord(input)) return { ok: false, errors: ['input: not an object'] }
 
-  const sessionId = typeof input.sessionId === 'string' && ID_PATTERN.test(input.sessionId) ? input.sessionId : undefined
-  if (!sessionId) errors.push('sessionId: required, [A-Za-z0-9._:~-]{1,128}')
+  // Ids in the one format VTEX Ads gets everywhere: a page still on an older bundle (hyphenated ids) is projected here too.
+  const adsIdOf = (value: unknown) => (typeof value === 'string' && ID_PATTERN.test(value) ? toAdsId(value) : undefined)
+  const sessionId = adsIdOf(input.sessionId)
+  if (!sessionId) errors.push('sessionId: required, [A-Za-z0-9._:~-]{1,128} with a letter or digit')
   // An invalid user id is treated as absent, as the identity bridge does: the ad query still runs.
-  const userId = typeof input.userId === 'string' && ID_PATTERN.test(input.userId) ? input.userId : undefined
+  const userId = adsIdOf(input.userId)
   const channel = oneOf(AD_CHANNELS, input.channel)
   if (!channel) errors.push(`channel: one of ${AD_CHANNELS.join(', ')}`)
   const context = oneOf(AD_CONTEXTS, input.context)
@@ -135,6 +170,12 @@ export function validateAdQuery(input: unknown): AdQueryValidation {
   if (brandName === null) errors.push(`brandName: text of at most ${MAX_BRAND} characters`)
   const productSku = input.productSku === undefined || input.productSku === null ? undefined : typeof input.productSku === 'string' && SKU_PATTERN.test(input.productSku) ? input.productSku : null
   if (productSku === null) errors.push('productSku: [A-Za-z0-9._:-]{1,64}')
+  const productAttributes = attributes(input.productAttributes, errors)
+  const clusters = input.productClusterIds === undefined || input.productClusterIds === null ? [] : input.productClusterIds
+  if (!Array.isArray(clusters) || clusters.length > MAX_CLUSTERS || clusters.some((id) => typeof id !== 'string' || !CLUSTER_ID.test(id))) errors.push(`productClusterIds: at most ${MAX_CLUSTERS} collection ids (digits)`)
+  const productClusterIds = Array.isArray(clusters) ? [...new Set(clusters as string[])] : []
+  // Metadata, not targeting: one that is not a plausible user agent is left out, the query still runs.
+  const userAgent = text(input.userAgent, MAX_USER_AGENT) || undefined
 
   const rawPlacements = Array.isArray(input.placements) ? input.placements : []
   if (rawPlacements.length === 0 || rawPlacements.length > MAX_PLACEMENTS) errors.push(`placements: 1 to ${MAX_PLACEMENTS}`)
@@ -153,6 +194,9 @@ export function validateAdQuery(input: unknown): AdQueryValidation {
     ...(categoryName ? { categoryName } : {}),
     ...(productSku ? { productSku } : {}),
     ...(brandName ? { brandName } : {}),
+    ...(productAttributes && context === 'product_page' ? { productAttributes } : {}),
+    ...(productClusterIds.length > 0 ? { productClusterIds } : {}),
+    ...(userAgent ? { userAgent } : {}),
     placements: placements as AdPlacementQuery[],
     dedupAds: dedupAds === true,
   }

@@ -1,8 +1,10 @@
 import type { AppSettings } from '../settings/appSettings'
+import { resolveBrand } from '../conversion/brand'
 import { validateAdQuery } from './adQuery'
 import { NO_ADS, toSponsoredAds, type SponsoredAdsResult } from './adAnswer'
 import { toGetAdsBody, type GetAdsBody } from './getAdsBody'
 import { dedupProducts } from './dedupProducts'
+import type { StorefrontSite } from './storefrontSite'
 
 /**
  * The sponsoredAds query, I/O injected: validate → settings → Get ads → map. No ad is better than
@@ -59,7 +61,11 @@ const isTimeout = (error: unknown) => {
   return code === 'ECONNABORTED' || code === 'ETIMEDOUT' || /timeout/i.test(message ?? '')
 }
 
-export async function querySponsoredAds(input: unknown, deps: AdQueryDeps): Promise<SponsoredAdsResult> {
+/**
+ * `site`: the storefront's sales channel and host (storefrontSite.ts), which give the `brand` of a
+ * multi-site publisher by the same rule as its conversions (conversion/brand.ts).
+ */
+export async function querySponsoredAds(input: unknown, deps: AdQueryDeps, site: StorefrontSite = {}): Promise<SponsoredAdsResult> {
   const now = deps.now ?? Date.now
   const started = now()
   const validation = validateAdQuery(input)
@@ -85,7 +91,7 @@ export async function querySponsoredAds(input: unknown, deps: AdQueryDeps): Prom
     const remaining = AD_QUERY_BUDGET_MS - ANSWER_MARGIN_MS - (now() - started)
     if (remaining < MIN_CALL_MS) throw new AdQueryFailure('timeout')
     const url = `${settings.adsBaseUrl}/v1/rma/${encodeURIComponent(settings.publisherId)}`
-    const answer = await deps.getAds(url, toGetAdsBody(query, settings), remaining)
+    const answer = await deps.getAds(url, toGetAdsBody(query, { brand: resolveBrand(site, settings) }), remaining)
     if (answer.status !== 200) throw new AdQueryFailure('http-error', answer.status)
     const ads = toSponsoredAds(answer.data, query.placements.map((placement) => placement.name))
     return query.dedupAds ? dedupProducts(ads) : ads

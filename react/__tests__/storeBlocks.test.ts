@@ -39,7 +39,7 @@ const WITHOUT_EDITOR_PROPS = ['pixel.ads-events', 'ad-tracker']
 
 it('each block with editor props has a static editor schema whose texts are admin/editor message ids in every locale', () => {
   const blocks = Object.entries(interfaces).filter(([name]) => !WITHOUT_EDITOR_PROPS.includes(name))
-  expect(blocks.length).toBe(4)
+  expect(blocks.length).toBe(5)
   for (const [name, { component }] of blocks) {
     const schema = blockComponent(component).schema
     expect([name, typeof schema?.title]).toEqual([name, 'string'])
@@ -54,6 +54,32 @@ it('each block with editor props has a static editor schema whose texts are admi
   expect(Object.keys(blockComponent('SponsoredBanner').schema?.properties || {})).toEqual(
     expect.arrayContaining(['placementName', 'position', 'desktopWidth', 'desktopHeight', 'mobileWidth', 'mobileHeight', 'allowVideo'])
   )
+})
+
+const SPONSORED_BLOCKS = ['SponsoredProductsShelf', 'SponsoredBanner', 'SponsoredBrand', 'SponsoredSearchBadges']
+
+it('every sponsored block can be switched off, and its placement, position and quantity set, from the Site Editor', () => {
+  for (const component of SPONSORED_BLOCKS) {
+    const properties = (blockComponent(component).schema?.properties || {}) as Record<string, { type?: string; default?: unknown }>
+    expect([component, properties.active]).toEqual([component, expect.objectContaining({ type: 'boolean', default: true })])
+    expect([component, Object.keys(properties)]).toEqual([component, expect.arrayContaining(['active', 'placementName', 'position'])])
+  }
+  const quantities: Record<string, string> = { SponsoredProductsShelf: 'quantity', SponsoredBrand: 'productQuantity', SponsoredSearchBadges: 'quantity' }
+  for (const [component, key] of Object.entries(quantities)) expect([component, (blockComponent(component).schema?.properties as Record<string, { type?: string }>)[key]?.type]).toEqual([component, 'integer'])
+})
+
+it('the blocks that reserve space take the theme\'s fallback blocks through sponsored-fallback, which takes any block as children', () => {
+  const entries = interfaces as Record<string, { allowed?: string[] | string; composition?: string }>
+  for (const block of ['sponsored-products-shelf', 'sponsored-banner', 'sponsored-brand']) expect([block, entries[block].allowed]).toEqual([block, expect.arrayContaining(['sponsored-fallback'])])
+  expect(entries['sponsored-fallback']).toMatchObject({ composition: 'children', allowed: '*' })
+})
+
+it('every Site Editor text has its context for translators (messages/context.json)', () => {
+  const context = readJson('messages/context.json')
+  const texts = Object.entries(interfaces)
+    .filter(([name]) => !WITHOUT_EDITOR_PROPS.includes(name))
+    .flatMap(([, { component }]) => textsOf(blockComponent(component).schema))
+  expect(texts.filter((id) => typeof context[id] !== 'string')).toEqual([])
 })
 
 const sourceFiles = (dir: string): string[] =>

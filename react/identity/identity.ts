@@ -4,8 +4,8 @@ import { readCookie } from './cookies'
 import { BRIDGE_FIELDS, BridgeField } from './bridgeFields'
 import { BrowserEnv, deleteSharedCookie, keepSessionId, SESSION_COOKIE, writeSharedCookie } from './sessionId'
 import { fetchShopper, Shopper } from './userId'
-import { uuidV4 } from './uuid'
-import { validId } from './validId'
+import { newId } from './newId'
+import { adsId } from './validId'
 
 export interface Identity extends ClickIds {
   session_id: string
@@ -91,7 +91,7 @@ export const configureIdentity = (config: { requireConsent: boolean }) => {
 /** The page id alone: before consent (or refused). */
 export const pageOnlyIdentity = (): Identity => {
   pageIdUsed = true
-  return { session_id: (pageId = pageId || uuidV4()) }
+  return { session_id: (pageId = pageId || newId()) }
 }
 
 /**
@@ -108,7 +108,7 @@ export const currentIdentity = (): Identity | undefined => {
     const fresh = pageOnlyIdentity().session_id
     if (shopper) writeSharedCookie(browser, USER_COOKIE, shopper.user_id || '', shopper.user_id ? undefined : 0)
     // An absent user id stays an undefined property: JSON leaves it out of the events' body.
-    const user_id = shopper ? shopper.user_id : validId(readCookie(browser.jar, USER_COOKIE))
+    const user_id = shopper ? shopper.user_id : adsId(readCookie(browser.jar, USER_COOKIE))
     cached = { session_id: keepSessionId(browser, fresh, pinned ? fresh : undefined), ...captureClickIds(browser, landingSearch || ''), user_id }
   }
   return cached
@@ -119,7 +119,7 @@ export const currentIdentity = (): Identity | undefined => {
  * exists only where it was allowed, and is removed when consent is withdrawn), else the page id.
  */
 export const leavingIdentity = (): Identity => {
-  const stored = validId(readCookie(document, SESSION_COOKIE))
+  const stored = adsId(readCookie(document, SESSION_COOKIE))
   return stored ? { session_id: stored } : pageOnlyIdentity()
 }
 

@@ -1,5 +1,5 @@
 import { readCookie, writeCookie, CookieJar } from './cookies'
-import { validId } from './validId'
+import { adsId } from './validId'
 
 /** VTEX's own persistent visitor id: what VTEX's ads app sends, so a store that switches keeps its attribution. */
 export const VTEX_VISITOR_COOKIE = 'VtexRCMacIdv7'
@@ -41,12 +41,14 @@ export const deleteSharedCookie = (env: BrowserEnv, name: string) => writeShared
  * 1. ours, when a page already chose it (refreshed, so it lives a year past the last visit);
  * 2. else `pinned`: an id this page already sent events with (consent came after them);
  * 3. else VTEX's visitor cookie, when present and valid (the id VTEX's own ads app sends);
- * 4. else `fresh`, a new UUID v4.
+ * 4. else `fresh`, a new id (32 hex digits).
  * The choice is stored in our cookie, so a VtexRCMacIdv7 that appears after the landing page
- * changes nothing. Invalid cookie values are treated as absent (a tampered one is replaced).
+ * changes nothing. Ids are in the ads format (validId.ts `adsId`): a cookie an earlier version
+ * stored as a hyphenated UUID, and VtexRCMacIdv7 (one too), keep their hex digits, and the
+ * projection is stored back. Invalid cookie values are treated as absent (a tampered one is replaced).
  */
 export const keepSessionId = (env: BrowserEnv, fresh: string, pinned?: string): string => {
-  const id = validId(readCookie(env.jar, SESSION_COOKIE)) || pinned || validId(readCookie(env.jar, VTEX_VISITOR_COOKIE)) || fresh
+  const id = adsId(readCookie(env.jar, SESSION_COOKIE)) || pinned || adsId(readCookie(env.jar, VTEX_VISITOR_COOKIE)) || fresh
   writeSharedCookie(env, SESSION_COOKIE, id, SESSION_COOKIE_DAYS)
   return id
 }

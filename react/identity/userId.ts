@@ -1,4 +1,4 @@
-import { validId } from './validId'
+import { adsId } from './validId'
 
 /**
  * What Store Framework's session says about the shopper: `{ user_id }` when logged in, `{}` when
@@ -16,14 +16,14 @@ interface SessionAnswer {
   namespaces?: { profile?: { id?: SessionValue; isAuthenticated?: SessionValue } }
 }
 
-/** The VTEX profile id, only for an authenticated shopper (a recognized-but-not-logged-in profile is not the user). */
+/** The VTEX profile id in the ads format (validId.ts), only for an authenticated shopper (a recognized-but-not-logged-in profile is not the user). */
 export const shopperFromSession = (answer: unknown): Shopper => {
   // No optional chaining in code every page ships: the react builder's target lowers it to long expressions.
   const session = answer as SessionAnswer | null
   const namespaces = session && session.namespaces
   const profile = namespaces && namespaces.profile
   if (!profile || !profile.isAuthenticated) return undefined
-  const user_id = validId(profile.isAuthenticated.value === 'true' && profile.id && profile.id.value)
+  const user_id = adsId(profile.isAuthenticated.value === 'true' && profile.id && profile.id.value)
   return user_id ? { user_id } : {}
 }
 

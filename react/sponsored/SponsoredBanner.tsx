@@ -5,13 +5,16 @@ import { useCssHandles } from 'vtex.css-handles'
 import AdTracker from '../components/AdTracker'
 import { pickCreative } from './creative'
 import { BANNER_HANDLES } from './cssHandles'
-import { BANNER_SCHEMA } from './editorSchemas'
+import { bannerSchema } from './editorSchemas'
+import { FallbackSlot, useHasFallback } from './fallback'
 import SponsoredLabel, { useSponsoredText } from './SponsoredLabel'
 import { trackerUrls } from './types'
 import { useReservedSpace } from './useReservedSpace'
 import { useSponsoredAds } from './useSponsoredAds'
 
 export interface SponsoredBannerProps {
+  /** Site Editor switch (default on): off, the block renders nothing and asks Get ads for nothing. */
+  active?: boolean
   placementName?: string
   position?: string
   /** The creative's box on desktop and mobile (IAB sizes: billboard 970×250, mobile banner 320×100). */
@@ -27,11 +30,12 @@ const FILL = { width: '100%', height: '100%', objectFit: 'cover' as const, displ
 
 /**
  * Block `sponsored-banner`: one banner ad. Its box, with the creative's proportions, is there from
- * the first render (server-side too): the ad and its image fill it in place, and without an ad it
- * is given back without a visible shift (useReservedSpace). The "Sponsored" label sits over the
- * creative's corner and starts the link's accessible name ("Sponsored Summer sale"), once.
+ * the first render (server-side too): the ad and its image fill it in place; without an ad it shows
+ * the theme's fallback blocks in that same box, or, without a fallback, is given back without a
+ * visible shift (useReservedSpace). The "Sponsored" label sits over the creative's corner and
+ * starts the link's accessible name ("Sponsored Summer sale"), once.
  */
-const SponsoredBanner = ({ placementName, position = 'middle', desktopWidth = 970, desktopHeight = 250, mobileWidth = 320, mobileHeight = 100, allowVideo = false }: SponsoredBannerProps) => {
+const Banner = ({ placementName, position = 'middle', desktopWidth = 970, desktopHeight = 250, mobileWidth = 320, mobileHeight = 100, allowVideo = false }: SponsoredBannerProps) => {
   const { handles } = useCssHandles(BANNER_HANDLES)
   const isMobile = useRuntime().deviceInfo?.isMobile === true
   const [width, height] = isMobile ? [mobileWidth, mobileHeight] : [desktopWidth, desktopHeight]
@@ -40,11 +44,13 @@ const SponsoredBanner = ({ placementName, position = 'middle', desktopWidth = 97
   const ad = ads ? ads[0] : undefined
   const creative = ad && pickCreative(ad, width, height)
   const shown = ad && creative && (!creative.video || allowVideo) ? { ad, creative } : undefined
-  const { ref, collapsed } = useReservedSpace<HTMLDivElement>(ads === null || (ads !== undefined && !shown))
+  const settledEmpty = ads === null || (ads !== undefined && !shown)
+  const fallback = useHasFallback() && settledEmpty
+  const { ref, collapsed } = useReservedSpace<HTMLDivElement>(settledEmpty && !fallback)
   if (collapsed) return null
 
   const box = { position: 'relative' as const, display: 'block', width: '100%', height: '100%' }
-  let content = null
+  let content = fallback ? <FallbackSlot className={handles.sponsoredFallback} /> : null
   if (shown) {
     const alt = shown.ad.alt || ''
     const media = shown.creative.video ? (
@@ -79,6 +85,8 @@ const SponsoredBanner = ({ placementName, position = 'middle', desktopWidth = 97
   )
 }
 
-SponsoredBanner.schema = BANNER_SCHEMA
+const SponsoredBanner = (props: SponsoredBannerProps) => (props.active === false ? null : <Banner {...props} />)
+
+SponsoredBanner.schema = bannerSchema()
 
 export default SponsoredBanner

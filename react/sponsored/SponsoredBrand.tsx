@@ -5,7 +5,8 @@ import { useCssHandles } from 'vtex.css-handles'
 import AdTracker from '../components/AdTracker'
 import { pickCreative } from './creative'
 import { BRAND_HANDLES } from './cssHandles'
-import { BRAND_SCHEMA } from './editorSchemas'
+import { brandSchema } from './editorSchemas'
+import { FallbackSlot, useHasFallback } from './fallback'
 import { PRODUCT_ROW_STYLE, shownProducts } from './productRow'
 import SponsoredLabel, { useSponsoredText } from './SponsoredLabel'
 import SponsoredProductSummary from './SponsoredProductSummary'
@@ -15,6 +16,8 @@ import { useReservedSpace } from './useReservedSpace'
 import { useSponsoredAds } from './useSponsoredAds'
 
 export interface SponsoredBrandProps {
+  /** Site Editor switch (default on): off, the block renders nothing and asks Get ads for nothing. */
+  active?: boolean
   placementName?: string
   position?: string
   /** The brand creative's box (its proportions are reserved before it loads). */
@@ -31,9 +34,10 @@ const FILL = { width: '100%', height: '100%', objectFit: 'cover' as const, displ
 /**
  * Block `sponsored-brand`: a sponsored-brand ad, its creative (tracked with the ad's URLs) and its
  * products through the theme's product-summary (each tracked with its own URLs from the answer).
- * The creative's box and the products' row are reserved from the first render.
+ * The creative's box and the products' row are reserved from the first render; without an ad they
+ * hold the theme's fallback blocks, or are given back without a visible shift.
  */
-const SponsoredBrand = ({ placementName, position = 'top', width = 600, height = 200, productQuantity = 3, productsMinHeight = 340 }: SponsoredBrandProps) => {
+const Brand = ({ placementName, position = 'top', width = 600, height = 200, productQuantity = 3, productsMinHeight = 340 }: SponsoredBrandProps) => {
   const { handles } = useCssHandles(BRAND_HANDLES)
   const isMobile = useRuntime().deviceInfo?.isMobile === true
   const sponsored = useSponsoredText()
@@ -45,7 +49,8 @@ const SponsoredBrand = ({ placementName, position = 'top', width = 600, height =
   const image = creative && !creative.video ? creative : undefined
   const shown = brandProducts.length > 0 && products ? shownProducts(brandProducts, products) : []
   const settledEmpty = ads === null || (ad !== undefined && !image && (brandProducts.length === 0 || (products !== undefined && shown.length === 0)))
-  const { ref, collapsed } = useReservedSpace<HTMLElement>(settledEmpty)
+  const fallback = useHasFallback() && settledEmpty
+  const { ref, collapsed } = useReservedSpace<HTMLElement>(settledEmpty && !fallback)
   if (collapsed) return null
 
   const context = placementName || `${position}_sponsored_brand`
@@ -58,7 +63,7 @@ const SponsoredBrand = ({ placementName, position = 'top', width = 600, height =
     </>
   )
   return (
-    <section ref={ref} className={handles.sponsoredBrand} aria-label={name || sponsored}>
+    <section ref={ref} className={handles.sponsoredBrand} aria-label={fallback ? undefined : name || sponsored} style={{ position: 'relative' }}>
       <div className={handles.sponsoredBrandCreative} style={{ position: 'relative', width: '100%', maxWidth: width, aspectRatio: `${width} / ${height}`, overflow: 'hidden' }}>
         {ad && creativeContent ? (
           <AdTracker {...trackerUrls(ad)} context={context}>
@@ -83,10 +88,14 @@ const SponsoredBrand = ({ placementName, position = 'top', width = 600, height =
           ))}
         </ul>
       ) : null}
+      {/* Last, so it paints over the empty reserved boxes (the creative's is positioned). */}
+      {fallback ? <FallbackSlot className={handles.sponsoredFallback} /> : null}
     </section>
   )
 }
 
-SponsoredBrand.schema = BRAND_SCHEMA
+const SponsoredBrand = (props: SponsoredBrandProps) => (props.active === false ? null : <Brand {...props} />)
+
+SponsoredBrand.schema = brandSchema()
 
 export default SponsoredBrand

@@ -9,11 +9,13 @@ export const useSponsoredText = () => useIntl().formatMessage({ id: SPONSORED_ME
 /**
  * The visible label: dark text on a white chip, so it stays readable over any creative. `overlay`
  * puts it over the creative's top-left corner without taking space (banners, brand creatives and
- * product cards the theme lays out). `hidden` when the element it sits in already says
- * "Sponsored" in its accessible name, so screen readers hear it once.
+ * product cards the theme lays out). `hidden` when the item's links and buttons carry it in their
+ * accessible name or description (`id`: what they reference, disclosure.ts), so screen readers hear
+ * it once.
  */
-const SponsoredLabel = ({ className, overlay = false, hidden = false }: { className: string; overlay?: boolean; hidden?: boolean }) => (
+const SponsoredLabel = ({ className, overlay = false, hidden = false, id }: { className: string; overlay?: boolean; hidden?: boolean; id?: string }) => (
   <span
+    id={id}
     className={className}
     aria-hidden={hidden || undefined}
     style={{

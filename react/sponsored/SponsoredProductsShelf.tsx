@@ -3,7 +3,8 @@ import { useRuntime } from 'vtex.render-runtime'
 import { useCssHandles } from 'vtex.css-handles'
 
 import { SHELF_HANDLES } from './cssHandles'
-import { SHELF_SCHEMA } from './editorSchemas'
+import { shelfSchema } from './editorSchemas'
+import { FallbackSlot, useHasFallback } from './fallback'
 import { PRODUCT_ROW_STYLE, shownProducts } from './productRow'
 import SponsoredProductSummary from './SponsoredProductSummary'
 import { useSponsoredText } from './SponsoredLabel'
@@ -12,6 +13,8 @@ import { useReservedSpace } from './useReservedSpace'
 import { useSponsoredAds } from './useSponsoredAds'
 
 export interface SponsoredProductsShelfProps {
+  /** Site Editor switch (default on): off, the block renders nothing and asks Get ads for nothing. */
+  active?: boolean
   /** Placement name as agreed with VTEX Ads; default {channel}_{context}_{position}_product. */
   placementName?: string
   position?: string
@@ -25,10 +28,11 @@ export interface SponsoredProductsShelfProps {
 /**
  * Block `sponsored-products-shelf`: the sponsored products of one placement, each rendered by the
  * theme's product-summary and tracked. Its space is reserved from the first render (server-side
- * too) from its props, filled in place when the ads come, and given back without a visible
- * shift when none come (useReservedSpace).
+ * too) from its props and filled in place when the ads come; when none come it shows the theme's
+ * fallback blocks in that space, or, without a fallback, gives it back without a visible shift
+ * (useReservedSpace).
  */
-const SponsoredProductsShelf = ({ placementName, position = 'top-shelf', quantity = 4, title, minHeight = 360, mobileMinHeight = 340 }: SponsoredProductsShelfProps) => {
+const Shelf = ({ placementName, position = 'top-shelf', quantity = 4, title, minHeight = 360, mobileMinHeight = 340 }: SponsoredProductsShelfProps) => {
   const { handles } = useCssHandles(SHELF_HANDLES)
   const isMobile = useRuntime().deviceInfo?.isMobile === true
   const sponsored = useSponsoredText()
@@ -36,12 +40,14 @@ const SponsoredProductsShelf = ({ placementName, position = 'top-shelf', quantit
   const products = useProductsBySku(ads ? ads.map((ad) => ad.productSku || '').filter(Boolean) : [])
   const shown = ads && products ? shownProducts(ads, products) : []
   const settledEmpty = ads === null || (products !== undefined && shown.length === 0)
-  const { ref, collapsed } = useReservedSpace<HTMLElement>(settledEmpty)
+  const fallback = useHasFallback() && settledEmpty
+  const { ref, collapsed } = useReservedSpace<HTMLElement>(settledEmpty && !fallback)
   if (collapsed) return null
   const context = placementName || `${position}_product`
+  // The fallback is the theme's own content: the box no longer says "Sponsored", and the title goes with the ads.
   return (
-    <section ref={ref} className={handles.sponsoredShelf} aria-label={title || sponsored} style={{ minHeight: isMobile ? mobileMinHeight : minHeight }}>
-      {title ? <h2 className={handles.sponsoredShelfTitle}>{title}</h2> : null}
+    <section ref={ref} className={handles.sponsoredShelf} aria-label={fallback ? undefined : title || sponsored} style={{ position: 'relative', minHeight: isMobile ? mobileMinHeight : minHeight }}>
+      {title && !fallback ? <h2 className={handles.sponsoredShelfTitle}>{title}</h2> : null}
       {shown.length > 0 ? (
         <ul className={handles.sponsoredShelfItems} style={PRODUCT_ROW_STYLE}>
           {shown.map(({ ad, product }) => (
@@ -51,10 +57,13 @@ const SponsoredProductsShelf = ({ placementName, position = 'top-shelf', quantit
           ))}
         </ul>
       ) : null}
+      {fallback ? <FallbackSlot className={handles.sponsoredFallback} /> : null}
     </section>
   )
 }
 
-SponsoredProductsShelf.schema = SHELF_SCHEMA
+const SponsoredProductsShelf = (props: SponsoredProductsShelfProps) => (props.active === false ? null : <Shelf {...props} />)
+
+SponsoredProductsShelf.schema = shelfSchema()
 
 export default SponsoredProductsShelf

@@ -24,6 +24,8 @@ export interface PageAds extends AdPageContext {
 export interface AdQueryInput extends PageAds {
   sessionId: string
   userId?: string
+  /** Get ads' `userAgent`: "for browsers, use navigator.userAgent" (developers.vtex.com, Retrieving ads). */
+  userAgent?: string
   placements: PlacementRequest[]
   dedupAds: boolean
 }
@@ -81,7 +83,7 @@ const send = (batch: Batch, page: PageAds, run: RunAdQuery) => {
     })
   }
   setTimeout(() => settle(undefined), CLIENT_DEADLINE_MS)
-  run({ ...page, sessionId: identity.session_id, userId: identity.user_id, placements, dedupAds: placements.length > 1 }).then(settle, () => settle(undefined))
+  run({ ...page, sessionId: identity.session_id, userId: identity.user_id, userAgent: navigator.userAgent, placements, dedupAds: placements.length > 1 }).then(settle, () => settle(undefined))
   return true
 }
 

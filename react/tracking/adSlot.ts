@@ -40,13 +40,14 @@ const onClick = (event: MouseEvent) => {
  * observer and the click map. No effect, no layout read.
  */
 export class AdSlot implements Watch {
-  ad: AdEventUrls = {}
-  context = ''
+  // Set by `update`, which always runs before `attach` (useAdEvents); no initializers, to ship less code on every page.
+  ad!: AdEventUrls
+  context!: string
   /** What the slot is tracked for: the three URLs, the type and the context. */
-  key = ''
-  ms = VIEW_MS
-  video = false
-  inView = false
+  key?: string
+  ms!: number
+  video!: boolean
+  inView!: boolean
   timer?: ReturnType<typeof setTimeout>
   element: Element | null = null
 

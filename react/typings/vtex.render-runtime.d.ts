@@ -1,7 +1,7 @@
 /**
  * vtex.render-runtime 8.x (manifest dependency, provided by the VTEX runtime, not npm): what the
  * blocks read, no more, as sandbox/storefront/shims/realShapes.ts records it. Follows:
- * - vtex-apps/render-runtime@8.136.2 (fef89cd): react/components/RenderContext.tsx, react/typings/runtime.ts, react/utils/withDevice.tsx, react/components/ExtensionPoint/index.tsx
+ * - vtex-apps/render-runtime@8.136.2 (fef89cd): react/components/RenderContext.tsx, react/typings/runtime.ts, react/utils/withDevice.tsx, react/components/ExtensionPoint/index.tsx, react/components/useChildBlock.tsx, react/core/main.tsx
  * - vtex-apps/store@2.147.0 (f98a6db): store/routes.json
  * - vtex-apps/vtex-ads@0.0.1 (ab4c688): react/hooks/usePageContext.ts
  * - vtex-apps/search-result@3.148.0 (8f27045): react/components/GalleryItem.tsx
@@ -22,6 +22,8 @@ declare module 'vtex.render-runtime' {
     deviceInfo?: { isMobile?: boolean; type?: 'phone' | 'tablet' | 'desktop' | 'unknown' }
   }
   export function useRuntime(): Runtime
+  /** Whether the theme gave this block a child block of interface `id`: `{ props }`, else null (vtex-apps/render-runtime react/components/useChildBlock.tsx). */
+  export function useChildBlock(childBlock: { id: string }): { props: Record<string, unknown> } | null
   /** Renders the theme's block at `id` (e.g. its product-summary), nothing when there is none, with these props. */
   export const ExtensionPoint: import('react').ComponentType<{ id: string; product?: unknown }>
 }

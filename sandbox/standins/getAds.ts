@@ -32,8 +32,9 @@ export const getAdsRequestSchema = {
   type: 'object',
   required: ['session_id', 'context', 'placements', 'channel'],
   properties: {
-    session_id: { type: 'string' },
-    user_id: { type: 'string' },
+    // "Must contain only alphanumeric characters" (the OpenAPI's descriptions of both; no `pattern` there, so it is written here).
+    session_id: { type: 'string', pattern: '^[A-Za-z0-9]+$' },
+    user_id: { type: 'string', pattern: '^[A-Za-z0-9]+$' },
     store_id: { type: 'string' },
     context: { type: 'string', enum: ['home', 'category', 'search', 'product_page', 'brand_page', 'digital_signage'] },
     term: { type: 'string' },
@@ -42,6 +43,10 @@ export const getAdsRequestSchema = {
     brand_name: { type: 'string' },
     channel: { type: 'string', enum: ['site', 'msite', 'app'] },
     brand: { type: 'string' },
+    product_attributes: { type: 'object', properties: { category_name: { type: 'string' }, brand_name: { type: 'string' } } },
+    userAgent: { type: 'string' },
+    tags: { type: 'array', maxItems: 10, items: { type: 'string', maxLength: 64 } },
+    segmentation: { type: 'array', items: { type: 'object', required: ['key', 'values'], properties: { key: { enum: ['AGE', 'GENDER', 'STATE', 'CITY', 'AUDIENCES', 'NBO_CATEGORIES'] }, values: { type: 'array', minItems: 1, items: { type: 'string' } } } } },
     placements: { type: 'object', additionalProperties: placementSchema },
     dedup_ads: { type: 'boolean' },
     dedup_campaign_ads: { type: 'boolean' },
@@ -53,6 +58,11 @@ const validate = new Ajv({ allErrors: true, strict: false }).compile(getAdsReque
 
 /** The request's fields the answer depends on (already validated). */
 interface GetAdsRequest {
+  session_id: string
+  user_id?: string
+  brand?: string
+  userAgent?: string
+  tags?: string[]
   context: string
   channel: string
   term?: string
@@ -154,6 +164,7 @@ export function getAdsStandIn(state: SandboxState, eventsOrigin: () => string): 
             ads.push({ ad_id: adId, type: 'product', product_sku: sku, product_name: product.name, seller_id: null, destination_url: `?product=${sku}`, position: ads.length, ...urls(adId, 'product', name, request.context) })
           }
         } else if (type === 'banner') {
+          if (!DEMO_BANNER.contexts.includes(request.context)) continue
           const creative = placement.size === 'mobile' ? DEMO_BANNER.media.mobile : DEMO_BANNER.media.desktop
           ads.push({ ad_id: DEMO_BANNER.adId, type: 'banner', asset_type: 'image', campaign_name: DEMO_BANNER.campaign, media_url: media(creative.file), destination_url: DEMO_BANNER.destination, seller_id: null, position: ads.length, ...urls(DEMO_BANNER.adId, 'banner', name, request.context) })
         } else if (type === 'sponsored_brand') {

@@ -39,10 +39,15 @@ export const demoProducts = PRODUCTS
  */
 export const SPONSORED_SKUS = ['2001', '2003', '2002', '2004', '2009', '2006', '2012', '2010', '2007', '2011']
 
-/** The one banner campaign: one creative per Get ads image size (IAB billboard and mobile banner). */
+/**
+ * The one banner campaign: one creative per Get ads image size (IAB billboard and mobile banner).
+ * It runs on the home, search, category and brand pages, not on product pages: there the demo's
+ * banner placement gets no ad and shows the store's house banner (its fallback content).
+ */
 export const DEMO_BANNER = {
   adId: 'banner-summer',
   campaign: 'Summer outdoor sale',
+  contexts: ['home', 'search', 'category', 'brand_page'],
   destination: '/?campaign=summer',
   media: { desktop: { file: 'banner-desktop.svg', width: 970, height: 250 }, mobile: { file: 'banner-mobile.svg', width: 320, height: 100 } },
 }
@@ -64,4 +69,7 @@ export const DEMO_MEDIA: Record<string, string> = {
   'banner-desktop.svg': svg(970, 250, '#2d6a4f', 'Summer outdoor sale: up to 30% off'),
   'banner-mobile.svg': svg(320, 100, '#2d6a4f', 'Summer sale: 30% off'),
   'brand-trailco.svg': svg(600, 200, '#7f4f24', 'TrailCo: gear for every trail'),
+  // The store's own house banner (not an ad): the fallback content of the demo's banner placements.
+  'house-desktop.svg': svg(970, 250, '#1d3557', 'Free shipping on orders over $ 99'),
+  'house-mobile.svg': svg(320, 100, '#1d3557', 'Free shipping over $ 99'),
 }

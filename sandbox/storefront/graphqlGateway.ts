@@ -15,7 +15,15 @@ export interface GraphqlAnswer {
   status: number
   body: unknown
 }
-export type GraphqlProvider = (query: string, variables: Record<string, unknown>) => Promise<GraphqlAnswer>
+/**
+ * What the gateway forwards of the shopper's request, as VTEX's router does for an app's storefront
+ * GraphQL: the store host as `x-forwarded-host` (@vtex/api's `ctx.vtex.host`) and the segment
+ * cookie as `x-vtex-segment` (`ctx.vtex.segmentToken`). Same shape as RunningService.graphql's caller.
+ */
+export interface GraphqlForwarded {
+  headers?: Record<string, string>
+}
+export type GraphqlProvider = (query: string, variables: Record<string, unknown>, forwarded?: GraphqlForwarded) => Promise<GraphqlAnswer>
 
 const refuse = (message: string): GraphqlAnswer => ({ status: 400, body: { errors: [{ message }] } })
 
@@ -35,7 +43,7 @@ export const providersOf = (document: DocumentNode): Array<string | undefined> =
 const withoutContextDirectives = (document: DocumentNode): string =>
   print(visit(document, { Directive: (node) => (node.name.value === 'context' ? null : undefined) }))
 
-export const routeGraphql = async (body: unknown, providers: Record<string, GraphqlProvider>): Promise<GraphqlAnswer> => {
+export const routeGraphql = async (body: unknown, providers: Record<string, GraphqlProvider>, forwarded: GraphqlForwarded = {}): Promise<GraphqlAnswer> => {
   const request = (body ?? {}) as { query?: unknown; variables?: unknown }
   if (typeof request.query !== 'string') return refuse('query must be a string')
   const variables = request.variables && typeof request.variables === 'object' ? (request.variables as Record<string, unknown>) : {}
@@ -51,5 +59,5 @@ export const routeGraphql = async (body: unknown, providers: Record<string, Grap
   if (named.some((other) => other !== provider)) return refuse(`one provider per query; got ${[...new Set(named)].join(', ')}`)
   const target = providers[provider as string]
   if (!target) return refuse(`unknown provider ${provider}`)
-  return target(withoutContextDirectives(document), variables)
+  return target(withoutContextDirectives(document), variables, forwarded)
 }

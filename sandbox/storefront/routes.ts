@@ -51,6 +51,14 @@ const ORDER_FORM_COOKIE = 'checkout.vtex.com'
 /** Sandbox-only login: the session API reports this profile id as an authenticated shopper. */
 export const SANDBOX_USER_COOKIE = 'sandbox_user'
 
+/**
+ * VTEX's segment cookie: base64 of the shopper's segment, whose `channel` is the sales channel; a
+ * store's `?sc=<id>` switches it. The gateway forwards it to apps as `x-vtex-segment`.
+ */
+export const SEGMENT_COOKIE = 'vtex_segment'
+export const segmentToken = (salesChannel: string) =>
+  Buffer.from(JSON.stringify({ campaigns: null, channel: salesChannel, priceTables: null, regionId: null, utm_campaign: null, utm_source: null, utmi_campaign: null, currencyCode: 'USD', currencySymbol: '$', countryCode: 'USA', cultureInfo: 'en-US', channelPrivacy: 'public' })).toString('base64')
+
 const ID = /^[A-Za-z0-9._:~-]{1,128}$/
 
 /** The orderForm of the shopper's checkout cookie, as the Checkout API finds it. */
@@ -131,7 +139,9 @@ export const createStorefrontRoutes = (options: StorefrontOptions = {}): Storefr
     const path = url.pathname
 
     if (method === 'GET' && (path === '/' || path === '/cart' || path === '/checkout/orderPlaced')) {
-      send(res, 200, demoHtml(eventsBaseUrl), 'text/html; charset=utf-8')
+      const salesChannel = url.searchParams.get('sc')
+      const segment = salesChannel && /^\d{1,10}$/.test(salesChannel) ? segmentToken(salesChannel) : cookiesOf(req)[SEGMENT_COOKIE] ? undefined : segmentToken('1')
+      send(res, 200, demoHtml(eventsBaseUrl), 'text/html; charset=utf-8', segment ? { 'Set-Cookie': `${SEGMENT_COOKIE}=${segment}; Path=/; SameSite=Lax` } : {})
       return true
     }
     if (method === 'GET' && path === '/assets/storefront.js') {
@@ -183,7 +193,9 @@ export const createStorefrontRoutes = (options: StorefrontOptions = {}): Storefr
       return true
     }
     if (method === 'POST' && path === '/_sandbox/graphql') {
-      const answer = await routeGraphql(await readJson(req), providers)
+      const segment = cookiesOf(req)[SEGMENT_COOKIE]
+      const forwarded = { headers: { 'x-forwarded-host': req.headers.host || '', ...(segment ? { 'x-vtex-segment': segment } : {}) } }
+      const answer = await routeGraphql(await readJson(req), providers, forwarded)
       sendJson(res, answer.status, answer.body)
       return true
     }

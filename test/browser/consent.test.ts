@@ -103,9 +103,9 @@ describe('consent, in Chromium', () => {
     await clickAd()
     await until(async () => (await writes()).length === 1 && received().some((e) => e.kind === 'click'), 'the write and the click')
     const stored = (await ours()).find((pair) => pair.startsWith('ads_events_sid='))!.split('=')[1]
-    expect(received().find((e) => e.kind === 'click')!.body).toEqual({ session_id: stored, user_id: 'profile-9' })
-    expect(await ours()).toEqual(expect.arrayContaining(['ads_events_irclickid=click-1', 'ads_events_uid=profile-9']))
-    expect(await ourCustomData()).toEqual({ session_id: stored, impact_click_id: 'click-1', user_id: 'profile-9' })
+    expect(received().find((e) => e.kind === 'click')!.body).toEqual({ session_id: stored, user_id: 'profile9' })
+    expect(await ours()).toEqual(expect.arrayContaining(['ads_events_irclickid=click-1', 'ads_events_uid=profile9']))
+    expect(await ourCustomData()).toEqual({ session_id: stored, impact_click_id: 'click-1', user_id: 'profile9' })
   })
 
   it('consent given after the page already sent events with its own id: that id becomes the stored session id', async () => {
@@ -116,7 +116,7 @@ describe('consent, in Chromium', () => {
     await storeSignalsConsent(true)
     await until(async () => (await writes()).length === 1, 'the customData write')
     expect(await ours()).toEqual(expect.arrayContaining([`ads_events_sid=${pageId}`]))
-    expect(await ourCustomData()).toEqual({ session_id: pageId, impact_click_id: 'click-1', user_id: 'profile-9' })
+    expect(await ourCustomData()).toEqual({ session_id: pageId, impact_click_id: 'click-1', user_id: 'profile9' })
   })
 
   /** Fakes of the consent managers' documented browser APIs, installed before the page's scripts. */
@@ -157,7 +157,7 @@ describe('consent, in Chromium', () => {
     await until(async () => (await writes()).length === 1, 'the customData write')
     const sessionId = (await ours()).find((pair) => pair.startsWith('ads_events_sid='))!.split('=')[1]
     await until(() => received().some((e) => e.kind === 'impression'), 'the impression')
-    expect(received()[0].body).toEqual({ session_id: sessionId, user_id: 'profile-9' })
+    expect(received()[0].body).toEqual({ session_id: sessionId, user_id: 'profile9' })
   })
 
   it('consent refused (Cookiebot): cookies of an earlier consent removed, the orderForm emptied of our fields', async () => {

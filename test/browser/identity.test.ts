@@ -6,7 +6,8 @@ import { customDataRemovals, customDataWrites, orderForms } from '../../sandbox/
 import { SANDBOX_USER_COOKIE } from '../../sandbox/storefront/routes'
 import { fixtureAd, openFixture, VIEWPORT, watchErrors } from './fixturePage'
 
-const UUID_V4 = /^[0-9a-f]{8}-[0-9a-f]{4}-4[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$/
+/** A new session id: 32 hex digits, letters and digits only (the Ads API's rule for session_id and user_id). */
+const NEW_ID = /^[0-9a-f]{32}$/
 
 jest.setTimeout(60_000)
 
@@ -62,7 +63,7 @@ describe('identity and the orderForm bridge in Chromium', () => {
     await loadStore()
     await settle(1)
     const sessionId = await cookie('ads_events_sid')
-    expect(sessionId).toMatch(UUID_V4)
+    expect(sessionId).toMatch(NEW_ID)
     expect(await ourCustomData()).toEqual({ session_id: sessionId })
     expect(events.received[0].body).toEqual({ session_id: sessionId })
 
@@ -75,11 +76,12 @@ describe('identity and the orderForm bridge in Chromium', () => {
   })
 
   it("adopts VTEX's VtexRCMacIdv7 visitor cookie when present on the landing page", async () => {
-    await setCookie('VtexRCMacIdv7', 'a1b2c3d4-0000-4000-8000-vtexvisitor')
+    await setCookie('VtexRCMacIdv7', 'a9174f07-19c7-476a-97fe-300d89cc9430')
     await loadStore()
     await settle(1)
-    expect(await ourCustomData()).toEqual({ session_id: 'a1b2c3d4-0000-4000-8000-vtexvisitor' })
-    expect(events.received[0].body.session_id).toBe('a1b2c3d4-0000-4000-8000-vtexvisitor')
+    // Its hex digits: the ads format, the same in the orderForm and the events.
+    expect(await ourCustomData()).toEqual({ session_id: 'a9174f0719c7476a97fe300d89cc9430' })
+    expect(events.received[0].body.session_id).toBe('a9174f0719c7476a97fe300d89cc9430')
   })
 
   it('a VtexRCMacIdv7 that appears after the landing page: the click, the customData and the order keep the landing id', async () => {
@@ -106,8 +108,8 @@ describe('identity and the orderForm bridge in Chromium', () => {
     events.reset()
     await page.reload()
     await settle(2)
-    expect(await ourCustomData()).toEqual({ session_id: sessionId, user_id: 'profile-42' })
-    expect(events.received[0].body).toEqual({ session_id: sessionId, user_id: 'profile-42' })
+    expect(await ourCustomData()).toEqual({ session_id: sessionId, user_id: 'profile42' })
+    expect(events.received[0].body).toEqual({ session_id: sessionId, user_id: 'profile42' })
 
     await context.clearCookies({ name: SANDBOX_USER_COOKIE })
     events.reset()
@@ -129,7 +131,7 @@ describe('identity and the orderForm bridge in Chromium', () => {
     await page.click('#id-ad')
     await events.waitFor(() => events.count('click') === 1 && events.count('impression') === 1, 10_000)
     expect(events.received.map((e) => e.kind)).toEqual(expect.arrayContaining(['impression', 'click']))
-    expect(events.received.every((e) => e.body.user_id === 'profile-7')).toBe(true)
+    expect(events.received.every((e) => e.body.user_id === 'profile7')).toBe(true)
   })
 
   it('captures irclickid and oppref from the landing URL and keeps them on later pages', async () => {

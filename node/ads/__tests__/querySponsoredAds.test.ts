@@ -32,7 +32,8 @@ it('posts to {adsBaseUrl}/v1/rma/{publisherId} within the budget and maps the an
   const result = await querySponsoredAds(input, d)
   expect(calls).toHaveLength(1)
   expect(calls[0].url).toBe('http://ads.test/v1/rma/pub-secret')
-  expect(calls[0].body).toMatchObject({ session_id: SESSION, user_id: USER, context: 'search', term: 'secret term' })
+  // The ids in the ads format (letters and digits), whatever the page sent.
+  expect(calls[0].body).toMatchObject({ session_id: 'sess1234', user_id: 'user5678', context: 'search', term: 'secret term' })
   expect(calls[0].timeoutMs).toBeLessThanOrEqual(AD_QUERY_BUDGET_MS)
   expect(calls[0].timeoutMs).toBeGreaterThan(AD_QUERY_BUDGET_MS - 100)
   expect(result.placements[0].ads.map((ad) => ad.adId)).toEqual(['ad1'])
@@ -77,14 +78,14 @@ it('invalid input: no Get ads call, the log names fields, never values', async (
   expect(calls).toEqual([])
   expect(logs).toHaveLength(1)
   expect(logs[0].reason).toBe('invalid-input')
-  expect(JSON.stringify(logs)).not.toMatch(/secret|sess-1234|user-5678/)
+  expect(JSON.stringify(logs)).not.toMatch(/secret|sess-?1234|user-?5678/)
 })
 
 it('no log line ever carries the session, user, term or publisher id', async () => {
   for (const getAds of [() => answer('x', 500), () => Promise.reject(new Error('boom'))]) {
     const { deps: d, logs } = deps(getAds as AdQueryDeps['getAds'])
     await querySponsoredAds(input, d)
-    expect(JSON.stringify(logs)).not.toMatch(/sess-1234|user-5678|secret|pub-secret/)
+    expect(JSON.stringify(logs)).not.toMatch(/sess-?1234|user-?5678|secret|pub-secret/)
   }
 })
 
@@ -95,4 +96,33 @@ it('VTEX Ads off or no publisher id: no call, no ads, no log noise on every page
     expect(calls).toEqual([])
     expect(logs).toEqual([])
   }
+})
+
+describe("the site brand, by the conversions' rule (conversion/brand.ts) from the storefront's sales channel and host", () => {
+  const settings = {
+    publisherId: 'pub-secret',
+    brand: 'My Store',
+    brandMappings: [
+      { salesChannel: '2', brand: 'My Store Outlet' },
+      { hostname: 'kids.mystore.com', brand: 'My Store Kids' },
+    ],
+  }
+  const brandSent = async (site: { salesChannel?: string; hostname?: string }, overrides: Record<string, unknown> = {}) => {
+    const { deps: d, calls } = deps(() => answer({}), { ...settings, ...overrides })
+    await querySponsoredAds(input, d, site)
+    return calls[0].body.brand
+  }
+
+  it.each([
+    ['a mapped sales channel', { salesChannel: '2', hostname: 'www.mystore.com' }, 'My Store Outlet'],
+    ['a mapped host', { salesChannel: '1', hostname: 'kids.mystore.com' }, 'My Store Kids'],
+    ['neither mapped: the store-wide brand', { salesChannel: '1', hostname: 'www.mystore.com' }, 'My Store'],
+    ['nothing known about the request: the store-wide brand', {}, 'My Store'],
+  ])('%s', async (_, site, brand) => {
+    expect(await brandSent(site)).toBe(brand)
+  })
+
+  it('no brand configured: no brand field (a single-site publisher)', async () => {
+    expect(await brandSent({ salesChannel: '2' }, { brand: '', brandMappings: [] })).toBeUndefined()
+  })
 })

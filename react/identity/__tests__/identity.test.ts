@@ -4,18 +4,23 @@ const session = (id: unknown, isAuthenticated: unknown) => ({
   id: 'session-1',
   namespaces: { profile: { id: { value: id }, isAuthenticated: { value: isAuthenticated } } },
 })
-const LOGGED_IN = session('user-1', 'true')
+/** A VTEX profile id (a UUID) and the user_id it is sent as: its 32 hex digits (the ads format). */
+const PROFILE_ID = '6f92d1e9-00b6-4f8b-9645-faeab321e1cc'
+const USER_ID = '6f92d1e900b64f8b9645faeab321e1cc'
+const LOGGED_IN = session(PROFILE_ID, 'true')
 const LOGGED_OUT = { namespaces: { profile: { isAuthenticated: { value: 'false' } } } }
 
 describe('shopperFromSession', () => {
-  it('is the VTEX profile id of an authenticated shopper', () => {
-    expect(shopperFromSession(session('3f1c7a5e-1d2b-4c3a-9e8f-0a1b2c3d4e5f', 'true'))).toEqual({ user_id: '3f1c7a5e-1d2b-4c3a-9e8f-0a1b2c3d4e5f' })
+  it('is the VTEX profile id of an authenticated shopper, in the ads format (its hex digits)', () => {
+    expect(shopperFromSession(session('3f1c7a5e-1d2b-4c3a-9e8f-0a1b2c3d4e5f', 'true'))).toEqual({ user_id: '3f1c7a5e1d2b4c3a9e8f0a1b2c3d4e5f' })
+    expect(shopperFromSession(session('Profile.7', 'true'))).toEqual({ user_id: 'Profile7' })
   })
 
   it.each([
     ['a recognized but not logged-in profile', session('p1', 'false')],
     ['a logged-out session', LOGGED_OUT],
     ['an invalid id', session('a b', 'true')],
+    ['an id with no letter or digit', session('--', 'true')],
   ])('is anonymous for %s', (_name, answer) => {
     expect(shopperFromSession(answer)).toEqual({})
   })
@@ -81,7 +86,7 @@ describe('identity of a page load', () => {
     const page = loadPage(LOGGED_OUT)
     page.configureIdentity({ requireConsent: false })
     const identity = await page.whenIdentity()
-    expect(identity.user_id).toBe('user-1')
+    expect(identity.user_id).toBe(USER_ID)
     expect(page.fetchMock).not.toHaveBeenCalled()
   })
 
@@ -102,8 +107,35 @@ describe('identity of a page load', () => {
     expect(cookies().ads_events_sid).toBe(sessionId)
     expect(page.eventIdentity()).toBeUndefined()
     page.answerSession(LOGGED_IN)
-    expect(await page.whenIdentity()).toEqual({ session_id: sessionId, user_id: 'user-1' })
-    expect(cookies().ads_events_uid).toBe('user-1')
+    expect(await page.whenIdentity()).toEqual({ session_id: sessionId, user_id: USER_ID })
+    expect(cookies().ads_events_uid).toBe(USER_ID)
+  })
+
+  it('one id format: a new session id is 32 hex digits, the same on every page', async () => {
+    const landing = loadPage(LOGGED_IN)
+    landing.configureIdentity({ requireConsent: false })
+    const identity = await landing.whenIdentity()
+    expect(identity).toEqual({ session_id: expect.stringMatching(/^[0-9a-f]{32}$/), user_id: USER_ID })
+    const next = loadPage(LOGGED_IN)
+    next.configureIdentity({ requireConsent: false })
+    expect(await next.whenIdentity()).toEqual(identity)
+  })
+
+  it("a returning visitor's hyphenated ids (an earlier version's cookies, VTEX's visitor cookie) keep their hex digits", async () => {
+    document.cookie = 'ads_events_sid=5898b8d1-c250-4bb5-931b-8b9d0ee7b499; path=/'
+    document.cookie = `ads_events_uid=${PROFILE_ID}; path=/`
+    const page = loadPage()
+    page.configureIdentity({ requireConsent: false })
+    expect(page.currentIdentity()).toEqual({ session_id: '5898b8d1c2504bb5931b8b9d0ee7b499', user_id: USER_ID })
+    // Stored back in the ads format: the next page reads the id it sends.
+    expect(cookies().ads_events_sid).toBe('5898b8d1c2504bb5931b8b9d0ee7b499')
+    expect(page.leavingIdentity()).toEqual({ session_id: '5898b8d1c2504bb5931b8b9d0ee7b499' })
+
+    clearCookies()
+    document.cookie = 'VtexRCMacIdv7=20f22b1b-673a-4792-bfcc-4c49cc7e106d; path=/'
+    const vtexVisitor = loadPage({})
+    vtexVisitor.configureIdentity({ requireConsent: false })
+    expect((await vtexVisitor.whenIdentity()).session_id).toBe('20f22b1b673a4792bfcc4c49cc7e106d')
   })
 
   it('a VtexRCMacIdv7 that appears after the landing page changes nothing', async () => {
@@ -127,15 +159,15 @@ describe('identity of a page load', () => {
       expect(page.eventIdentity()).toBeUndefined()
       expect(page.adsIdentity()).toBeUndefined()
       jest.advanceTimersByTime(page.USER_ID_WAIT_MS)
-      expect(page.eventIdentity()).toMatchObject({ user_id: 'user-1' })
-      expect(page.adsIdentity()).toMatchObject({ user_id: 'user-1' })
+      expect(page.eventIdentity()).toMatchObject({ user_id: USER_ID })
+      expect(page.adsIdentity()).toMatchObject({ user_id: USER_ID })
     } finally {
       jest.useRealTimers()
     }
   })
 
   it('logout: no user id, the remembered one forgotten, and the orderForm told to drop it', async () => {
-    document.cookie = 'ads_events_uid=user-1; path=/'
+    document.cookie = `ads_events_uid=${USER_ID}; path=/`
     const page = loadPage(LOGGED_OUT)
     page.configureIdentity({ requireConsent: false })
     const identity = await page.whenIdentity()
@@ -163,7 +195,7 @@ describe('identity with the consent setting on', () => {
     await settle()
     expect(page.currentIdentity()).toBeUndefined()
     const pageOnly = page.adsIdentity()!
-    expect(pageOnly).toEqual({ session_id: expect.any(String) })
+    expect(pageOnly).toEqual({ session_id: expect.stringMatching(/^[0-9a-f]{32}$/) })
     expect(page.pageOnlyIdentity()).toEqual(pageOnly)
     expect(cookies()).toEqual({})
   })
@@ -174,13 +206,13 @@ describe('identity with the consent setting on', () => {
     await settle()
     const pageId = page.adsIdentity()!.session_id
     consent(true)
-    expect(await page.whenIdentity()).toEqual({ session_id: pageId, impact_click_id: 'click-1', user_id: 'user-1' })
-    expect(cookies()).toMatchObject({ ads_events_sid: pageId, ads_events_irclickid: 'click-1', ads_events_uid: 'user-1' })
+    expect(await page.whenIdentity()).toEqual({ session_id: pageId, impact_click_id: 'click-1', user_id: USER_ID })
+    expect(cookies()).toMatchObject({ ads_events_sid: pageId, ads_events_irclickid: 'click-1', ads_events_uid: USER_ID })
   })
 
   it('refused: the page-only id, no user id, our cookies removed, the orderForm told to drop everything', async () => {
     document.cookie = 'ads_events_sid=from-an-earlier-consent; path=/'
-    document.cookie = 'ads_events_uid=user-1; path=/'
+    document.cookie = `ads_events_uid=${USER_ID}; path=/`
     ;(window as { adsEventsConsent?: boolean }).adsEventsConsent = false
     const page = loadPage(LOGGED_IN)
     page.configureIdentity({ requireConsent: true })

@@ -55,6 +55,15 @@ describe('syncOrderFormIdentity', () => {
     expect(fetchMock).toHaveBeenCalledTimes(1)
   })
 
+  it('a cart an earlier version bridged with hyphenated ids gets the ads format: one PUT, click ids unchanged', async () => {
+    const fetchMock = ok()
+    global.fetch = fetchMock
+    const legacy = { customApps: [{ id: 'ads-events', fields: { session_id: '5898b8d1-c250-4bb5-931b-8b9d0ee7b499', impact_click_id: 'imp-1' } }] }
+    await syncOrderFormIdentity('of1', plan({ session_id: '5898b8d1c2504bb5931b8b9d0ee7b499', impact_click_id: 'imp-1' }), legacy)
+    expect(fetchMock).toHaveBeenCalledTimes(1)
+    expect(JSON.parse(fetchMock.mock.calls[0][1].body)).toEqual({ session_id: '5898b8d1c2504bb5931b8b9d0ee7b499', impact_click_id: 'imp-1' })
+  })
+
   it('writes again when a value changes (login) and for a new orderForm id', async () => {
     const fetchMock = ok()
     global.fetch = fetchMock

@@ -1,34 +1,36 @@
+import { newId } from '../newId'
 import { deleteSharedCookie, keepSessionId, SESSION_COOKIE, VTEX_VISITOR_COOKIE } from '../sessionId'
-import { uuidV4 } from '../uuid'
-import { validId } from '../validId'
-
-// jsdom's crypto has no randomUUID; browsers (and Node) do.
-if (!(globalThis.crypto as { randomUUID?: unknown }).randomUUID) {
-  // eslint-disable-next-line @typescript-eslint/no-require-imports
-  Object.defineProperty(globalThis.crypto, 'randomUUID', { configurable: true, writable: true, value: require('crypto').randomUUID })
-}
+import { adsId, validId } from '../validId'
 import { fakeJar } from './fakeJar'
 
-const UUID_V4 = /^[0-9a-f]{8}-[0-9a-f]{4}-4[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$/
+/** The ads format of a new id: 32 hex digits (letters and digits only, as Get ads documents). */
+const NEW_ID = /^[0-9a-f]{32}$/
 
 describe('keepSessionId', () => {
   const env = (jar: ReturnType<typeof fakeJar>['jar'], hostname = 'www.store.com', secure = true) => ({ jar, hostname, secure })
 
-  it("adopts VTEX's visitor cookie when nothing was chosen yet, and stores it as ours", () => {
-    const { jar, values } = fakeJar({ [VTEX_VISITOR_COOKIE]: 'vtex-visitor-1' })
-    expect(keepSessionId(env(jar), 'fresh')).toBe('vtex-visitor-1')
-    expect(values.get(SESSION_COOKIE)).toBe('vtex-visitor-1')
+  it("adopts VTEX's visitor cookie when nothing was chosen yet, in the ads format, and stores it as ours", () => {
+    const { jar, values } = fakeJar({ [VTEX_VISITOR_COOKIE]: '209608f0-9092-11ea-b400-f946c1bb6b93' })
+    expect(keepSessionId(env(jar), 'fresh')).toBe('209608f0909211eab400f946c1bb6b93')
+    expect(values.get(SESSION_COOKIE)).toBe('209608f0909211eab400f946c1bb6b93')
+  })
+
+  it('maps an id an earlier version stored (a hyphenated UUID) to its hex digits: the same visitor, the same id', () => {
+    const { jar, values } = fakeJar({ [SESSION_COOKIE]: 'f361661f-5986-4779-9009-a34562f18347', [VTEX_VISITOR_COOKIE]: '209608f0-9092-11ea-b400-f946c1bb6b93' })
+    expect(keepSessionId(env(jar), 'fresh')).toBe('f361661f598647799009a34562f18347')
+    expect(values.get(SESSION_COOKIE)).toBe('f361661f598647799009a34562f18347')
+    expect(keepSessionId(env(jar), 'fresh')).toBe('f361661f598647799009a34562f18347')
   })
 
   it('keeps the id already chosen when VtexRCMacIdv7 appears later: never a switch mid-journey', () => {
-    const { jar } = fakeJar({ [SESSION_COOKIE]: 'ours-1', [VTEX_VISITOR_COOKIE]: 'vtex-visitor-late' })
-    expect(keepSessionId(env(jar), 'fresh')).toBe('ours-1')
+    const { jar } = fakeJar({ [SESSION_COOKIE]: 'ours1', [VTEX_VISITOR_COOKIE]: 'vtexvisitorlate' })
+    expect(keepSessionId(env(jar), 'fresh')).toBe('ours1')
   })
 
   it('keeps the id this page already sent events with (consent came after them) over the VTEX cookie', () => {
     const { jar, values } = fakeJar({ [VTEX_VISITOR_COOKIE]: 'vtex-visitor-1' })
-    expect(keepSessionId(env(jar), 'fresh', 'page-id-1')).toBe('page-id-1')
-    expect(values.get(SESSION_COOKIE)).toBe('page-id-1')
+    expect(keepSessionId(env(jar), 'fresh', 'pageid1')).toBe('pageid1')
+    expect(values.get(SESSION_COOKIE)).toBe('pageid1')
   })
 
   it('ignores an invalid VTEX cookie', () => {
@@ -38,11 +40,11 @@ describe('keepSessionId', () => {
 
   it('stores a new id on the registrable domain for ≥ 1 year, then returns the same id', () => {
     const { jar, writes } = fakeJar()
-    const first = keepSessionId(env(jar), uuidV4())
-    expect(first).toMatch(UUID_V4)
+    const first = keepSessionId(env(jar), newId())
+    expect(first).toMatch(NEW_ID)
     expect(writes[0]).toMatch(new RegExp(`^${SESSION_COOKIE}=${first}; Max-Age=(\\d+); Path=/; SameSite=Lax; Domain=store.com; Secure$`))
     expect(Number(/Max-Age=(\d+)/.exec(writes[0])![1])).toBeGreaterThanOrEqual(365 * 86400)
-    expect(keepSessionId(env(jar), uuidV4())).toBe(first)
+    expect(keepSessionId(env(jar), newId())).toBe(first)
   })
 
   it('refreshes our cookie on every use (the year counts from the last visit)', () => {
@@ -75,24 +77,30 @@ describe('keepSessionId', () => {
   })
 })
 
-describe('uuidV4', () => {
-  const webCrypto = globalThis.crypto as { randomUUID?: () => string }
-
-  it("is the browser's random RFC 4122 v4 id", () => {
-    const ids = new Set(Array.from({ length: 200 }, uuidV4))
-    expect(ids.size).toBe(200)
-    ids.forEach((id) => expect(id).toMatch(UUID_V4))
+describe('newId', () => {
+  it("is 128 random bits from the browser's CSPRNG as 32 hex digits, already in the ads format", () => {
+    const ids = new Set(Array.from({ length: 500 }, newId))
+    expect(ids.size).toBe(500)
+    ids.forEach((id) => {
+      expect(id).toMatch(NEW_ID)
+      expect(adsId(id)).toBe(id)
+    })
+    // Every hex digit turns up in every position: no fixed or missing nibble.
+    for (let at = 0; at < 32; at++) expect(new Set([...ids].map((id) => id[at])).size).toBe(16)
   })
+})
 
-  it('without crypto.randomUUID (old browser, http page): still unique, and a valid id', () => {
-    const randomUUID = webCrypto.randomUUID
-    webCrypto.randomUUID = undefined
-    try {
-      const ids = new Set(Array.from({ length: 200 }, uuidV4))
-      expect(ids.size).toBe(200)
-      ids.forEach((id) => expect(validId(id)).toBe(id))
-    } finally {
-      webCrypto.randomUUID = randomUUID
-    }
+describe('adsId (session_id and user_id as VTEX Ads gets them)', () => {
+  it.each([
+    ['a hyphenated UUID: its 32 hex digits', '6f92d1e9-00b6-4f8b-9645-faeab321e1cc', '6f92d1e900b64f8b9645faeab321e1cc'],
+    ['an id already alphanumeric: itself', 'f361661f598647799009a34562f18347', 'f361661f598647799009a34562f18347'],
+    ['other allowed separators go too', 'a.b_c:d~e-F', 'abcdeF'],
+    ['nothing alphanumeric left: absent', '-._', undefined],
+    ['an invalid id: absent, never repaired', 'a b', undefined],
+    ['not a string: absent', 42, undefined],
+  ])('%s', (_, value, expected) => {
+    expect(adsId(value)).toBe(expected)
+    // Always a value the orderForm bridge accepts too.
+    if (expected) expect(validId(expected)).toBe(expected)
   })
 })

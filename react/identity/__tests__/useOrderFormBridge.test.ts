@@ -32,11 +32,11 @@ const loadPixel = (config: () => Promise<unknown>) => {
 describe('PixelIdentity (identity + bridge on every page)', () => {
   let calls: Array<[string, RequestInit | undefined]>
   beforeEach(() => {
-    document.cookie = 'ads_events_sid=sid-9; path=/'
+    document.cookie = 'ads_events_sid=5898b8d1-c250-4bb5-931b-8b9d0ee7b499; path=/'
     calls = []
     global.fetch = jest.fn(async (url: RequestInfo | URL, init?: RequestInit) => {
       calls.push([String(url), init])
-      return { ok: true, json: async () => ({ namespaces: { profile: { id: { value: 'u-9' }, isAuthenticated: { value: 'true' } } } }) } as Response
+      return { ok: true, json: async () => ({ namespaces: { profile: { id: { value: '6f92d1e9-00b6-4f8b-9645-faeab321e1cc' }, isAuthenticated: { value: 'true' } } } }) } as Response
     })
   })
 
@@ -60,8 +60,8 @@ describe('PixelIdentity (identity + bridge on every page)', () => {
 
     const puts = calls.filter((c) => c[1]?.method === 'PUT')
     expect(puts.map((c) => [c[0], JSON.parse(String(c[1]?.body))])).toEqual([
-      ['/api/checkout/pub/orderForm/of-1/customData/ads-events', { session_id: 'sid-9', user_id: 'u-9' }],
-      ['/api/checkout/pub/orderForm/of-2/customData/ads-events', { session_id: 'sid-9', user_id: 'u-9' }],
+      ['/api/checkout/pub/orderForm/of-1/customData/ads-events', { session_id: '5898b8d1c2504bb5931b8b9d0ee7b499', user_id: '6f92d1e900b64f8b9645faeab321e1cc' }],
+      ['/api/checkout/pub/orderForm/of-2/customData/ads-events', { session_id: '5898b8d1c2504bb5931b8b9d0ee7b499', user_id: '6f92d1e900b64f8b9645faeab321e1cc' }],
     ])
     expect(page.container.innerHTML).toBe('')
   })

@@ -1,4 +1,7 @@
-const LOGGED_IN = { namespaces: { profile: { id: { value: 'user-1' }, isAuthenticated: { value: 'true' } } } }
+/** A stored session id and a profile id as UUIDs: the events carry their hex digits (the ads format, identity/validId.ts). */
+const LOGGED_IN = { namespaces: { profile: { id: { value: '6f92d1e9-00b6-4f8b-9645-faeab321e1cc' }, isAuthenticated: { value: 'true' } } } }
+const SESSION_ID = '5898b8d1c2504bb5931b8b9d0ee7b499'
+const USER_ID = '6f92d1e900b64f8b9645faeab321e1cc'
 const flushPromises = () => new Promise((resolve) => setTimeout(resolve, 0))
 /** Impressions and views leave in idle slices (a 1 ms timer where requestIdleCallback is missing, as in jsdom). */
 const idle = () => new Promise((resolve) => setTimeout(resolve, 20))
@@ -32,7 +35,7 @@ describe('trackAdEvent', () => {
   beforeEach(() => {
     // The previous test's "page" goes away: whatever its tracker still queued leaves now, before the count restarts.
     window.dispatchEvent(new Event('pagehide'))
-    document.cookie = 'ads_events_sid=sid-1; path=/'
+    document.cookie = 'ads_events_sid=5898b8d1-c250-4bb5-931b-8b9d0ee7b499; path=/'
     // Logged in on an earlier test's "page": that user id would stand in until the session answers.
     document.cookie = 'ads_events_uid=; Max-Age=0; path=/'
     window.history.replaceState(null, '', '/home')
@@ -53,14 +56,14 @@ describe('trackAdEvent', () => {
     answerSession(LOGGED_IN)
     await idle()
     expect(beacons.map((b) => [b.url, b.blob.type])).toEqual([['https://events.test/v1/beacon/impression/1', 'application/json']])
-    expect(await bodies()).toEqual([{ session_id: 'sid-1', user_id: 'user-1' }])
+    expect(await bodies()).toEqual([{ session_id: SESSION_ID, user_id: USER_ID }])
   })
 
   it('sends queued events with the session_id alone when the page is hidden before the identity resolves, and not twice', async () => {
     const { trackAdEvent, answerSession } = loadPage()
     trackAdEvent('https://events.test/v1/beacon/click/1', '', true)
     window.dispatchEvent(new Event('pagehide'))
-    expect(await bodies()).toEqual([{ session_id: 'sid-1' }])
+    expect(await bodies()).toEqual([{ session_id: SESSION_ID }])
     answerSession(LOGGED_IN)
     await flushPromises()
     expect(beacons).toHaveLength(1)
@@ -81,7 +84,7 @@ describe('trackAdEvent', () => {
     trackAdEvent('https://events.test/c/1', 'shelf', true)
     trackAdEvent('https://events.test/c/1', 'banner', true)
     expect(beacons.map((b) => b.url)).toEqual(['https://events.test/i/1', 'https://events.test/i/1', 'https://events.test/c/1', 'https://events.test/c/1'])
-    expect(await bodies()).toEqual(Array(4).fill({ session_id: 'sid-1' }))
+    expect(await bodies()).toEqual(Array(4).fill({ session_id: SESSION_ID }))
   })
 
   it('reuses one Blob for every event with the same body (half the cost of a sendBeacon call)', async () => {
@@ -138,7 +141,7 @@ describe('trackAdEvent', () => {
     expect(fetchMock).toHaveBeenCalledWith('https://events.test/c/2', {
       method: 'POST',
       keepalive: true,
-      body: JSON.stringify({ session_id: 'sid-1' }),
+      body: JSON.stringify({ session_id: SESSION_ID }),
       headers: { 'Content-Type': 'application/json' },
     })
   })

@@ -40,6 +40,15 @@ it('answers 422 for a search without its term, an unknown context and a placemen
   expect((badContext?.body as Array<{ instancePath: string; keyword: string }>).map((error) => `${error.instancePath} ${error.keyword}`)).toEqual(expect.arrayContaining(['/context enum', '/placements/p required']))
 })
 
+it('answers 422 for a session_id or user_id that is not only letters and digits (the OpenAPI descriptions)', async () => {
+  const body = (ids: Record<string, string>) => ({ ...ids, channel: 'site', context: 'home', placements: { p: { quantity: 1, types: ['product'] } } })
+  const hyphenated = await post(body({ session_id: 'f361661f-5986-4779-9009-a34562f18347' }))
+  expect(hyphenated?.status).toBe(422)
+  expect((hyphenated?.body as Array<{ instancePath: string; keyword: string }>).map((error) => `${error.instancePath} ${error.keyword}`)).toEqual(['/session_id pattern'])
+  expect((await post(body({ session_id: 'f361661f598647799009a34562f18347', user_id: '6a746448-cf59' })))?.status).toBe(422)
+  expect((await post(body({ session_id: 'f361661f598647799009a34562f18347', user_id: '6a746448cf59' })))?.status).toBe(200)
+})
+
 it('answers 400 for a body that is not JSON and 404 for another publisher', async () => {
   expect((await post(undefined, 'pub-1', '{oops'))?.status).toBe(400)
   expect((await post(appBody({ context: 'home', placements: [{ name: 'p', quantity: 1, types: ['product'] }] }), 'someone-else'))?.status).toBe(404)
@@ -63,7 +72,8 @@ it("accepts what the app builds for every context, and its answer maps to ads wi
     expect(reply?.status).toBe(200)
     const ads = toSponsoredAds(reply?.body, ['shelf', 'banner', 'brand']).placements
     expect(ads[0].ads.length).toBeGreaterThan(0)
-    expect(ads[1].ads.map((ad) => ad.adId)).toEqual(['banner-summer'])
+    // The demo's banner campaign runs everywhere but on product pages (there the demo shows its house banner).
+    expect([input.context, ads[1].ads.map((ad) => ad.adId)]).toEqual([input.context, input.context === 'product_page' ? [] : ['banner-summer']])
     expect(ads[2].ads[0].products.map((product) => product.productSku)).toEqual(['2001', '2003'])
     expect(ads.flatMap((placement) => placement.ads).every((ad) => ad.impressionUrl.startsWith(`${EVENTS}/v1/beacon/impression/`))).toBe(true)
   }

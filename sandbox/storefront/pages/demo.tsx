@@ -9,6 +9,7 @@ import SponsoredProductsShelf from '../../../react/SponsoredProductsShelf'
 import SponsoredSearchBadges from '../../../react/SponsoredSearchBadges'
 import { postPageView } from '../shims/pixelEvents'
 import ProductSummary, { addToCart, SummaryContent } from '../shims/productSummary'
+import { ChildBlocks } from '../shims/renderRuntime'
 
 /**
  * The sandbox's demo store, as a shopper sees it: the real `pixel.ads-events` and sponsored blocks,
@@ -20,7 +21,10 @@ import ProductSummary, { addToCart, SummaryContent } from '../shims/productSumma
  * - `/?product=2001` product page, `/?category=Outdoor` and `/?brand=TrailCo` the other contexts;
  * - `/cart`, then "Place order" → `/checkout/orderPlaced?og=<order>` (the sandbox turns the cart
  *   into an OMS order and broadcasts it to the Service).
- * Block props are what a theme would set: the reserved heights match this theme's cards.
+ * Block props are what a theme would set: the reserved heights match this theme's cards. The
+ * banners have the store's house banner as fallback content (`sponsored-fallback`): the banner
+ * campaign does not run on product pages, so there the house banner shows in the banner's space.
+ * `?off=banner,brand,shelf,badges,footer` switches blocks off as the Site Editor's `active` does.
  */
 declare global {
   interface Window {
@@ -43,6 +47,25 @@ const TITLE_PX = 60
 
 const money = (cents = 0) => `$ ${(cents / 100).toFixed(2)}`
 const params = new URLSearchParams(location.search)
+/** Blocks switched off, as a merchant does in the Site Editor (`active: false`). */
+const off = new Set((params.get('off') || '').split(','))
+
+/**
+ * The theme's house banner (an image block linking to a store page): what a banner placement
+ * shows when VTEX Ads has no ad for it. It fills the banner's reserved box.
+ */
+const HouseBanner = () => (
+  <a href="/?campaign=house" style={{ display: 'block', width: '100%', height: '100%' }}>
+    <img src={`/_sandbox/media/house-${params.get('mobile') === '1' ? 'mobile' : 'desktop'}.svg`} alt="Free shipping on orders over $ 99" style={{ display: 'block', width: '100%', height: '100%', objectFit: 'cover' }} />
+  </a>
+)
+
+/** A sponsored banner as the theme declares it: `blocks: ["sponsored-fallback"]`, whose children are the house banner. */
+const BannerWithHouseFallback = ({ position }: { position?: string }) => (
+  <ChildBlocks blocks={{ 'sponsored-fallback': <HouseBanner /> }}>
+    <SponsoredBanner active={!off.has('banner')} position={position} />
+  </ChildBlocks>
+)
 
 interface CartItem {
   id: string
@@ -76,7 +99,7 @@ const ProductGrid = ({ products, id, badges = false, badgeQuantity }: { products
       <li key={index}>
         <ProductSummary product={ProductSummary.mapCatalogProductToProductSummary(product)!}>
           {badges ? (
-            <SponsoredSearchBadges quantity={badgeQuantity}>
+            <SponsoredSearchBadges active={!off.has('badges')} quantity={badgeQuantity}>
               <SummaryContent />
             </SponsoredSearchBadges>
           ) : (
@@ -92,20 +115,20 @@ const Home = () => (
   <>
     <h1>Outdoor gear</h1>
     <div id="banner">
-      <SponsoredBanner />
+      <BannerWithHouseFallback />
     </div>
     <div id="brand">
-      <SponsoredBrand productQuantity={2} productsMinHeight={ROW_PX} />
+      <SponsoredBrand active={!off.has('brand')} productQuantity={2} productsMinHeight={ROW_PX} />
     </div>
     <div id="shelf">
       {/* Asks for 6: the products the brand above already shows are not repeated. */}
-      <SponsoredProductsShelf title="Sponsored products" quantity={6} minHeight={TITLE_PX + ROW_PX} mobileMinHeight={TITLE_PX + ROW_PX} />
+      <SponsoredProductsShelf active={!off.has('shelf')} title="Sponsored products" quantity={6} minHeight={TITLE_PX + ROW_PX} mobileMinHeight={TITLE_PX + ROW_PX} />
     </div>
     <h2>All products</h2>
     <ProductGrid id="all-products" products={catalog()} badges badgeQuantity={2} />
     <div className="spacer">Ads below the fold send their view only once you see them for a second.</div>
     <div id="footer-shelf">
-      <SponsoredProductsShelf position="bottom-shelf" quantity={2} minHeight={ROW_PX} mobileMinHeight={ROW_PX} />
+      <SponsoredProductsShelf active={!off.has('footer')} position="bottom-shelf" quantity={2} minHeight={ROW_PX} mobileMinHeight={ROW_PX} />
     </div>
   </>
 )
@@ -114,7 +137,7 @@ const Search = ({ term }: { term: string }) => (
   <>
     <h1>Search results for “{term}”</h1>
     <div id="banner">
-      <SponsoredBanner />
+      <BannerWithHouseFallback />
     </div>
     {/* ?nobadges=1: the same results without the block, to compare the theme's card layout. */}
     <ProductGrid id="search-results" products={window.__SANDBOX_SEARCH__} badges={!params.get('nobadges')} />
@@ -131,6 +154,10 @@ const ProductPage = ({ sku }: { sku: string }) => {
       <p>
         <strong>$ {product.items[0].sellers[0].commertialOffer.Price.toFixed(2)}</strong> <button onClick={() => addToCart(sku)}>Add to cart</button>
       </p>
+      {/* No banner campaign runs on product pages: the house banner fills the placement. */}
+      <div id="banner">
+        <BannerWithHouseFallback position="top" />
+      </div>
       <div id="shelf">
         <SponsoredProductsShelf title="Shoppers also viewed" quantity={4} minHeight={TITLE_PX + ROW_PX} mobileMinHeight={TITLE_PX + ROW_PX} />
       </div>

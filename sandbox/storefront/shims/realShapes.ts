@@ -134,7 +134,9 @@ export const REAL_MODULES: readonly RealModule[] = [
         'react/components/RenderContext.tsx',
         'react/typings/runtime.ts',
         'react/utils/withDevice.tsx',
-        'react/components/ExtensionPoint/index.tsx'
+        'react/components/ExtensionPoint/index.tsx',
+        'react/components/useChildBlock.tsx',
+        'react/core/main.tsx'
       ),
       read(STORE, 'store/routes.json'),
       read(VTEX_ADS, 'react/hooks/usePageContext.ts'),
@@ -170,6 +172,8 @@ export const REAL_MODULES: readonly RealModule[] = [
       ),
       /** Renders the theme's block at `id` (nothing when the theme has none there), with our props merged under the block's own. */
       ExtensionPoint: component(obj({ id: str, product: unknown })),
+      /** `{ props }` of the child block of interface `id` the theme gave the calling block, else null. */
+      useChildBlock: fn(nullable(obj({ props: recordOf(unknown) }))),
     },
     shim: 'sandbox/storefront/shims/renderRuntime.tsx',
     typing: 'react/typings/vtex.render-runtime.d.ts',
@@ -248,13 +252,25 @@ export const REAL_MODULES: readonly RealModule[] = [
     app: 'vtex.product-context',
     sources: [
       read(PRODUCT_CONTEXT, 'react/useProduct.ts', 'react/ProductContext.ts', 'react/ProductContextProvider.tsx', 'react/ProductTypes.ts'),
+      read(STORE_RESOURCES, 'react/queries/product.gql', 'react/fragments/product.graphql'),
     ],
     exports: {
       /** `{}` outside a product (the context's default); on a product page (and inside each product summary) its product and selected item. */
       useProduct: fn(
         optional(
           obj({
-            product: optional(nullable(openObj({ productId: str, brand: str, items: arrayOf(openObj({ itemId: str })) }))),
+            product: optional(
+              nullable(
+                openObj({
+                  productId: str,
+                  brand: str,
+                  items: arrayOf(openObj({ itemId: str })),
+                  /** ProductFragment's `categories` ("/A/B/" paths) and product.gql's `categoryTree` (skipped when asked to). */
+                  categories: optional(arrayOf(str)),
+                  categoryTree: optional(arrayOf(obj({ id: str, name: str, href: str }))),
+                })
+              )
+            ),
             selectedItem: optional(nullable(openObj({ itemId: str }))),
           })
         )
@@ -268,7 +284,7 @@ export const REAL_MODULES: readonly RealModule[] = [
     app: 'vtex.search-page-context',
     sources: [
       read(SEARCH_PAGE_CONTEXT, 'react/SearchPageContext.ts'),
-      read(SEARCH_RESULT, 'react/SearchResultFlexible.js', 'react/components/SearchQuery.js'),
+      read(SEARCH_RESULT, 'react/SearchResultFlexible.js', 'react/components/SearchQuery.js', 'react/utils/compatibilityLayer.js'),
       read(STORE_RESOURCES, 'react/queries/productSearchV3.gql'),
     ],
     exports: {
@@ -278,7 +294,7 @@ export const REAL_MODULES: readonly RealModule[] = [
           openObj({
             searchQuery: optional(
               openObj({
-                variables: optional(openObj({ fullText: optional(str) })),
+                variables: optional(openObj({ fullText: optional(str), selectedFacets: optional(arrayOf(obj({ key: str, value: str }))) })),
                 data: optional(
                   openObj({ productSearch: optional(nullable(openObj({ breadcrumb: optional(arrayOf(obj({ name: str, href: str }))) }))) })
                 ),

@@ -4,7 +4,7 @@ import { currentDemoPage } from './demoPage'
  * Sandbox stand-in for `vtex.search-page-context/SearchPageContext` 0.x, reproducing exactly what
  * realShapes.ts records of it. Follows:
  * - vtex-apps/search-page-context@0.2.0 (e3cb8be): react/SearchPageContext.ts
- * - vtex-apps/search-result@3.148.0 (8f27045): react/SearchResultFlexible.js, react/components/SearchQuery.js
+ * - vtex-apps/search-result@3.148.0 (8f27045): react/SearchResultFlexible.js, react/components/SearchQuery.js, react/utils/compatibilityLayer.js
  * - vtex-apps/store-resources@0.104.3 (3e78866): react/queries/productSearchV3.gql
  *
  * `useSearchPage()` on a search or category page (demoPage.ts) is search-result's context value,

@@ -1,0 +1,2 @@
+/** Root-level entry the VTEX react builder maps to the block (store/interfaces.json). */
+export { default } from './sponsored/SponsoredFallback'
