@@ -28,7 +28,10 @@ export interface BucketTally<K extends string> {
 }
 
 const TIME_FIELD = 'statusAtMs' as const
-const windowOf = (buckets: TimeBucket[]): Condition => ({ field: TIME_FIELD, between: [buckets[0].fromMs, buckets[buckets.length - 1].toMs - 1] })
+const windowOf = (buckets: TimeBucket[]): Condition => ({
+  field: TIME_FIELD,
+  between: [buckets[0].fromMs, buckets[buckets.length - 1].toMs - 1],
+})
 const bucketCondition = (bucket: TimeBucket): Condition => ({ field: TIME_FIELD, between: [bucket.fromMs, bucket.toMs - 1] })
 const zero = <K extends string>(series: Array<Series<K>>): Tally<K> => Object.fromEntries(series.map(({ key }) => [key, 0])) as Tally<K>
 

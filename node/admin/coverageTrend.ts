@@ -37,13 +37,24 @@ const COVERAGE_SERIES: Array<Series<keyof CoverageCounts>> = [
 ]
 
 /** Is identity coverage improving? Of one destination's mapped orders, per day (or hour), how many carried each id. */
-export async function readCoverageTrend(index: IndexReader, destination: DestinationName, window: TrendWindow, nowMs: number, utcOffsetMinutes = 0): Promise<CoverageTrend> {
+export async function readCoverageTrend(
+  index: IndexReader,
+  destination: DestinationName,
+  window: TrendWindow,
+  nowMs: number,
+  utcOffsetMinutes = 0
+): Promise<CoverageTrend> {
   const buckets = timeBuckets(window, nowMs, utcOffsetMinutes)
   const base = [
     { field: 'destination' as const, equals: destination },
     { field: 'mapped' as const, equals: true },
   ]
-  const { tallies } = await tallyPerBucket(index, base, buckets, COVERAGE_SERIES, ['hasSessionId', 'hasUserId', 'hasImpactClickId', 'hasOppref'])
+  const { tallies } = await tallyPerBucket(index, base, buckets, COVERAGE_SERIES, [
+    'hasSessionId',
+    'hasUserId',
+    'hasImpactClickId',
+    'hasOppref',
+  ])
   return {
     destination,
     window,

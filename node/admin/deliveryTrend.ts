@@ -27,7 +27,13 @@ const STATUS_SERIES: Array<Series<keyof StatusCounts>> = COUNTED_STATUSES.map((s
 export const isoOf = (ms: number): string => new Date(ms).toISOString()
 
 /** One destination's deliveries by outcome, per hour or per day, by the time each reached its status. */
-export async function readDeliveryTrend(index: IndexReader, destination: DestinationName, window: TrendWindow, nowMs: number, utcOffsetMinutes = 0): Promise<DeliveryTrend> {
+export async function readDeliveryTrend(
+  index: IndexReader,
+  destination: DestinationName,
+  window: TrendWindow,
+  nowMs: number,
+  utcOffsetMinutes = 0
+): Promise<DeliveryTrend> {
   const buckets = timeBuckets(window, nowMs, utcOffsetMinutes)
   const { tallies } = await tallyPerBucket(index, [{ field: 'destination', equals: destination }], buckets, STATUS_SERIES, ['status'])
   return {

@@ -54,13 +54,16 @@ const STATUSES: DeliveryStatus[] = ['sent', 'sent', 'sent', 'skipped', 'failed',
 function records(count: number, spanMs: number, destination: DestinationName = 'vtexAds'): IndexDocument[] {
   return Array.from({ length: count }, (_, n) => {
     const status = STATUSES[n % STATUSES.length]
-    const at = new Date(NOW - Math.floor(((n * 7919) % 10_007) / 10_007 * spanMs)).toISOString()
+    const at = new Date(NOW - Math.floor((((n * 7919) % 10_007) / 10_007) * spanMs)).toISOString()
     const record: DeliveryRecord = {
       destination,
       orderId: `${1_390_000_000_000 + n}-01`,
       status,
       attempts: 1,
-      identity: status === 'skipped' ? undefined : { sessionId: n % 5 !== 0, userId: n % 2 === 0, impactClickId: n % 7 === 0, oppref: n % 11 === 0 },
+      identity:
+        status === 'skipped'
+          ? undefined
+          : { sessionId: n % 5 !== 0, userId: n % 2 === 0, impactClickId: n % 7 === 0, oppref: n % 11 === 0 },
       createdAt: at,
       updatedAt: at,
       sentAt: status === 'sent' ? at : undefined,
@@ -140,7 +143,12 @@ describe('allBounded', () => {
 
 describe('where', () => {
   it('writes a range as the documented `between … AND …`', () => {
-    expect(whereOf([{ field: 'destination', equals: 'impact' }, { field: 'statusAtMs', between: [1000, 1999] }])).toBe('destination="impact" AND statusAtMs between 1000 AND 1999')
+    expect(
+      whereOf([
+        { field: 'destination', equals: 'impact' },
+        { field: 'statusAtMs', between: [1000, 1999] },
+      ])
+    ).toBe('destination="impact" AND statusAtMs between 1000 AND 1999')
     expect(() => whereOf([{ field: 'statusAtMs', between: [1.5, 2] }])).toThrow(/integer/)
   })
 })
@@ -150,7 +158,9 @@ describe('deliveries per bucket', () => {
     const documents = records(250, 30 * DAY)
     const { index, searches } = memoryIndex(documents)
     const trend = await readDeliveryTrend(index, 'vtexAds', 'LAST_30_DAYS', NOW, -180)
-    expect(trend.buckets.map(({ sent, skipped, failed, dead }) => ({ sent, skipped, failed, dead }))).toEqual(expectedPerBucket(documents, 'LAST_30_DAYS', -180))
+    expect(trend.buckets.map(({ sent, skipped, failed, dead }) => ({ sent, skipped, failed, dead }))).toEqual(
+      expectedPerBucket(documents, 'LAST_30_DAYS', -180)
+    )
     expect(searches).toHaveLength(3)
     expect(searches.every((search) => search.pageSize === 100 && search.sort?.field === 'statusAtMs')).toBe(true)
     expect(trend).toMatchObject({ destination: 'vtexAds', window: 'LAST_30_DAYS', unit: 'day' })
@@ -161,7 +171,9 @@ describe('deliveries per bucket', () => {
     const documents = records(READ_PAGES_AT_MOST * 100 + 100, 5 * DAY)
     const { index, searches } = memoryIndex(documents)
     const trend = await readDeliveryTrend(index, 'vtexAds', 'LAST_7_DAYS', NOW)
-    expect(trend.buckets.map(({ sent, skipped, failed, dead }) => ({ sent, skipped, failed, dead }))).toEqual(expectedPerBucket(documents, 'LAST_7_DAYS'))
+    expect(trend.buckets.map(({ sent, skipped, failed, dead }) => ({ sent, skipped, failed, dead }))).toEqual(
+      expectedPerBucket(documents, 'LAST_7_DAYS')
+    )
     expect(searches).toHaveLength(1 + 7 * 4)
     expect(whereOf(searches[1].conditions)).toMatch(/^destination="vtexAds" AND statusAtMs between \d+ AND \d+ AND status="sent"$/)
   })
@@ -170,7 +182,22 @@ describe('deliveries per bucket', () => {
     // 24 hourly buckets × 4 statuses = 96 counts: 1,000 records (10 pages) are read; 7 daily buckets × 1 series = 7 counts: 10 pages are not.
     const documents = records(1_000, 20 * HOUR)
     const hourly = memoryIndex(documents)
-    expect((await tallyPerBucket(hourly.index, [], timeBuckets('LAST_24_HOURS', NOW), [{ key: 'all', holds: () => true }, { key: 'x', holds: () => false }, { key: 'y', holds: () => false }, { key: 'z', holds: () => false }], [])).method).toBe('read')
+    expect(
+      (
+        await tallyPerBucket(
+          hourly.index,
+          [],
+          timeBuckets('LAST_24_HOURS', NOW),
+          [
+            { key: 'all', holds: () => true },
+            { key: 'x', holds: () => false },
+            { key: 'y', holds: () => false },
+            { key: 'z', holds: () => false },
+          ],
+          []
+        )
+      ).method
+    ).toBe('read')
     const daily = memoryIndex(documents)
     const counted = await tallyPerBucket(daily.index, [], timeBuckets('LAST_7_DAYS', NOW), [{ key: 'all', holds: () => true }], [])
     expect(counted).toMatchObject({ method: 'counted', searches: 8 })
@@ -182,7 +209,12 @@ describe('deliveries per bucket', () => {
     const trend = await readDeliveryTrend(index, 'vtexAds', 'LAST_24_HOURS', NOW)
     // Health counts records since a time (statusAtMs > now − 24 h): here, since the chart's first hour.
     const health = await readHealth(index, [{ name: 'vtexAds', enabled: true }], Date.parse(trend.buckets[0].from) - 1 + DAY)
-    const sums = Object.fromEntries((['sent', 'skipped', 'failed', 'dead'] as const).map((status) => [status, trend.buckets.reduce((total, bucket) => total + bucket[status], 0)]))
+    const sums = Object.fromEntries(
+      (['sent', 'skipped', 'failed', 'dead'] as const).map((status) => [
+        status,
+        trend.buckets.reduce((total, bucket) => total + bucket[status], 0),
+      ])
+    )
     expect(sums).toEqual(health.destinations[0].last24h)
     expect(sums.sent).toBeGreaterThan(50)
   })
@@ -199,7 +231,9 @@ describe('identity coverage per day', () => {
       const trend = await readCoverageTrend(index, 'vtexAds', 'LAST_7_DAYS', NOW)
       const buckets = timeBuckets('LAST_7_DAYS', NOW)
       const expected = buckets.map((bucket) => {
-        const mapped = documents.filter((document) => document.mapped && document.statusAtMs >= bucket.fromMs && document.statusAtMs < bucket.toMs)
+        const mapped = documents.filter(
+          (document) => document.mapped && document.statusAtMs >= bucket.fromMs && document.statusAtMs < bucket.toMs
+        )
         return {
           converted: mapped.length,
           sessionId: mapped.filter((document) => document.hasSessionId).length,
