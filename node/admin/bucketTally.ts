@@ -1,5 +1,5 @@
 import type { IndexDocument } from '../ledgerIndex/document'
-import { MAX_PAGE_SIZE } from '../ledgerIndex/deliveryIndex'
+import { MAX_PAGE_SIZE, type IndexPage } from '../ledgerIndex/deliveryIndex'
 import type { Condition } from '../ledgerIndex/where'
 import { allBounded } from './boundedAll'
 import type { IndexReader } from './indexReader'
@@ -15,34 +15,31 @@ export interface Series<K extends string> {
 
 export type Tally<K extends string> = Record<K, number>
 
-/** Reading records beats counting only for a few pages: past this, one count per bucket and series. */
+/** Reading records beats counting only for a few pages: past this, one count per bucket. */
 export const READ_PAGES_AT_MOST = 10
 /** Searches in flight per chart answer. */
 export const SEARCHES_IN_FLIGHT = 12
 
 export interface BucketTally<K extends string> {
   tallies: Array<Tally<K>>
-  /** How the figures were obtained, and with how many index searches. */
-  method: 'read' | 'counted'
+  /** Per series, how its figures were obtained; and how many index searches it all took. */
+  methods: Record<K, 'read' | 'counted'>
   searches: number
 }
 
 const TIME_FIELD = 'statusAtMs' as const
-const windowOf = (buckets: TimeBucket[]): Condition => ({
-  field: TIME_FIELD,
-  between: [buckets[0].fromMs, buckets[buckets.length - 1].toMs - 1],
-})
-const bucketCondition = (bucket: TimeBucket): Condition => ({ field: TIME_FIELD, between: [bucket.fromMs, bucket.toMs - 1] })
-const zero = <K extends string>(series: Array<Series<K>>): Tally<K> => Object.fromEntries(series.map(({ key }) => [key, 0])) as Tally<K>
+const rangeOf = (fromMs: number, toMs: number): Condition => ({ field: TIME_FIELD, between: [fromMs, toMs - 1] })
+const pagesOf = (total: number) => Math.ceil(total / MAX_PAGE_SIZE)
 
 /**
  * Per time bucket, how many of the base's records (by the time they reached their status) meet
- * each series. Master Data has no facets, so a figure is a search total; this takes the cheaper of
- * two ways, decided by the first page of the window:
- * - few records (at most READ_PAGES_AT_MOST pages, and fewer pages than counts): read them all,
- *   sorted by time, and tally here (a quiet store: a handful of searches);
- * - otherwise one count per bucket and series (a busy store: the cost does not grow with its size).
- * Either way the same records are counted: the read path keeps one record per order.
+ * each series. Master Data has no facets, so a figure is a search total or a tally of read
+ * records; this takes the cheaper way, decided from first pages (sorted by time):
+ * 1. the whole window in a few pages (a quiet store): read it all and tally here;
+ * 2. otherwise per series: a series with few records in the window (dead letters, click ids) is
+ *    read in pages, a series with many gets one count per bucket (a busy store's sent deliveries:
+ *    the cost does not grow with the store).
+ * Either way the same records are counted; a record read twice while paging counts once.
  */
 export async function tallyPerBucket<K extends string>(
   index: IndexReader,
@@ -51,41 +48,72 @@ export async function tallyPerBucket<K extends string>(
   series: Array<Series<K>>,
   fields: Array<keyof IndexDocument>
 ): Promise<BucketTally<K>> {
-  const read = (page: number) =>
+  const window = rangeOf(buckets[0].fromMs, buckets[buckets.length - 1].toMs)
+  const readPage = (conditions: Condition[], page: number, withFields: Array<keyof IndexDocument>) =>
     index.search({
-      conditions: [...base, windowOf(buckets)],
+      conditions,
       sort: { field: TIME_FIELD, descending: false },
       page,
       pageSize: MAX_PAGE_SIZE,
-      fields: ['orderId', TIME_FIELD, ...fields],
+      fields: ['orderId', TIME_FIELD, ...withFields],
     })
-  const first = await read(1)
-  const pages = Math.ceil(first.total / MAX_PAGE_SIZE)
-  const counts = buckets.length * series.length
+  /** Every page of a search whose first page is known. */
+  const readRest = (conditions: Condition[], first: IndexPage, withFields: Array<keyof IndexDocument>) =>
+    Array.from({ length: Math.max(0, pagesOf(first.total) - 1) }, (_, i) => () => readPage(conditions, i + 2, withFields))
+  const tallies = buckets.map(() => Object.fromEntries(series.map(({ key }) => [key, 0])) as Tally<K>)
+  const methods = {} as Record<K, 'read' | 'counted'>
+  let searches = 1
 
-  if (pages <= Math.min(READ_PAGES_AT_MOST, counts)) {
-    const rest = await allBounded(
-      Array.from({ length: Math.max(0, pages - 1) }, (_, i) => () => read(i + 2)),
-      SEARCHES_IN_FLIGHT
-    )
-    const tallies = buckets.map(() => zero(series))
-    // A record that moved while paging could appear on two pages: one order, one count.
-    const seen = new Set<string>()
-    for (const document of [first, ...rest].flatMap((page) => page.documents)) {
-      const at = bucketOf(buckets, Number(document[TIME_FIELD]))
-      if (at < 0 || seen.has(document.orderId)) continue
-      seen.add(document.orderId)
+  const all = [...base, window]
+  const first = await readPage(all, 1, fields)
+  if (pagesOf(first.total) <= Math.min(READ_PAGES_AT_MOST, buckets.length * series.length)) {
+    const rest = await allBounded(readRest(all, first, fields), SEARCHES_IN_FLIGHT)
+    searches += rest.length
+    tallyRead([first, ...rest], buckets, (document, at) => {
       for (const line of series) if (line.holds(document)) tallies[at][line.key]++
-    }
-    return { tallies, method: 'read', searches: Math.max(1, pages) }
+    })
+    for (const line of series) methods[line.key] = 'read'
+    return { tallies, methods, searches }
   }
 
-  const totals = await allBounded(
-    buckets.flatMap((bucket) =>
-      series.map((line) => () => index.count([...base, bucketCondition(bucket), ...(line.condition ? [line.condition] : [])]))
-    ),
+  // Busy: each series alone. Its first page says whether reading it beats counting it.
+  const firsts = await allBounded(
+    series.map((line) => () => (line.condition ? readPage([...all, line.condition], 1, []) : Promise.resolve(first))),
     SEARCHES_IN_FLIGHT
   )
-  const tallies = buckets.map((_, b) => Object.fromEntries(series.map((line, s) => [line.key, totals[b * series.length + s]])) as Tally<K>)
-  return { tallies, method: 'counted', searches: 1 + counts }
+  searches += series.filter((line) => line.condition).length
+  const work: Array<() => Promise<void>> = []
+  const readSeries: Array<{ key: K; pages: IndexPage[] }> = []
+  series.forEach((line, s) => {
+    const conditions = line.condition ? [...all, line.condition] : all
+    if (line.condition && pagesOf(firsts[s].total) <= Math.min(READ_PAGES_AT_MOST, buckets.length)) {
+      const pages = [firsts[s]]
+      const rest = readRest(conditions, firsts[s], [])
+      work.push(...rest.map((next) => async () => void pages.push(await next())))
+      readSeries.push({ key: line.key, pages })
+      methods[line.key] = 'read'
+      searches += rest.length
+      return
+    }
+    buckets.forEach((bucket, b) => {
+      const counted = [...base, rangeOf(bucket.fromMs, bucket.toMs), ...(line.condition ? [line.condition] : [])]
+      work.push(async () => void (tallies[b][line.key] = await index.count(counted)))
+    })
+    methods[line.key] = 'counted'
+    searches += buckets.length
+  })
+  await allBounded(work, SEARCHES_IN_FLIGHT)
+  for (const { key, pages } of readSeries) tallyRead(pages, buckets, (_, at) => tallies[at][key]++)
+  return { tallies, methods, searches }
+}
+
+/** Adds each read record to its bucket, once per order. */
+function tallyRead(pages: IndexPage[], buckets: TimeBucket[], add: (document: IndexDocument, bucket: number) => void) {
+  const seen = new Set<string>()
+  for (const document of pages.flatMap((page) => page.documents)) {
+    const at = bucketOf(buckets, Number(document[TIME_FIELD]))
+    if (at < 0 || seen.has(document.orderId)) continue
+    seen.add(document.orderId)
+    add(document, at)
+  }
 }

@@ -4,7 +4,7 @@ import type { IndexSearch } from '../../ledgerIndex/deliveryIndex'
 import { toIndexDocument, type IndexDocument } from '../../ledgerIndex/document'
 import { whereOf, type Condition } from '../../ledgerIndex/where'
 import { allBounded } from '../boundedAll'
-import { READ_PAGES_AT_MOST, tallyPerBucket } from '../bucketTally'
+import { tallyPerBucket } from '../bucketTally'
 import { readCoverageTrend } from '../coverageTrend'
 import { readDeliveryTrend } from '../deliveryTrend'
 import { readHealth } from '../health'
@@ -50,10 +50,10 @@ function memoryIndex(documents: IndexDocument[]) {
 
 const STATUSES: DeliveryStatus[] = ['sent', 'sent', 'sent', 'skipped', 'failed', 'dead', 'pending']
 
-/** `count` records of one destination spread over the last `spanMs`, deterministic. */
-function records(count: number, spanMs: number, destination: DestinationName = 'vtexAds'): IndexDocument[] {
+/** `count` records of one destination spread over the last `spanMs`, deterministic; statuses in turn. */
+function records(count: number, spanMs: number, destination: DestinationName = 'vtexAds', statuses = STATUSES): IndexDocument[] {
   return Array.from({ length: count }, (_, n) => {
-    const status = STATUSES[n % STATUSES.length]
+    const status = statuses[n % statuses.length]
     const at = new Date(NOW - Math.floor((((n * 7919) % 10_007) / 10_007) * spanMs)).toISOString()
     const record: DeliveryRecord = {
       destination,
@@ -167,40 +167,43 @@ describe('deliveries per bucket', () => {
     expect(trend.buckets[29]).toMatchObject({ from: '2026-11-23T03:00:00.000Z', to: '2026-11-24T03:00:00.000Z' })
   })
 
-  it('a busy store: one count per bucket and status, the same figures, never all at once', async () => {
-    const documents = records(READ_PAGES_AT_MOST * 100 + 100, 5 * DAY)
+  it('a busy store: one count per bucket and status, the same figures', async () => {
+    const documents = records(6_000, 5 * DAY)
     const { index, searches } = memoryIndex(documents)
     const trend = await readDeliveryTrend(index, 'vtexAds', 'LAST_7_DAYS', NOW)
-    expect(trend.buckets.map(({ sent, skipped, failed, dead }) => ({ sent, skipped, failed, dead }))).toEqual(
-      expectedPerBucket(documents, 'LAST_7_DAYS')
-    )
-    expect(searches).toHaveLength(1 + 7 * 4)
-    expect(whereOf(searches[1].conditions)).toMatch(/^destination="vtexAds" AND statusAtMs between \d+ AND \d+ AND status="sent"$/)
+    expect(trend.buckets.map(({ sent, skipped, failed, dead }) => ({ sent, skipped, failed, dead }))).toEqual(expectedPerBucket(documents, 'LAST_7_DAYS'))
+    // The window's first page, each status's first page, then 7 counts per status.
+    expect(searches).toHaveLength(1 + 4 + 7 * 4)
+    expect(whereOf(searches[5].conditions)).toMatch(/^destination="vtexAds" AND statusAtMs between \d+ AND \d+ AND status="sent"$/)
+  })
+
+  it('a busy store with few failures: sent counted per hour, the rare outcomes read in a page or two', async () => {
+    const mostlySent: DeliveryStatus[] = [...Array(18).fill('sent'), 'skipped', 'dead']
+    const documents = records(3_000, 20 * HOUR, 'vtexAds', mostlySent)
+    const { index, searches } = memoryIndex(documents)
+    const buckets = timeBuckets('LAST_24_HOURS', NOW)
+    const series = (['sent', 'skipped', 'failed', 'dead'] as const).map((status) => ({
+      key: status,
+      condition: { field: 'status' as const, equals: status },
+      holds: (document: Partial<IndexDocument>) => document.status === status,
+    }))
+    const result = await tallyPerBucket(index, [{ field: 'destination', equals: 'vtexAds' }], buckets, series, ['status'])
+    expect(result.methods).toEqual({ sent: 'counted', skipped: 'read', failed: 'read', dead: 'read' })
+    expect(result.tallies).toEqual(expectedPerBucket(documents, 'LAST_24_HOURS'))
+    // 1 + 4 first pages + 24 counts + one more page each for skipped and dead (150 each), none for failed (0).
+    expect(result.searches).toBe(31)
+    expect(searches).toHaveLength(31)
   })
 
   it('reads only when reading takes fewer searches than counting', async () => {
-    // 24 hourly buckets × 4 statuses = 96 counts: 1,000 records (10 pages) are read; 7 daily buckets × 1 series = 7 counts: 10 pages are not.
+    // 24 hourly buckets × 4 series = 96 counts: 1,000 records (10 pages) are read; 7 daily buckets × 1 series = 7 counts: 10 pages are not.
     const documents = records(1_000, 20 * HOUR)
     const hourly = memoryIndex(documents)
-    expect(
-      (
-        await tallyPerBucket(
-          hourly.index,
-          [],
-          timeBuckets('LAST_24_HOURS', NOW),
-          [
-            { key: 'all', holds: () => true },
-            { key: 'x', holds: () => false },
-            { key: 'y', holds: () => false },
-            { key: 'z', holds: () => false },
-          ],
-          []
-        )
-      ).method
-    ).toBe('read')
+    const four = ['all', 'x', 'y', 'z'].map((key) => ({ key, holds: () => key === 'all' }))
+    expect((await tallyPerBucket(hourly.index, [], timeBuckets('LAST_24_HOURS', NOW), four, [])).methods).toEqual({ all: 'read', x: 'read', y: 'read', z: 'read' })
     const daily = memoryIndex(documents)
     const counted = await tallyPerBucket(daily.index, [], timeBuckets('LAST_7_DAYS', NOW), [{ key: 'all', holds: () => true }], [])
-    expect(counted).toMatchObject({ method: 'counted', searches: 8 })
+    expect(counted).toMatchObject({ methods: { all: 'counted' }, searches: 8 })
     expect(counted.tallies.reduce((sum, tally) => sum + tally.all, 0)).toBe(1_000)
   })
 
@@ -222,9 +225,10 @@ describe('deliveries per bucket', () => {
 
 describe('identity coverage per day', () => {
   it('counts mapped orders and the ids they carried, the same whichever way', async () => {
+    // 200 mapped orders: read in 2 pages; 3,000: converted, session_id and user_id counted per day, the click ids read.
     for (const [count, searchesExpected] of [
       [200, 2],
-      [3_000, 1 + 7 * 5],
+      [3_000, 1 + 4 + 3 * 7 + 2 * 3],
     ]) {
       const documents = records(count, 7 * DAY)
       const { index, searches } = memoryIndex([...documents, ...records(50, 7 * DAY, 'impact')])
