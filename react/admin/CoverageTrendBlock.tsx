@@ -8,8 +8,8 @@ import type { ChartSeries } from './charts/types'
 import { formatBucket, formatCount, formatShare, shareOf, utcOffsetMinutes } from './format'
 import { useMessages } from './messages'
 import { ErrorState, Loading } from './states'
-import { isShown } from './DeliveryTrendBlock'
-import type { CoverageTrend, Destination, TrendWindow } from './types'
+import { isShown, windowOfDays } from './trendSelection'
+import type { CoverageTrend, Destination } from './types'
 
 const IDS = [
   { key: 'sessionId', color: '#134cd8', marker: 'circle' },
@@ -17,9 +17,6 @@ const IDS = [
   { key: 'impactClickId', color: '#b35c00', marker: 'triangle', dash: '2 3' },
   { key: 'oppref', color: '#8a2be2', marker: 'diamond', dash: '8 3 2 3' },
 ] as const
-
-/** The coverage view's 1, 7 or 30 days, as the charts' windows. */
-export const windowOfDays = (days: number): TrendWindow => (days <= 1 ? 'LAST_24_HOURS' : days <= 7 ? 'LAST_7_DAYS' : 'LAST_30_DAYS')
 
 /** Is identity coverage improving? The share of converted orders carrying each id, per day (or hour). */
 export default function CoverageTrendBlock({ destination, days }: { destination: Destination; days: number }) {

@@ -8,6 +8,7 @@ import type { ChartSeries } from './charts/types'
 import { formatBucket, formatCount, utcOffsetMinutes } from './format'
 import { useMessages } from './messages'
 import { ErrorState, Loading } from './states'
+import { isShown } from './trendSelection'
 import { DESTINATIONS, TREND_WINDOWS } from './types'
 import type { DeliveryTrend, Destination, TrendWindow } from './types'
 
@@ -23,9 +24,9 @@ const OUTCOMES = [
 export default function DeliveryTrendBlock({ initialDestination = 'vtexAds' }: { initialDestination?: Destination }) {
   const t = useMessages()
   const [destination, setDestination] = useState<Destination>(initialDestination)
-  const [window, setWindow] = useState<TrendWindow>('LAST_24_HOURS')
+  const [period, setPeriod] = useState<TrendWindow>('LAST_24_HOURS')
   const { data, loading, error, refetch } = useQuery<{ adsEventsDeliveryTrend: DeliveryTrend }>(DELIVERY_TREND, {
-    variables: { destination, window, utcOffsetMinutes: utcOffsetMinutes() },
+    variables: { destination, window: period, utcOffsetMinutes: utcOffsetMinutes() },
     fetchPolicy: 'network-only',
   })
 
@@ -49,13 +50,13 @@ export default function DeliveryTrendBlock({ initialDestination = 'vtexAds' }: {
               <Dropdown
                 id="trend-window"
                 label={t('trend.window')}
-                value={window}
+                value={period}
                 options={TREND_WINDOWS.map((value) => ({ value, label: t(`trend.window.${value}`) }))}
-                onChange={(_, value) => setWindow(value as TrendWindow)}
+                onChange={(_, value) => setPeriod(value as TrendWindow)}
               />
             </div>
           </div>
-          {loading && !isShown(data?.adsEventsDeliveryTrend, destination, window) ? (
+          {loading && !isShown(data?.adsEventsDeliveryTrend, destination, period) ? (
             <Loading />
           ) : error || !data ? (
             <ErrorState error={error} onRetry={() => refetch()} />
@@ -67,10 +68,6 @@ export default function DeliveryTrendBlock({ initialDestination = 'vtexAds' }: {
     </div>
   )
 }
-
-/** While another destination or period loads, the chart of the previous one is not shown as this one. */
-export const isShown = (trend: { destination: string; window: string } | undefined, destination: string, window: string): boolean =>
-  trend !== undefined && trend.destination === destination && trend.window === window
 
 function DeliveryTrendChart({ trend }: { trend: DeliveryTrend }) {
   const t = useMessages()
