@@ -309,7 +309,8 @@ export class Collection {
     for (const predicate of query.where) this.checkIndexed(predicate.field, 'filter')
     if (query.sort) {
       this.checkIndexed(query.sort.field, 'sort')
-      if (!this.sorted.has(query.sort.field)) throw new QueryError(`_sort on ${query.sort.field}: the sandbox sorts on indexed numeric fields only`)
+      if (!this.sorted.has(query.sort.field))
+        throw new QueryError(`_sort on ${query.sort.field}: the sandbox sorts on indexed numeric fields only`)
     }
     const driver = this.plan(query.where)
     const others = query.where.filter((predicate) => predicate !== driver.predicate)
@@ -338,13 +339,23 @@ export class Collection {
       collected.sort((a, b) => sign * (((column.get(a) as number) ?? 0) - ((column.get(b) as number) ?? 0)) || sign * (a - b))
       return { total, docs: collected.slice(query.offset, wanted) }
     }
-    // Many matches: walk the sort field's index in order until the page is full.
-    const index = this.sorted.get(query.sort.field)!
+    // Many matches: walk the sort field's index in order until the page is full, only over the
+    // positions a range on that same field allows (as a search engine seeks to the range's start).
+    const sortField = query.sort.field
+    const [lo, hi] = query.where
+      .filter((predicate) => predicate.field === sortField)
+      .map((predicate) => this.candidates(predicate))
+      .reduce<[number, number]>(
+        (bounds, candidate) =>
+          candidate?.range ? [Math.max(bounds[0], candidate.range[0]), Math.min(bounds[1], candidate.range[1])] : bounds,
+        [0, this.sorted.get(sortField)!.length]
+      )
+    const index = this.sorted.get(sortField)!
     const matchesAll = this.allOf(query.where)
     const page: number[] = []
     let seen = 0
-    for (let i = 0; i < index.length && page.length < query.limit; i++) {
-      const doc = index.docAt(query.sort.descending ? index.length - 1 - i : i)
+    for (let i = 0; i < hi - lo && page.length < query.limit; i++) {
+      const doc = index.docAt(query.sort.descending ? hi - 1 - i : lo + i)
       if (!matchesAll(doc)) continue
       if (seen++ >= query.offset) page.push(doc)
     }
@@ -422,7 +433,8 @@ export class Collection {
     return best
   }
 
-  private candidates(predicate: Predicate): { size: number; each(visit: Visitor): void } | undefined {
+  /** The documents one condition allows, and for a range on a sorted field its positions in that index. */
+  private candidates(predicate: Predicate): { size: number; range?: [number, number]; each(visit: Visitor): void } | undefined {
     const postings = this.postings.get(predicate.field)
     if (postings && predicate.op === 'eq') {
       const value = predicate.value
@@ -439,6 +451,7 @@ export class Collection {
     const [lo, hi] = bounds
     return {
       size: hi - lo,
+      range: bounds,
       each: (visit) => {
         for (let i = lo; i < hi; i++) if (!visit(index.docAt(i))) return
       },
