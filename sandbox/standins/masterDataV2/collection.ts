@@ -198,6 +198,10 @@ interface Column {
   get(doc: number): Scalar
   set(doc: number, value: Scalar): void
   ensure(size: number): void
+  /** A test of `field = value` reading the column's own storage (a query runs it on thousands of documents). */
+  equals(value: Scalar): (doc: number) => boolean
+  /** Number columns: the value, NaN when null (every comparison with NaN is false). */
+  numberAt?(doc: number): number
 }
 
 function numberColumn(): Column {
@@ -207,6 +211,8 @@ function numberColumn(): Column {
     get: (doc) => (Number.isNaN(store.data[doc]) ? null : store.data[doc]),
     set: (doc, value) => void (store.data[doc] = typeof value === 'number' ? value : NaN),
     ensure: (size) => store.ensure(size),
+    equals: (value) => (value === null ? (doc) => Number.isNaN(store.data[doc]) : (doc) => store.data[doc] === value),
+    numberAt: (doc) => store.data[doc],
   }
 }
 
@@ -216,6 +222,10 @@ function booleanColumn(): Column {
     get: (doc) => (store.data[doc] === -1 ? null : store.data[doc] === 1),
     set: (doc, value) => void (store.data[doc] = value === null || value === undefined ? -1 : value ? 1 : 0),
     ensure: (size) => store.ensure(size),
+    equals: (value) => {
+      const code = value === true ? 1 : value === false ? 0 : value === null ? -1 : -2
+      return (doc) => store.data[doc] === code
+    },
   }
 }
 
@@ -225,6 +235,7 @@ function valueColumn(): Column {
     get: (doc) => store[doc] ?? null,
     set: (doc, value) => void (store[doc] = value ?? null),
     ensure: () => undefined,
+    equals: (value) => (value === null ? (doc) => (store[doc] ?? null) === null : (doc) => store[doc] === value),
   }
 }
 
@@ -471,30 +482,37 @@ export class Collection {
 
   private tester(predicate: Predicate): (doc: number) => boolean {
     const column = this.columns.get(predicate.field)!
+    const numberAt = column.numberAt
     switch (predicate.op) {
       case 'eq':
-        return (doc) => column.get(doc) === predicate.value
-      case 'ne':
-        return (doc) => column.get(doc) !== predicate.value
-      case 'gt':
-        return (doc) => {
-          const value = column.get(doc)
-          return typeof value === 'number' && value > predicate.value
-        }
-      case 'lt':
-        return (doc) => {
-          const value = column.get(doc)
-          return typeof value === 'number' && value < predicate.value
-        }
-      case 'between':
-        return (doc) => {
-          const value = column.get(doc)
-          return typeof value === 'number' && value >= predicate.from && value <= predicate.to
-        }
+        return column.equals(predicate.value)
+      case 'ne': {
+        const equals = column.equals(predicate.value)
+        return (doc) => !equals(doc)
+      }
+      case 'gt': {
+        const { value } = predicate
+        return numberAt ? (doc) => numberAt(doc) > value : () => false
+      }
+      case 'lt': {
+        const { value } = predicate
+        return numberAt ? (doc) => numberAt(doc) < value : () => false
+      }
+      case 'between': {
+        const { from, to } = predicate
+        return numberAt
+          ? (doc) => {
+              const value = numberAt(doc)
+              return value >= from && value <= to
+            }
+          : () => false
+      }
       case 'isNull':
-        return (doc) => column.get(doc) === null
-      case 'notNull':
-        return (doc) => column.get(doc) !== null
+        return column.equals(null)
+      case 'notNull': {
+        const isNull = column.equals(null)
+        return (doc) => !isNull(doc)
+      }
     }
   }
 }
