@@ -1,4 +1,4 @@
-import React, { useState } from 'react'
+import React, { useEffect, useRef, useState } from 'react'
 import { useQuery } from 'react-apollo'
 import { Dropdown, PageBlock } from 'vtex.styleguide'
 import DELIVERY_TREND from './graphql/deliveryTrend.gql'
@@ -21,7 +21,13 @@ const OUTCOMES = [
 ] as const
 
 /** Is it flowing, slowing or failing? One destination's outcomes per hour or day, with the table behind. */
-export default function DeliveryTrendBlock({ initialDestination = 'vtexAds' }: { initialDestination?: Destination }) {
+interface Props {
+  initialDestination?: Destination
+  /** Health's figures time: when Health refreshes, the chart does too, keeping its selection. */
+  refreshedAt?: string
+}
+
+export default function DeliveryTrendBlock({ initialDestination = 'vtexAds', refreshedAt }: Props) {
   const t = useMessages()
   const [destination, setDestination] = useState<Destination>(initialDestination)
   const [period, setPeriod] = useState<TrendWindow>('LAST_24_HOURS')
@@ -29,6 +35,12 @@ export default function DeliveryTrendBlock({ initialDestination = 'vtexAds' }: {
     variables: { destination, window: period, utcOffsetMinutes: utcOffsetMinutes() },
     fetchPolicy: 'network-only',
   })
+  const shownAt = useRef(refreshedAt)
+  useEffect(() => {
+    if (refreshedAt === shownAt.current) return
+    shownAt.current = refreshedAt
+    refetch()
+  }, [refreshedAt, refetch])
 
   return (
     <div data-testid="delivery-trend">

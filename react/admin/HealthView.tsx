@@ -34,7 +34,7 @@ export default function HealthView({ onShowDeadLetters }: Props) {
       <h2 className="t-heading-4 mt0">{t('health.title')}</h2>
       <FailureBanner destinations={destinations} onShowDeadLetters={onShowDeadLetters} />
       {/* A destination in trouble is the one to look at first. */}
-      <DeliveryTrendBlock initialDestination={destinations.find((entry) => entry.alert)?.destination} />
+      <DeliveryTrendBlock initialDestination={destinations.find((entry) => entry.alert)?.destination} refreshedAt={generatedAt} />
       <HealthTable title={t('health.window.24h')} rows={destinations.map((entry) => ({ ...entry, counts: entry.last24h }))} onShowDeadLetters={onShowDeadLetters} withLastSuccess />
       <HealthTable title={t('health.window.7d')} rows={destinations.map((entry) => ({ ...entry, counts: entry.last7d }))} onShowDeadLetters={onShowDeadLetters} />
       <p className="t-small c-muted-1">

@@ -144,6 +144,26 @@ it("the banner's steps work: the settings open, then the destination's dead lett
   for (const row of await view.locator('tbody tr').all()) expect(await row.innerText()).toMatch(/impact\.com\s+Dead letter/)
 })
 
+it("Health's Refresh refreshes the chart too, keeping its destination and period", async () => {
+  await openView('Health')
+  const trend = page.getByTestId('delivery-trend')
+  await trend.getByLabel('Period').selectOption({ label: 'Last 7 days, per day' })
+  await trend.locator('figcaption', { hasText: 'Last 7 days, per day — impact.com' }).waitFor()
+  const asked: string[] = []
+  const listen = (request: { postData(): string | null }) => {
+    const body = request.postData() ?? ''
+    if (body.includes('adsEventsDeliveryTrend')) asked.push(JSON.parse(body).variables.window)
+  }
+  page.on('request', listen)
+  await page.getByTestId('health-view').getByRole('button', { name: 'Refresh' }).click()
+  await page.waitForFunction(() => document.body.innerText.includes('Figures as of'))
+  await page.waitForLoadState('networkidle')
+  page.off('request', listen)
+  expect(asked).toEqual(['LAST_7_DAYS'])
+  expect(await trend.getByLabel('Destination').inputValue()).toBe('impact')
+  await trend.locator('figcaption', { hasText: 'Last 7 days, per day — impact.com' }).waitFor()
+})
+
 it.each([
   ['vtexAds', 'VTEX Ads', 'Last 30 days, per day'],
   ['impact', 'impact.com', 'Last 24 hours, per hour'],
