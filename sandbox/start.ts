@@ -13,6 +13,7 @@ import { ledgerRecords, startPageServer } from './pageServer'
 import { loadSandboxSettings, startSandbox, type Sandbox } from './sandbox'
 import { ADMIN_PATH } from './admin/routes'
 import { MISTYPED_OUTLET_BRAND, OUTLET_BRAND, seedAdminDemo, withAdminDemoMistake } from './admin/demo'
+import { HISTORY_DAYS, seedDemoHistory } from './admin/demoHistory'
 import { loadBroadcasts } from '../node/__fixtures__'
 
 const FIXTURE_BROADCASTS = ['simple-lifecycle', 'invoiced-only', 'canceled-after-payment'] as const
@@ -84,6 +85,10 @@ async function main() {
     await close(page)
     process.exit(accepted.length > 0 && refused.length === 0 ? 0 : 1)
   }
+
+  // After the ledger print: a month of history (ledger and index records) for the admin's charts.
+  const history = seedDemoHistory(sandbox)
+  console.log(`\n▶ admin charts: ${history.orders} orders of the last ${HISTORY_DAYS} days in the ledger and its index (${history.records.length} deliveries)`)
 
   console.log(`\n  Store:     ${origin}/   (browse, see beacons, add to cart, place an order)`)
   console.log(`  Dashboard: ${origin}/_sandbox   (everything the stand-ins received)`)

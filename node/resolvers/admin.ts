@@ -13,6 +13,9 @@ import { DeliveryQueryError, readDeliveries, type DeliveryFilter } from '../admi
 import { PreviewError, previewForAdmin } from '../admin/preview'
 import { replayDeadLetters } from '../admin/replayDeadLetters'
 import { AdminAccess } from '../admin/adminAccess'
+import { readDeliveryTrend } from '../admin/deliveryTrend'
+import { readCoverageTrend } from '../admin/coverageTrend'
+import { isTrendWindow, isUtcOffset, UTC_OFFSET_MINUTES, type TrendWindow } from '../admin/timeBuckets'
 
 /**
  * The admin page's queries and mutations. Admin only: the schema's @auth (License Manager product
@@ -35,6 +38,22 @@ function knownDestination(name: string | null | undefined, fallback?: Destinatio
   return name as DestinationName
 }
 
+interface TrendArgs {
+  destination?: string | null
+  window?: string | null
+  utcOffsetMinutes?: number | null
+}
+
+/** A chart's arguments, checked: the schema's enum already refuses an unknown window. */
+function trendArgs(args: TrendArgs, defaultWindow: TrendWindow): { destination: DestinationName; window: TrendWindow; utcOffsetMinutes: number } {
+  const window = args.window ?? defaultWindow
+  if (!isTrendWindow(window)) throw new UserInputError(`Unknown window: ${window}`)
+  const utcOffsetMinutes = args.utcOffsetMinutes ?? 0
+  if (!isUtcOffset(utcOffsetMinutes))
+    throw new UserInputError(`utcOffsetMinutes is whole minutes from ${UTC_OFFSET_MINUTES.min} to ${UTC_OFFSET_MINUTES.max}`)
+  return { destination: knownDestination(args.destination, 'vtexAds'), window, utcOffsetMinutes }
+}
+
 const userErrors = async <T>(work: () => Promise<T>): Promise<T> => {
   try {
     return await work()
@@ -54,6 +73,16 @@ export const adminQueries = {
   adsEventsIdentityCoverage: (_: unknown, args: { destination?: string | null; days?: number | null }, ctx: Context) => {
     const days = Math.min(Math.max(1, Math.floor(args.days ?? COVERAGE_DAYS.default)), COVERAGE_DAYS.max)
     return readIdentityCoverage(deliveryIndexOf(ctx), knownDestination(args.destination, 'vtexAds'), days, Date.now())
+  },
+
+  adsEventsDeliveryTrend: (_: unknown, args: TrendArgs, ctx: Context) => {
+    const { destination, window, utcOffsetMinutes } = trendArgs(args, 'LAST_24_HOURS')
+    return readDeliveryTrend(deliveryIndexOf(ctx), destination, window, Date.now(), utcOffsetMinutes)
+  },
+
+  adsEventsCoverageTrend: (_: unknown, args: TrendArgs, ctx: Context) => {
+    const { destination, window, utcOffsetMinutes } = trendArgs(args, 'LAST_7_DAYS')
+    return readCoverageTrend(deliveryIndexOf(ctx), destination, window, Date.now(), utcOffsetMinutes)
   },
 
   adsEventsDeliveries: (_: unknown, args: { filter?: DeliveryFilter | null; page?: number | null; pageSize?: number | null }, ctx: Context) =>

@@ -5,6 +5,7 @@ import COVERAGE from './graphql/coverage.gql'
 import { formatCount, formatDateTime, formatShare, reasonKey, shareOf } from './format'
 import { useMessages } from './messages'
 import { ErrorState, Loading } from './states'
+import CoverageTrendBlock from './CoverageTrendBlock'
 import { DESTINATIONS } from './types'
 import type { Coverage, Destination } from './types'
 
@@ -46,6 +47,7 @@ export default function CoverageView() {
         </div>
       </div>
       {loading && !data ? <Loading /> : error || !data ? <ErrorState error={error} onRetry={() => refetch()} /> : <CoverageFigures coverage={data.adsEventsIdentityCoverage} days={days} />}
+      <CoverageTrendBlock destination={destination} days={days} />
     </div>
   )
 }

@@ -1,10 +1,12 @@
 import React from 'react'
 import { useQuery } from 'react-apollo'
-import { Alert, Button, EXPERIMENTAL_Table as Table, EXPERIMENTAL_useTableMeasures as useTableMeasures, PageBlock, Tag } from 'vtex.styleguide'
+import { Button, EXPERIMENTAL_Table as Table, EXPERIMENTAL_useTableMeasures as useTableMeasures, PageBlock, Tag } from 'vtex.styleguide'
 import HEALTH from './graphql/health.gql'
 import { formatCount, formatDateTime } from './format'
 import { useMessages } from './messages'
 import { ErrorState, Loading } from './states'
+import FailureBanner from './FailureBanner'
+import DeliveryTrendBlock from './DeliveryTrendBlock'
 import type { Destination, DestinationHealth, StatusCounts } from './types'
 
 interface Props {
@@ -14,7 +16,10 @@ interface Props {
 
 type Row = DestinationHealth & { counts: StatusCounts }
 
-/** Per destination: outcomes over 24 hours and 7 days, the last success, and the one-hour alert. */
+/**
+ * Per destination: the one-hour failure banner, outcomes over time (chart), outcomes over 24 hours
+ * and 7 days (tables) and the last success.
+ */
 export default function HealthView({ onShowDeadLetters }: Props) {
   const t = useMessages()
   const { data, loading, error, refetch } = useQuery<{ adsEventsHealth: { generatedAt: string; destinations: DestinationHealth[] } }>(HEALTH, {
@@ -23,16 +28,13 @@ export default function HealthView({ onShowDeadLetters }: Props) {
   if (loading && !data) return <Loading />
   if (error || !data) return <ErrorState error={error} onRetry={() => refetch()} />
   const { destinations, generatedAt } = data.adsEventsHealth
-  const alerts = destinations.filter((entry) => entry.alert)
 
   return (
     <div data-testid="health-view">
       <h2 className="t-heading-4 mt0">{t('health.title')}</h2>
-      {alerts.map((entry) => (
-        <div className="mb5" key={entry.destination}>
-          <Alert type="error">{t('health.alert', { destination: t(`destination.${entry.destination}`), count: formatCount(entry.failuresLastHour) })}</Alert>
-        </div>
-      ))}
+      <FailureBanner destinations={destinations} onShowDeadLetters={onShowDeadLetters} />
+      {/* A destination in trouble is the one to look at first. */}
+      <DeliveryTrendBlock initialDestination={destinations.find((entry) => entry.alert)?.destination} refreshedAt={generatedAt} />
       <HealthTable title={t('health.window.24h')} rows={destinations.map((entry) => ({ ...entry, counts: entry.last24h }))} onShowDeadLetters={onShowDeadLetters} withLastSuccess />
       <HealthTable title={t('health.window.7d')} rows={destinations.map((entry) => ({ ...entry, counts: entry.last7d }))} onShowDeadLetters={onShowDeadLetters} />
       <p className="t-small c-muted-1">

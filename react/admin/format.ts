@@ -48,3 +48,21 @@ export function backfillRangeProblem(from: string, to: string, nowMs: number): s
   if (nowMs - start > BACKFILL_MAX_DAYS * 86_400_000) return 'actions.backfill.tooOld'
   return undefined
 }
+
+/** A chart's hour or day: short under the axis ("14:00", "23/11"), full in tooltips and tables. */
+export function formatBucket(iso: string, unit: string, options: { short?: boolean; locale?: string } = {}): string {
+  const date = new Date(iso)
+  if (Number.isNaN(date.getTime())) return '—'
+  const style: Intl.DateTimeFormatOptions =
+    unit === 'hour'
+      ? options.short
+        ? { hour: '2-digit', minute: '2-digit' }
+        : { weekday: 'short', day: 'numeric', month: 'short', hour: '2-digit', minute: '2-digit' }
+      : options.short
+        ? { day: 'numeric', month: 'numeric' }
+        : { weekday: 'short', day: 'numeric', month: 'short', year: 'numeric' }
+  return new Intl.DateTimeFormat(options.locale, style).format(date)
+}
+
+/** The admin's clock for the charts: minutes east of UTC (getTimezoneOffset counts west). */
+export const utcOffsetMinutes = (date = new Date()): number => -date.getTimezoneOffset()

@@ -101,3 +101,26 @@ export interface BackfillJob {
   createdAt: string
   updatedAt: string
 }
+
+export const TREND_WINDOWS = ['LAST_24_HOURS', 'LAST_7_DAYS', 'LAST_30_DAYS'] as const
+export type TrendWindow = (typeof TREND_WINDOWS)[number]
+
+interface TrendBucket {
+  from: string
+  to: string
+}
+
+export interface DeliveryTrend {
+  destination: Destination
+  window: TrendWindow
+  /** hour or day */
+  unit: string
+  buckets: Array<TrendBucket & StatusCounts>
+}
+
+export interface CoverageTrend {
+  destination: Destination
+  window: TrendWindow
+  unit: string
+  buckets: Array<TrendBucket & { converted: number; sessionId: number; userId: number; impactClickId: number; oppref: number }>
+}

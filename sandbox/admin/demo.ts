@@ -23,6 +23,13 @@ export function outletOrder(orderId: string, nowMs: number, minutesAgo = 30): Vt
 
 export const OUTLET_ORDER_ID = '1390660515333-01'
 
+/**
+ * The screenshots' second mistake: impact.com's auth token was revoked, so impact answers 401 to
+ * every conversion since: its dead letters pile up with no success, and Health opens with the
+ * failure banner (fixed by a new token in the settings, then a replay).
+ */
+export const withRevokedImpactToken = (settings: Record<string, unknown>): Record<string, unknown> => ({ ...settings, impactAuthToken: 'revoked-impact-token' })
+
 /** npm start's settings: the sandbox's, with the outlet's mistyped brand row. */
 export const withAdminDemoMistake = (settings: Record<string, unknown>) => withOutletBrand(settings, MISTYPED_OUTLET_BRAND)
 

@@ -6,6 +6,7 @@ import { buildAdminBundle } from './build'
 import { routeToProvider } from './graphqlGateway'
 import { adminHtml, settingsHtml } from './html'
 import { applyChange, editableView } from './settingsEditor'
+import { APP_SETTINGS_PATH } from '../../react/admin/appSettings'
 
 export const ADMIN_PATH = '/admin/ads-events'
 const LOCALES = ['en', 'pt', 'es']
@@ -61,6 +62,12 @@ export function createAdminRoutes(sandbox: Sandbox): (req: IncomingMessage, res:
       }
       const answer = await sandbox.service!.graphql(routed.query, body.variables ?? {}, { cookies: cookiesOf(req) })
       sendJson(res, answer.status, answer.body)
+      return true
+    }
+    // The admin's link to Apps > App Settings (the failure banner's first step) opens the sandbox's editor.
+    if (method === 'GET' && pathname === APP_SETTINGS_PATH) {
+      res.writeHead(302, { Location: '/_sandbox/settings' })
+      res.end()
       return true
     }
     if (method === 'GET' && pathname === '/_sandbox/settings') {

@@ -1,8 +1,9 @@
 /**
  * Pictures of the admin page as `npm start` serves it, for docs/README.md (docs/images/admin-*.png)
- * and the App Store listing (adminListingShots, at its 700×400). The store behind them: the
- * fixture broadcasts, a dozen more orders (some without a session id, one shopper without click
- * ids) and the outlet order VTEX Ads refused.
+ * and the App Store listing (adminListingShots, at its 700×400). The store behind them: a month of
+ * history (demoHistory.ts), the fixture broadcasts, a dozen more orders (some without a session
+ * id, one shopper without click ids), the outlet order VTEX Ads refused, and impact.com refusing
+ * everything since its token was revoked (the failure banner).
  */
 import { mkdirSync } from 'fs'
 import { join } from 'path'
@@ -14,7 +15,8 @@ import { close } from '../lib/servers'
 import { startPageServer } from '../pageServer'
 import { loadSandboxSettings, startSandbox, type Sandbox } from '../sandbox'
 import { launchChromium } from '../storefront/browserHarness'
-import { OUTLET_ORDER_ID, seedAdminDemo, withAdminDemoMistake } from './demo'
+import { OUTLET_ORDER_ID, seedAdminDemo, withAdminDemoMistake, withRevokedImpactToken } from './demo'
+import { seedDemoHistory } from './demoHistory'
 import { ADMIN_PATH } from './routes'
 
 const DOC_IMAGES = join(__dirname, '..', '..', 'docs', 'images')
@@ -29,7 +31,8 @@ function demoOrder(index: number): VtexOrder {
 }
 
 export async function adminDemoStore(): Promise<Sandbox> {
-  const sandbox = await startSandbox({ settings: withAdminDemoMistake(loadSandboxSettings()) })
+  const sandbox = await startSandbox({ settings: withRevokedImpactToken(withAdminDemoMistake(loadSandboxSettings())) })
+  seedDemoHistory(sandbox)
   for (const name of ['simple-lifecycle', 'invoiced-only', 'canceled-after-payment'] as const) for (const broadcast of loadBroadcasts(name)) await sandbox.service!.sendEvent(broadcast)
   for (let index = 0; index < 12; index++) {
     const order = demoOrder(index)
@@ -47,13 +50,24 @@ const openView = async (page: Page, name: string, testId: string) => {
 }
 
 /** Each view in the state a merchant meets it: the dead letter found, its answer open, an order previewed. */
-export async function shootAdminViews(page: Page, origin: string, shot: (name: string, options?: { fullPage?: boolean }) => Promise<void>) {
+export async function shootAdminViews(page: Page, origin: string, shot: (name: string, options?: { fullPage?: boolean; element?: string }) => Promise<void>) {
   await page.goto(`${origin}${ADMIN_PATH}`)
   await page.getByTestId('health-view').waitFor()
   await page.waitForLoadState('networkidle')
-  await shot('admin-health')
+  await page.getByTestId('delivery-trend').locator('svg[data-chart]').waitFor()
+  await shot('admin-health', { fullPage: true })
+  // The 30-day chart of the destination that had an outage, with its table open.
+  const trend = page.getByTestId('delivery-trend')
+  await trend.getByLabel('Destination').selectOption({ label: 'impact.com' })
+  await trend.getByLabel('Period').selectOption({ label: 'Last 30 days, per day' })
+  await trend.locator('figcaption', { hasText: 'Last 30 days, per day — impact.com' }).waitFor()
+  await trend.locator('summary').click()
+  await shot('admin-trend', { element: 'delivery-trend' })
   await openView(page, 'Identity coverage', 'coverage-view')
-  await shot('admin-coverage')
+  await page.getByTestId('coverage-view').getByLabel('Period').selectOption({ label: 'Last 30 days' })
+  await page.getByTestId('coverage-trend').locator('figcaption', { hasText: 'Last 30 days, per day' }).waitFor()
+  await page.waitForLoadState('networkidle')
+  await shot('admin-coverage', { fullPage: true })
   await openView(page, 'Health', 'health-view')
   await page.getByRole('button', { name: /see dead letters of VTEX Ads/ }).first().click()
   await page.getByTestId('deliveries-view').locator('tbody tr', { hasText: OUTLET_ORDER_ID }).waitFor()
@@ -103,7 +117,8 @@ async function main() {
     const page = await browser.newPage({ viewport: { width: 1280, height: 860 } })
     await shootAdminViews(page, origin, async (name, options) => {
       const file = join(DOC_IMAGES, `${name}.png`)
-      await page.screenshot({ path: file, fullPage: options?.fullPage === true })
+      if (options?.element) await page.getByTestId(options.element).screenshot({ path: file })
+      else await page.screenshot({ path: file, fullPage: options?.fullPage === true })
       console.log(`wrote ${file}`)
     })
   } finally {

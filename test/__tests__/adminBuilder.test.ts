@@ -73,7 +73,10 @@ describe('admin builder', () => {
 
   it('every admin text id the page and the navigation use exists in en, pt and es', () => {
     const dir = join(ROOT, 'react', 'admin')
-    const sources = readdirSync(dir).filter((file) => file.endsWith('.tsx')).map((file) => readFileSync(join(dir, file), 'utf8')).join('\n')
+    const sources = readdirSync(dir, { recursive: true, encoding: 'utf8' })
+      .filter((file) => file.endsWith('.tsx'))
+      .map((file) => readFileSync(join(dir, file), 'utf8'))
+      .join('\n')
     const literal = [...sources.matchAll(/\bt\('([a-zA-Z0-9.-]+)'/g)].map((match) => `admin/ads-events.${match[1]}`)
     const families = {
       'destination.': ['vtexAds', 'impact', 'openai'],
@@ -84,10 +87,18 @@ describe('admin builder', () => {
       'preview.label.': ['ready', 'skipped', 'invalid'],
       'preview.status.': ['ready', 'skipped', 'invalid'],
       'backfill.status.': ['queued', 'running', 'done', 'failed'],
+      'trend.window.': ['LAST_24_HOURS', 'LAST_7_DAYS', 'LAST_30_DAYS'],
     }
     const dynamic = Object.entries(families).flatMap(([prefix, names]) => names.map((name) => `admin/ads-events.${prefix}${name}`))
     const ids = [...new Set([...literal, ...dynamic, ...navigation.map((entry) => String(entry.titleId))])]
     expect(literal.length).toBeGreaterThan(50)
     for (const [locale, texts] of Object.entries(messages)) expect([locale, ids.filter((id) => !(id in texts))]).toEqual([locale, []])
+  })
+
+  it("the failure banner's settings link is this app's Apps > App Settings page (manifest.json's vendor, name and major)", () => {
+    const manifest = read('manifest.json')
+    const source = readFileSync(join(ROOT, 'react', 'admin', 'appSettings.ts'), 'utf8')
+    const major = String(manifest.version).split('.')[0]
+    expect(source).toContain(`'/admin/apps/${manifest.vendor}.${manifest.name}@${major}.x/setup'`)
   })
 })

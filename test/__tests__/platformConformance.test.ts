@@ -103,6 +103,8 @@ describe('graphql/schema.graphql under the graphql builder 2.x', () => {
       adsEventsReplayDeadLetters: 'mutation { adsEventsReplayDeadLetters(destination: "vtexAds") { replayed } }',
       adsEventsBackfillJobs: 'query { adsEventsBackfillJobs { id } }',
       adsEventsBackfill: 'mutation { adsEventsBackfill(from: "2026-11-01", to: "2026-11-02") { id } }',
+      adsEventsDeliveryTrend: 'query { adsEventsDeliveryTrend(destination: "impact", window: LAST_7_DAYS, utcOffsetMinutes: -180) { buckets { sent } } }',
+      adsEventsCoverageTrend: 'query { adsEventsCoverageTrend(window: LAST_30_DAYS) { buckets { converted } } }',
     }
 
     it.each(rootFields.map((field) => [field.name, field] as const))(

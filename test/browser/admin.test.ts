@@ -52,7 +52,7 @@ it('renders Health with the ledger’s figures', async () => {
   await page.goto(`${server.origin}${ADMIN_PATH}`)
   const health = page.getByTestId('health-view')
   await health.waitFor()
-  const day = health.locator('table').first()
+  const day = health.locator('table[data-testid="vtex-table-v2"]').first()
   const vtexAds = day.locator('tbody tr', { hasText: 'VTEX Ads' })
   const cells = await vtexAds.locator('td').allInnerTexts()
   const count = (status: string) => String(vtexAdsRecords().filter((record) => record.status === status).length)
@@ -181,6 +181,6 @@ it('Actions: send the orders of a date range; the same range again is the same j
 it('in Portuguese too, with no console error anywhere', async () => {
   await page.goto(`${server.origin}${ADMIN_PATH}?locale=pt`)
   await page.getByRole('button', { name: 'Saúde', exact: true }).waitFor()
-  await page.getByTestId('health-view').getByText('Últimas 24 horas').waitFor()
+  await page.getByTestId('health-view').getByText('Últimas 24 horas', { exact: true }).waitFor()
   expect(problems).toEqual([])
 })

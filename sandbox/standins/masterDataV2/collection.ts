@@ -198,6 +198,10 @@ interface Column {
   get(doc: number): Scalar
   set(doc: number, value: Scalar): void
   ensure(size: number): void
+  /** A test of `field = value` reading the column's own storage (a query runs it on thousands of documents). */
+  equals(value: Scalar): (doc: number) => boolean
+  /** Number columns: the value, NaN when null (every comparison with NaN is false). */
+  numberAt?(doc: number): number
 }
 
 function numberColumn(): Column {
@@ -207,6 +211,8 @@ function numberColumn(): Column {
     get: (doc) => (Number.isNaN(store.data[doc]) ? null : store.data[doc]),
     set: (doc, value) => void (store.data[doc] = typeof value === 'number' ? value : NaN),
     ensure: (size) => store.ensure(size),
+    equals: (value) => (value === null ? (doc) => Number.isNaN(store.data[doc]) : (doc) => store.data[doc] === value),
+    numberAt: (doc) => store.data[doc],
   }
 }
 
@@ -216,6 +222,10 @@ function booleanColumn(): Column {
     get: (doc) => (store.data[doc] === -1 ? null : store.data[doc] === 1),
     set: (doc, value) => void (store.data[doc] = value === null || value === undefined ? -1 : value ? 1 : 0),
     ensure: (size) => store.ensure(size),
+    equals: (value) => {
+      const code = value === true ? 1 : value === false ? 0 : value === null ? -1 : -2
+      return (doc) => store.data[doc] === code
+    },
   }
 }
 
@@ -225,6 +235,7 @@ function valueColumn(): Column {
     get: (doc) => store[doc] ?? null,
     set: (doc, value) => void (store[doc] = value ?? null),
     ensure: () => undefined,
+    equals: (value) => (value === null ? (doc) => (store[doc] ?? null) === null : (doc) => store[doc] === value),
   }
 }
 
@@ -309,11 +320,12 @@ export class Collection {
     for (const predicate of query.where) this.checkIndexed(predicate.field, 'filter')
     if (query.sort) {
       this.checkIndexed(query.sort.field, 'sort')
-      if (!this.sorted.has(query.sort.field)) throw new QueryError(`_sort on ${query.sort.field}: the sandbox sorts on indexed numeric fields only`)
+      if (!this.sorted.has(query.sort.field))
+        throw new QueryError(`_sort on ${query.sort.field}: the sandbox sorts on indexed numeric fields only`)
     }
     const driver = this.plan(query.where)
     const others = query.where.filter((predicate) => predicate !== driver.predicate)
-    const matches = (doc: number) => others.every((predicate) => this.test(predicate, doc))
+    const matches = this.allOf(others)
     const wanted = query.offset + query.limit
 
     // The total: the driver's documents that pass the other conditions (no check at all without any).
@@ -338,13 +350,24 @@ export class Collection {
       collected.sort((a, b) => sign * (((column.get(a) as number) ?? 0) - ((column.get(b) as number) ?? 0)) || sign * (a - b))
       return { total, docs: collected.slice(query.offset, wanted) }
     }
-    // Many matches: walk the sort field's index in order until the page is full.
-    const index = this.sorted.get(query.sort.field)!
+    // Many matches: walk the sort field's index in order until the page is full, only over the
+    // positions a range on that same field allows (as a search engine seeks to the range's start).
+    const sortField = query.sort.field
+    const [lo, hi] = query.where
+      .filter((predicate) => predicate.field === sortField)
+      .map((predicate) => this.candidates(predicate))
+      .reduce<[number, number]>(
+        (bounds, candidate) =>
+          candidate?.range ? [Math.max(bounds[0], candidate.range[0]), Math.min(bounds[1], candidate.range[1])] : bounds,
+        [0, this.sorted.get(sortField)!.length]
+      )
+    const index = this.sorted.get(sortField)!
+    const matchesAll = this.allOf(query.where)
     const page: number[] = []
     let seen = 0
-    for (let i = 0; i < index.length && page.length < query.limit; i++) {
-      const doc = index.docAt(query.sort.descending ? index.length - 1 - i : i)
-      if (!query.where.every((predicate) => this.test(predicate, doc))) continue
+    for (let i = 0; i < hi - lo && page.length < query.limit; i++) {
+      const doc = index.docAt(query.sort.descending ? hi - 1 - i : lo + i)
+      if (!matchesAll(doc)) continue
       if (seen++ >= query.offset) page.push(doc)
     }
     return { total, docs: page }
@@ -421,7 +444,8 @@ export class Collection {
     return best
   }
 
-  private candidates(predicate: Predicate): { size: number; each(visit: Visitor): void } | undefined {
+  /** The documents one condition allows, and for a range on a sorted field its positions in that index. */
+  private candidates(predicate: Predicate): { size: number; range?: [number, number]; each(visit: Visitor): void } | undefined {
     const postings = this.postings.get(predicate.field)
     if (postings && predicate.op === 'eq') {
       const value = predicate.value
@@ -438,29 +462,57 @@ export class Collection {
     const [lo, hi] = bounds
     return {
       size: hi - lo,
+      range: bounds,
       each: (visit) => {
         for (let i = lo; i < hi; i++) if (!visit(index.docAt(i))) return
       },
     }
   }
 
-  private test(predicate: Predicate, doc: number): boolean {
-    const value = this.columns.get(predicate.field)!.get(doc)
+  /** One test for all the predicates, each with its column looked up once (a query tests thousands of documents). */
+  private allOf(predicates: Predicate[]): (doc: number) => boolean {
+    const tests = predicates.map((predicate) => this.tester(predicate))
+    if (tests.length === 0) return () => true
+    if (tests.length === 1) return tests[0]
+    return (doc) => {
+      for (const test of tests) if (!test(doc)) return false
+      return true
+    }
+  }
+
+  private tester(predicate: Predicate): (doc: number) => boolean {
+    const column = this.columns.get(predicate.field)!
+    const numberAt = column.numberAt
     switch (predicate.op) {
       case 'eq':
-        return value === predicate.value
-      case 'ne':
-        return value !== predicate.value
-      case 'gt':
-        return typeof value === 'number' && value > predicate.value
-      case 'lt':
-        return typeof value === 'number' && value < predicate.value
-      case 'between':
-        return typeof value === 'number' && value >= predicate.from && value <= predicate.to
+        return column.equals(predicate.value)
+      case 'ne': {
+        const equals = column.equals(predicate.value)
+        return (doc) => !equals(doc)
+      }
+      case 'gt': {
+        const { value } = predicate
+        return numberAt ? (doc) => numberAt(doc) > value : () => false
+      }
+      case 'lt': {
+        const { value } = predicate
+        return numberAt ? (doc) => numberAt(doc) < value : () => false
+      }
+      case 'between': {
+        const { from, to } = predicate
+        return numberAt
+          ? (doc) => {
+              const value = numberAt(doc)
+              return value >= from && value <= to
+            }
+          : () => false
+      }
       case 'isNull':
-        return value === null
-      case 'notNull':
-        return value !== null
+        return column.equals(null)
+      case 'notNull': {
+        const isNull = column.equals(null)
+        return (doc) => !isNull(doc)
+      }
     }
   }
 }

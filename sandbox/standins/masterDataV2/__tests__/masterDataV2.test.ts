@@ -156,6 +156,27 @@ describe('the query engine agrees with a full scan', () => {
       expect(values).toEqual(expected.slice(offset, offset + 20).map(([, fields]) => fields.updatedAtMs))
     }
   })
+
+  it('pages of many matches, walked along the sort index within a range of that field, either way', () => {
+    const collection = new Collection(fieldsOf(INDEX_SCHEMA as unknown as Record<string, unknown>))
+    // Every condition allows more than the 4,096 documents below which the engine sorts its matches instead.
+    const bulk = Array.from({ length: 20_000 }, (_, n) => ({ id: `d${n}`, fields: doc(n, { updatedAtMs: Math.floor(random() * 100_000), status: pick(['sent', 'dead']) }) }))
+    collection.putMany(bulk)
+    for (let i = 0; i < 60; i++) {
+      const from = Math.floor(random() * 20_000)
+      const where = `status=${pick(['sent', 'dead'])} AND updatedAtMs between ${from} AND ${from + 50_000 + Math.floor(random() * 30_000)}${random() < 0.5 ? ` AND updatedAtMs>${from + 5_000}` : ''}`
+      const predicates = parseWhere(where, collection)
+      const descending = random() < 0.5
+      const offset = Math.floor(random() * 300)
+      const result = collection.query({ where: predicates, sort: { field: 'updatedAtMs', descending }, offset, limit: 100 })
+      const expected = bulk
+        .filter(({ fields }) => predicates.every((predicate) => holds(predicate, fields)))
+        .sort((a, b) => (descending ? -1 : 1) * ((a.fields.updatedAtMs as number) - (b.fields.updatedAtMs as number)))
+      expect(expected.length).toBeGreaterThan(4_096)
+      expect(result.total).toBe(expected.length)
+      expect(result.docs.map((d) => collection.project(d, ['updatedAtMs']).updatedAtMs)).toEqual(expected.slice(offset, offset + 100).map(({ fields }) => fields.updatedAtMs))
+    }
+  })
 })
 
 function holds(predicate: Predicate, fields: Record<string, unknown>): boolean {
