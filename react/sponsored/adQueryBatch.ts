@@ -34,6 +34,24 @@ export type RunAdQuery = (input: AdQueryInput) => Promise<Array<{ name: string; 
 /** `null`: settled without ads (none answered, an error, or too late). */
 type Deliver = (ads: SponsoredAd[] | null) => void
 
+/**
+ * The page's ad queries, newest last, as the debug overlay shows them (react/debug/, loaded only
+ * in debug mode, after the queries left): what was asked, when it left and settled
+ * (performance.now()), how (answered, the deadline passed first, an error) and the placements the
+ * answer held. Ids and page context only, as the query itself; the last few are kept.
+ */
+export interface AdQueryRecord {
+  input: AdQueryInput
+  sentAt: number
+  settledAt?: number
+  outcome?: 'answered' | 'deadline' | 'error'
+  /** When the answer came, also after the deadline (too late for the blocks). */
+  answeredAt?: number
+  placements?: Array<{ name: string; ads: SponsoredAd[] }>
+}
+export const adQueryLog: AdQueryRecord[] = []
+const LOGGED_QUERIES = 20
+
 interface Waiter {
   placement: PlacementRequest
   deliver: Deliver
@@ -71,17 +89,25 @@ const send = (batch: Batch, page: PageAds, run: RunAdQuery) => {
   if (!batch.ready || !identity || collecting !== batch) return false
   collecting = undefined
   const { placements, indexOf } = mergePlacements(batch.waiters)
-  let settled = false
-  const settle = (answer: Array<{ ads: SponsoredAd[] }> | undefined) => {
-    if (settled) return
-    settled = true
+  const input: AdQueryInput = { ...page, sessionId: identity.session_id, userId: identity.user_id, placements, dedupAds: placements.length > 1 }
+  const record: AdQueryRecord = { input, sentAt: performance.now() }
+  if (adQueryLog.push(record) > LOGGED_QUERIES) adQueryLog.shift()
+  const settle = (answer: Array<{ name: string; ads: SponsoredAd[] }> | undefined, outcome: AdQueryRecord['outcome']) => {
+    if (outcome === 'answered') record.answeredAt = performance.now()
+    if (record.outcome) return
+    record.outcome = outcome
+    record.settledAt = performance.now()
+    record.placements = answer
     batch.waiters.forEach((waiter, index) => {
       const ads = answer && answer[indexOf[index]] && answer[indexOf[index]].ads
       waiter.deliver(ads && ads.length > 0 ? ads : null)
     })
   }
-  setTimeout(() => settle(undefined), CLIENT_DEADLINE_MS)
-  run({ ...page, sessionId: identity.session_id, userId: identity.user_id, placements, dedupAds: placements.length > 1 }).then(settle, () => settle(undefined))
+  setTimeout(() => settle(undefined, 'deadline'), CLIENT_DEADLINE_MS)
+  run(input).then(
+    (answer) => settle(answer, 'answered'),
+    () => settle(undefined, 'error')
+  )
   return true
 }
 
