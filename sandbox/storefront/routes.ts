@@ -3,7 +3,7 @@ import type { IncomingMessage, ServerResponse } from 'http'
 import { DEMO_MEDIA, demoProducts } from './ads'
 import { catalogGraphql, catalogProduct } from './catalogGraphql'
 import { APP_PROVIDER, routeGraphql, type GraphqlProvider } from './graphqlGateway'
-import { buildStorefrontBundle } from './build'
+import { buildStorefrontFiles } from './build'
 import { cookiesOf, readJson, send, sendJson } from './http'
 import { addItem, ConfiguredApp, createOrderForm, orderForms, REGISTERED_APP, removeCustomDataField, SandboxOrderForm, setCustomData } from './orderForms'
 
@@ -105,14 +105,14 @@ table{border-collapse:collapse;width:100%}td,th{padding:6px 8px;border-bottom:1p
 <body><div id="root"></div>
 <script>window.__RENDER_8_SESSION__={sessionPromise:fetch('/api/sessions?items=profile.id,profile.isAuthenticated',{method:'POST',credentials:'same-origin',headers:{'Content-Type':'application/json'},body:'{}'}).then(function(r){return r.json()}).then(function(response){return {response:response,error:null}},function(){return {response:null,error:{message:'session'}}})}</script>
 <script>window.__SANDBOX_SEARCH__=${json(searchResults(eventsBaseUrl))};window.__SANDBOX_CATALOG__=${json(demoProducts.map(catalogProduct))}</script>
-<script src="/assets/storefront.js"></script></body></html>`
+<script type="module" src="/assets/storefront.js"></script></body></html>`
 
 /**
  * The demo store: the page, its script, and the Checkout / session APIs it calls. Returns
  * true when it handled the request.
  */
 export const createStorefrontRoutes = (options: StorefrontOptions = {}): StorefrontRoutes => {
-  let bundle: Promise<string> | undefined
+  let files: Promise<Map<string, string>> | undefined
   const eventsBaseUrl = options.eventsBaseUrl || ''
   const registeredApps = options.registeredApps || (() => [REGISTERED_APP])
   // Where the store's GraphQL gateway sends each provider's queries; the app's go to the real Service.
@@ -129,9 +129,12 @@ export const createStorefrontRoutes = (options: StorefrontOptions = {}): Storefr
       send(res, 200, demoHtml(eventsBaseUrl), 'text/html; charset=utf-8')
       return true
     }
-    if (method === 'GET' && path === '/assets/storefront.js') {
-      bundle = bundle || buildStorefrontBundle({ production: options.production })
-      send(res, 200, await bundle, 'text/javascript; charset=utf-8')
+    const asset = /^\/assets\/([\w-]+\.js)$/.exec(path)
+    if (method === 'GET' && asset) {
+      files = files || buildStorefrontFiles({ production: options.production })
+      const script = (await files).get(asset[1])
+      if (script === undefined) return false
+      send(res, 200, script, 'text/javascript; charset=utf-8')
       return true
     }
     // GET: the identity's own lookup; POST: what render-session does at page start (the demo page emulates it).
