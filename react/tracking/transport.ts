@@ -38,7 +38,8 @@ export const sendAdEvent = (url: string, identity: AdEventBody) => {
   const json = JSON.stringify({ session_id: identity.session_id, user_id: identity.user_id })
   if (lastBody.json !== json) lastBody = { json, blob: new Blob([json], { type: 'application/json' }) }
   try {
-    if (navigator.sendBeacon && navigator.sendBeacon(url, lastBody.blob as Blob)) return
+    // Missing (no Beacon API) throws too.
+    if (navigator.sendBeacon(url, lastBody.blob as Blob)) return
   } catch {
     // fall through to fetch
   }

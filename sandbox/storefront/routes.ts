@@ -74,9 +74,15 @@ const sessionAnswer = (req: IncomingMessage) => {
 const json = (value: unknown) => JSON.stringify(value).replace(/</g, '\\u003c')
 
 /**
+ * What render-session does at the start of every Store Framework page: one request to the session
+ * API, its answer left on `window.__RENDER_8_SESSION__.sessionPromise` (the identity reads it there).
+ */
+export const RENDER_SESSION_SCRIPT = `<script>window.__RENDER_8_SESSION__={sessionPromise:fetch('/api/sessions?items=profile.id,profile.isAuthenticated',{method:'POST',credentials:'same-origin',headers:{'Content-Type':'application/json'},body:'{}'}).then(function(r){return r.json()}).then(function(response){return {response:response,error:null}},function(){return {response:null,error:{message:'session'}}})}</script>`
+
+/**
  * The demo store's page (home, search, product, cart, order placed: demo.tsx picks by URL). Like a
  * Store Framework page, it starts render-session's request at once and leaves its answer on
- * `window.__RENDER_8_SESSION__.sessionPromise`, which the identity reads instead of asking again.
+ * `window.__RENDER_8_SESSION__.sessionPromise` (RENDER_SESSION_SCRIPT), which the identity reads.
  * The theme's CSS keeps the header and the product cards a fixed size (a theme's own layout
  * shift is not the blocks'); the blocks reserve their space from their props.
  */
@@ -103,7 +109,7 @@ table{border-collapse:collapse;width:100%}td,th{padding:6px 8px;border-bottom:1p
 .spacer{height:700px;display:flex;align-items:center;justify-content:center;color:#666}
 </style></head>
 <body><div id="root"></div>
-<script>window.__RENDER_8_SESSION__={sessionPromise:fetch('/api/sessions?items=profile.id,profile.isAuthenticated',{method:'POST',credentials:'same-origin',headers:{'Content-Type':'application/json'},body:'{}'}).then(function(r){return r.json()}).then(function(response){return {response:response,error:null}},function(){return {response:null,error:{message:'session'}}})}</script>
+${RENDER_SESSION_SCRIPT}
 <script>window.__SANDBOX_SEARCH__=${json(searchResults(eventsBaseUrl))};window.__SANDBOX_CATALOG__=${json(demoProducts.map(catalogProduct))}</script>
 <script type="module" src="/assets/storefront.js"></script></body></html>`
 
