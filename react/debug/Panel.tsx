@@ -1,6 +1,7 @@
 import React, { KeyboardEvent, useState } from 'react'
 
 import type { BridgeValues } from '../identity/bridgeFields'
+import { bridgeValues } from '../identity/orderFormBridge'
 import { BRIDGE_FIELDS, bridgeWrites } from './identityView'
 import { endDebugMode } from './debugSession'
 import { eventMessage, eventStateName, statusText, viewMessage, viewNumbers } from './eventText'
@@ -156,6 +157,9 @@ const consentText = (snapshot: PageSnapshot, config: PublicConfig | undefined, t
 const IdentityTab = ({ snapshot, config, cart, text }: { snapshot: PageSnapshot; config?: PublicConfig; cart: CartView; text: Text }) => {
   const { identity, stored, managers } = snapshot.identity
   const writes = bridgeWrites()
+  // What the bridge keeps in the cart (identity.ts bridgePlan): the ids, none without consent.
+  const expected = snapshot.cartPlan && (snapshot.cartPlan.identity ? bridgeValues(snapshot.cartPlan.identity) : {})
+  const differing = expected && cart.fields ? BRIDGE_FIELDS.filter((field) => (expected[field] || '') !== ((cart.fields && cart.fields[field]) || '')) : []
   const clickIds = identity ? [identity.impact_click_id && `irclickid=${identity.impact_click_id}`, identity.oppref && `oppref=${identity.oppref}`].filter(Boolean) : []
   return (
     <table style={style.table}>
@@ -195,13 +199,15 @@ const IdentityTab = ({ snapshot, config, cart, text }: { snapshot: PageSnapshot;
             </span>
           </Row>
         ) : null}
-        <Row label={text('identity.writes')} name="writes">
-          {writes.length > 0 ? (
-            <span style={style.code}>{writes.map((write) => `${write.method || 'PUT'}${write.field ? ` ${write.field}` : ''} → ${write.status === undefined ? '…' : write.status}`).join(' · ')}</span>
-          ) : (
-            text('identity.noWrites')
-          )}
-        </Row>
+        {cart.orderFormId && cart.fields && expected ? (
+          <Row label={text('identity.writes')} name="written">
+            {differing.length === 0 ? text('identity.inStep') : `${text('identity.notInStep')} `}
+            <span style={style.code}>
+              {differing.join(', ')}
+              {writes.length > 0 ? ` (${writes.map((write) => `${write.method || 'PUT'}${write.field ? ` ${write.field}` : ''} → ${write.status === undefined ? '…' : write.status}`).join(' · ')})` : ''}
+            </span>
+          </Row>
+        ) : null}
       </tbody>
     </table>
   )

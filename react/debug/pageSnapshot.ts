@@ -1,4 +1,4 @@
-import { USER_ID_WAIT_MS } from '../identity/identity'
+import { bridgePlan } from '../identity/identity'
 import { adQueryLog } from '../sponsored/adQueryBatch'
 import type { SponsoredAd } from '../sponsored/types'
 import { isBeaconUrl } from '../tracking/transport'
@@ -31,6 +31,8 @@ export interface PageSnapshot {
   ads: AdRow[]
   queries: QueryView[]
   identity: IdentityView
+  /** What the orderForm bridge keeps in the cart now (undefined: undecided). */
+  cartPlan: ReturnType<typeof bridgePlan>
   /** The events wait: the identity is not decided yet (setting, session, consent). */
   eventsWaiting: boolean
   warnings: Warning[]
@@ -62,7 +64,8 @@ const knownAds = (): Map<string, KnownAd> => {
     for (const placement of record.placements || [])
       placement.ads.forEach((ad: SponsoredAd) => {
         add(ad.impressionUrl, { adId: ad.adId, type: ad.type, placement: placement.name })
-        for (const product of ad.products || []) add(product.impressionUrl, { adId: `${ad.adId} · ${product.productSku}`, type: 'product', placement: placement.name })
+        // A brand's products are ads of their own for the events API: the id their URLs end with.
+        for (const product of ad.products || []) add(product.impressionUrl, { adId: adIdFromUrl(product.impressionUrl) || `${ad.adId} · ${product.productSku}`, type: 'product', placement: placement.name })
       })
   return known
 }
@@ -92,8 +95,7 @@ export const pageSnapshot = (config: PublicConfig | undefined): PageSnapshot => 
     blocks: findBlockSpaces(),
     config,
     consent: identity.consent,
-    pageMs: now,
-    consentWaitMs: USER_ID_WAIT_MS,
+    identityDecided: identity.identity !== undefined,
   })
   const warnedAds = new Set(warnings.map((warning) => warning.subject))
   const ads = tracked.map(({ element, slot }, index) => {
@@ -116,6 +118,7 @@ export const pageSnapshot = (config: PublicConfig | undefined): PageSnapshot => 
     ads,
     queries: adQueryLog.map((record) => queryView(record, config)).reverse(),
     identity,
+    cartPlan: bridgePlan(),
     eventsWaiting: !identity.identity,
     warnings,
     bufferWasFull: resourceBufferWasFull(),

@@ -27,10 +27,11 @@ export interface PageFacts {
   /** The app's public config, once read: `hasPublisher`, `requireConsent`. */
   config?: { hasPublisher: boolean; requireConsent: boolean }
   consent: Consent
-  /** Milliseconds since the page started (the identity's wait for a consent manager starts then). */
-  pageMs: number
-  /** How long the identity waits for a consent manager before events go with a page-only id. */
-  consentWaitMs: number
+  /**
+   * The identity events go with is decided. With consent required and no answer, that happens only
+   * once the identity stopped waiting for a consent manager (identity.ts, USER_ID_WAIT_MS).
+   */
+  identityDecided: boolean
 }
 
 const URL_FIELDS = ['impression_url', 'view_url', 'click_url'] as const
@@ -67,5 +68,5 @@ export const pageWarnings = (page: PageFacts): Warning[] => [
     .filter((block) => block.reservedPx <= 0 || block.grewPx > 0)
     .map((block) => ({ kind: 'no-reserved-height' as const, subject: block.block, detail: `${Math.round(block.reservedPx)} px → ${Math.round(block.heightPx)} px` })),
   ...(page.config && !page.config.hasPublisher ? [{ kind: 'no-publisher' as const, subject: 'publisherId' }] : []),
-  ...(page.config && page.config.requireConsent && page.consent === undefined && page.pageMs >= page.consentWaitMs ? [{ kind: 'consent-silent' as const, subject: 'requireConsent' }] : []),
+  ...(page.config && page.config.requireConsent && page.consent === undefined && page.identityDecided ? [{ kind: 'consent-silent' as const, subject: 'requireConsent' }] : []),
 ]

@@ -15,8 +15,7 @@ const clean = (): PageFacts => ({
   blocks: [{ block: 'sponsoredShelf', reservedPx: 262, heightPx: 262, grewPx: 0 }],
   config: { hasPublisher: true, requireConsent: false },
   consent: undefined,
-  pageMs: 10_000,
-  consentWaitMs: 2000,
+  identityDecided: true,
 })
 
 describe('pageWarnings', () => {
@@ -64,9 +63,9 @@ describe('pageWarnings', () => {
   it('consent required and no consent manager answer once the identity stopped waiting for one; not before, not with an answer', () => {
     const page = clean()
     page.config = { hasPublisher: true, requireConsent: true }
-    page.pageMs = 1999
+    page.identityDecided = false
     expect(pageWarnings(page)).toEqual([])
-    page.pageMs = 2000
+    page.identityDecided = true
     expect(pageWarnings(page)).toEqual([{ kind: 'consent-silent', subject: 'requireConsent' }])
     for (const consent of ['granted', 'denied'] as const) expect(pageWarnings({ ...page, consent })).toEqual([])
   })
