@@ -11,11 +11,8 @@ import type { ReactElement } from 'react'
  * This is the only debug code every page gets (tracker_gzip_bytes): a regex over the query and
  * one storage read, then a dynamic import, a chunk of its own that only a page in debug mode
  * fetches. The overlay itself writes the storage. Storage may throw (blocked cookies and storage):
- * then there is no debug mode.
+ * then there is no debug mode. The regex spells DEBUG_FLAG (debugParam.ts) out.
  */
-export const DEBUG_PARAM = 'ads_events_debug'
-export const DEBUG_FLAG = `${DEBUG_PARAM}=1`
-
 export const loadDebugOverlay = (show: (overlay: ReactElement) => void) => {
   try {
     if (/ads_events_debug=1/.test(location.search + sessionStorage.ads_events_debug)) import('./DebugOverlay').then((overlay) => show(overlay.default))

@@ -1,4 +1,4 @@
-import { DEBUG_FLAG, DEBUG_PARAM } from './debugMode'
+import { DEBUG_FLAG, DEBUG_PARAM } from './debugParam'
 
 /** Keeps debug mode on for the next pages of this tab (debugMode.ts reads it on every page). */
 export const keepDebugMode = () => {
