@@ -11,6 +11,7 @@ import { startPageServer } from '../../sandbox/pageServer'
 import { loadSandboxSettings, startSandbox, type Sandbox } from '../../sandbox/sandbox'
 import { DEBUG_OVERLAY_FILE } from '../../sandbox/storefront/build'
 import { launchChromium } from '../../sandbox/storefront/browserHarness'
+import { ADMIN_PATH } from '../../sandbox/admin/routes'
 
 jest.setTimeout(120_000)
 
@@ -298,6 +299,15 @@ describe('debug mode, default settings', () => {
     await page.waitForTimeout(2500)
     expect(await warnings(page)).toEqual([kind])
     expect(await page.locator(`${PANEL} [data-warning]`).textContent()).toContain(subject)
+  })
+
+  it("the admin's link opens the store in debug mode in a new tab", async () => {
+    const { context, page } = tab
+    await page.goto(`${store.origin}${ADMIN_PATH}`)
+    const link = page.getByRole('link', { name: 'Open the store in debug mode' })
+    const [storeTab] = await Promise.all([context.waitForEvent('page'), link.click()])
+    await storeTab.locator(PANEL).waitFor()
+    expect(storeTab.url()).toBe(`${store.origin}/?ads_events_debug=1`)
   })
 
   it('is accessible (axe finds nothing, each tab) and usable with the keyboard', async () => {
