@@ -61,7 +61,7 @@ const DebugOverlay = () => {
   if (!snapshot) return null
   return (
     <>
-      {createPortal(<Outlines ads={snapshot.ads} />, document.body)}
+      {createPortal(<Outlines ads={snapshot.ads} blocks={snapshot.blocks} />, document.body)}
       {createPortal(<Panel snapshot={snapshot} config={config} cart={cart} />, document.body)}
     </>
   )

@@ -1,7 +1,7 @@
 import React from 'react'
 
 import { eventMark, eventStateName, percent } from './eventText'
-import type { AdRow } from './pageSnapshot'
+import type { AdRow, BlockRow } from './pageSnapshot'
 import { COLORS, outline, outlineChip, outlineLayer } from './styles'
 
 /** An ad's colour: red when a warning names it, green once its impression was accepted, amber before. */
@@ -16,10 +16,21 @@ const viewMark = (ad: AdRow) => {
 /**
  * Every tracked ad outlined where it is, with its type and placement and one mark per event
  * (✓ accepted, … sent and waiting, – not sent, ✗ refused or no answer, ∅ no URL; the view shows its
- * clock or its share in view until it is sent). Decorative: the panel says the same in text.
+ * clock or its share in view until it is sent), and every sponsored block that does not keep its
+ * space, dashed, with what it reserved and what it shows. Decorative: the panel says the same in text.
  */
-const Outlines = ({ ads }: { ads: AdRow[] }) => (
+const Outlines = ({ ads, blocks }: { ads: AdRow[]; blocks: BlockRow[] }) => (
   <div style={outlineLayer} aria-hidden="true" data-ads-events-debug="outlines">
+    {blocks.map((block, index) => {
+      const rect = block.element.getBoundingClientRect()
+      return (
+        <div key={`block-${index}`} style={{ ...outline(COLORS.bad, { top: rect.top + window.scrollY, left: rect.left + window.scrollX, width: rect.width, height: Math.max(rect.height, 4) }), borderStyle: 'dashed' }}>
+          <span style={{ ...outlineChip(COLORS.bad), bottom: 'auto', top: -18 }}>
+            {block.block} · {Math.round(block.reservedPx)} px → {Math.round(block.heightPx)} px
+          </span>
+        </div>
+      )
+    })}
     {ads.map((ad) => {
       const rect = ad.element.getBoundingClientRect()
       if (rect.width === 0 && rect.height === 0) return null
@@ -27,7 +38,7 @@ const Outlines = ({ ads }: { ads: AdRow[] }) => (
       return (
         <div key={ad.key} data-ad-id={ad.adId} style={outline(color, { top: rect.top + window.scrollY, left: rect.left + window.scrollX, width: rect.width, height: rect.height })}>
           <span style={outlineChip(color)}>
-            {[ad.type, ad.placement].filter(Boolean).join(' · ')} · I {eventMark(ad.impression)} V {viewMark(ad)} C {eventMark(ad.click)}
+            I {eventMark(ad.impression)} V {viewMark(ad)} C {eventMark(ad.click)} · {[ad.type, ad.placement].filter(Boolean).join(' · ') || ad.adId}
           </span>
         </div>
       )

@@ -5,7 +5,7 @@ import { isBeaconUrl } from '../tracking/transport'
 import type { AdSlot } from '../tracking/adSlot'
 import { AdsConfig, queryView, QueryView } from './adQueries'
 import { identityView, IdentityView } from './identityView'
-import { findBlockSpaces } from './reservedSpace'
+import { BlockSpace, findBlockSpaces, keepsItsSpace } from './reservedSpace'
 import { absoluteUrl, requestSeen, resourceBufferWasFull } from './requestLog'
 import { adIdFromUrl, findTrackedAds } from './trackedAds'
 import { viewState, ViewState, watchShare } from './viewClock'
@@ -27,8 +27,12 @@ export interface AdRow {
   warned: boolean
 }
 
+/** A sponsored block that does not keep its space (a warning names it). */
+export type BlockRow = BlockSpace
+
 export interface PageSnapshot {
   ads: AdRow[]
+  blocks: BlockRow[]
   queries: QueryView[]
   identity: IdentityView
   /** What the orderForm bridge keeps in the cart now (undefined: undecided). */
@@ -90,9 +94,10 @@ export const pageSnapshot = (config: PublicConfig | undefined): PageSnapshot => 
     }
   })
   const identity = identityView()
+  const blocks = findBlockSpaces()
   const warnings = pageWarnings({
     ads: facts,
-    blocks: findBlockSpaces(),
+    blocks,
     config,
     consent: identity.consent,
     identityDecided: identity.identity !== undefined,
@@ -116,6 +121,7 @@ export const pageSnapshot = (config: PublicConfig | undefined): PageSnapshot => 
   })
   return {
     ads,
+    blocks: blocks.filter((block) => !keepsItsSpace(block)),
     queries: adQueryLog.map((record) => queryView(record, config)).reverse(),
     identity,
     cartPlan: bridgePlan(),

@@ -54,3 +54,6 @@ export const findBlockSpaces = (root: ParentNode = document): BlockSpace[] => {
   }
   return spaces
 }
+
+/** It reserves some height and nothing in it grew past what it reserved. */
+export const keepsItsSpace = (space: { reservedPx: number; grewPx: number }) => space.reservedPx > 0 && space.grewPx <= 0

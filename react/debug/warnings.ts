@@ -1,5 +1,6 @@
 import type { Consent } from '../identity/consent'
 import { isBeaconUrl } from '../tracking/transport'
+import { keepsItsSpace } from './reservedSpace'
 
 /**
  * What a theme gets wrong, each with what shows it (pure: the overlay passes what it read from the
@@ -65,7 +66,7 @@ export const pageWarnings = (page: PageFacts): Warning[] => [
   ...trackedTwice(page.ads),
   ...missingUrls(page.ads),
   ...page.blocks
-    .filter((block) => block.reservedPx <= 0 || block.grewPx > 0)
+    .filter((block) => !keepsItsSpace(block))
     .map((block) => ({ kind: 'no-reserved-height' as const, subject: block.block, detail: `${Math.round(block.reservedPx)} px → ${Math.round(block.heightPx)} px` })),
   ...(page.config && !page.config.hasPublisher ? [{ kind: 'no-publisher' as const, subject: 'publisherId' }] : []),
   ...(page.config && page.config.requireConsent && page.consent === undefined && page.identityDecided ? [{ kind: 'consent-silent' as const, subject: 'requireConsent' }] : []),
