@@ -68,6 +68,6 @@ export const pageWarnings = (page: PageFacts): Warning[] => [
   ...page.blocks
     .filter((block) => !keepsItsSpace(block))
     .map((block) => ({ kind: 'no-reserved-height' as const, subject: block.block, detail: `${Math.round(block.reservedPx)} px → ${Math.round(block.heightPx)} px` })),
-  ...(page.config && !page.config.hasPublisher ? [{ kind: 'no-publisher' as const, subject: 'publisherId' }] : []),
+  ...(page.config && !page.config.hasPublisher ? [{ kind: 'no-publisher' as const, subject: 'hasPublisher: false' }] : []),
   ...(page.config && page.config.requireConsent && page.consent === undefined && page.identityDecided ? [{ kind: 'consent-silent' as const, subject: 'requireConsent' }] : []),
 ]

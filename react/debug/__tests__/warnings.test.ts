@@ -55,7 +55,7 @@ describe('pageWarnings', () => {
   it('the publisher ID missing, once the public config says so (not before it is read)', () => {
     const page = clean()
     page.config = { hasPublisher: false, requireConsent: false }
-    expect(pageWarnings(page)).toEqual([{ kind: 'no-publisher', subject: 'publisherId' }])
+    expect(pageWarnings(page)).toEqual([{ kind: 'no-publisher', subject: 'hasPublisher: false' }])
     page.config = undefined
     expect(pageWarnings(page)).toEqual([])
   })
