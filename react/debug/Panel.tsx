@@ -92,7 +92,6 @@ const QueryItem = ({ query, text }: { query: QueryView; text: Text }) => (
   <li style={{ marginBottom: 8 }} data-query-context={query.context}>
     <div>
       {text('query.sent')} {seconds(query.sentAtMs)} · {query.tookMs === undefined ? text('query.pending') : `${text('query.took')} ${Math.round(query.tookMs)} ms`}
-      {query.lateMs !== undefined ? ` (${Math.round(query.lateMs)} ms)` : ''}
     </div>
     <div>
       {text('query.context')}:{' '}

@@ -25,8 +25,6 @@ export interface QueryView {
   sentAtMs: number
   /** How long until it settled, ms; undefined while pending. */
   tookMs?: number
-  /** An answer that came after the deadline, ms after it left. */
-  lateMs?: number
   context: string
   channel: string
   /** The page context's values that are catalog ids or names; the search term only as its length (shopper's text). */
@@ -43,11 +41,13 @@ export interface AdsConfig {
 }
 
 const emptyReason = (record: AdQueryRecord, config: AdsConfig | undefined): EmptyReason => {
-  if (!record.outcome) return 'pending'
+  if (record.settledAt === undefined) return 'pending'
   if (config && !config.hasPublisher) return 'no-publisher'
   if (config && !config.vtexAdsEnabled) return 'disabled'
-  if (record.outcome !== 'answered' || !record.placements) return record.outcome === 'deadline' ? 'deadline' : 'error'
-  return (record.settledAt as number) - record.sentAt >= SERVICE_BUDGET_MS ? 'budget' : 'none'
+  const tookMs = record.settledAt - record.sentAt
+  // Settled without an answer: at the deadline, or earlier by a failure.
+  if (!record.placements) return tookMs >= CLIENT_DEADLINE_MS ? 'deadline' : 'error'
+  return tookMs >= SERVICE_BUDGET_MS ? 'budget' : 'none'
 }
 
 export const queryView = (record: AdQueryRecord, config: AdsConfig | undefined): QueryView => {
@@ -61,7 +61,6 @@ export const queryView = (record: AdQueryRecord, config: AdsConfig | undefined):
   return {
     sentAtMs: record.sentAt,
     tookMs: record.settledAt === undefined ? undefined : record.settledAt - record.sentAt,
-    lateMs: record.outcome === 'deadline' && record.answeredAt !== undefined ? record.answeredAt - record.sentAt : undefined,
     context: input.context,
     channel: input.channel,
     contextValues,
@@ -69,7 +68,7 @@ export const queryView = (record: AdQueryRecord, config: AdsConfig | undefined):
     userId: input.userId,
     dedupAds: input.dedupAds,
     placements: input.placements.map((asked, index) => {
-      const answered = record.outcome === 'answered' && record.placements ? record.placements[index] : undefined
+      const answered = record.placements ? record.placements[index] : undefined
       const ads = answered ? answered.ads.map((ad) => ({ adId: ad.adId, type: ad.type, productSku: ad.productSku })) : []
       return {
         name: (answered && answered.name) || asked.name || `${asked.position} (${asked.types.join(', ')})`,
@@ -80,5 +79,3 @@ export const queryView = (record: AdQueryRecord, config: AdsConfig | undefined):
     }),
   }
 }
-
-export { CLIENT_DEADLINE_MS }

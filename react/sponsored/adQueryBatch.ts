@@ -35,22 +35,18 @@ export type RunAdQuery = (input: AdQueryInput) => Promise<Array<{ name: string; 
 type Deliver = (ads: SponsoredAd[] | null) => void
 
 /**
- * The page's ad queries, newest last, as the debug overlay shows them (react/debug/, loaded only
- * in debug mode, after the queries left): what was asked, when it left and settled
- * (performance.now()), how (answered, the deadline passed first, an error) and the placements the
- * answer held. Ids and page context only, as the query itself; the last few are kept.
+ * The page's last ad queries, newest last, for the debug overlay (react/debug/, loaded only in
+ * debug mode, after they left): what was asked, when it left and settled (performance.now()), and
+ * the placements of the answer; no placements: the deadline came first (settled
+ * CLIENT_DEADLINE_MS after it left) or it failed. Ids and page context only, as the query itself.
  */
 export interface AdQueryRecord {
   input: AdQueryInput
   sentAt: number
   settledAt?: number
-  outcome?: 'answered' | 'deadline' | 'error'
-  /** When the answer came, also after the deadline (too late for the blocks). */
-  answeredAt?: number
   placements?: Array<{ name: string; ads: SponsoredAd[] }>
 }
 export const adQueryLog: AdQueryRecord[] = []
-const LOGGED_QUERIES = 20
 
 interface Waiter {
   placement: PlacementRequest
@@ -91,11 +87,11 @@ const send = (batch: Batch, page: PageAds, run: RunAdQuery) => {
   const { placements, indexOf } = mergePlacements(batch.waiters)
   const input: AdQueryInput = { ...page, sessionId: identity.session_id, userId: identity.user_id, placements, dedupAds: placements.length > 1 }
   const record: AdQueryRecord = { input, sentAt: performance.now() }
-  if (adQueryLog.push(record) > LOGGED_QUERIES) adQueryLog.shift()
-  const settle = (answer: Array<{ name: string; ads: SponsoredAd[] }> | undefined, outcome: AdQueryRecord['outcome']) => {
-    if (outcome === 'answered') record.answeredAt = performance.now()
-    if (record.outcome) return
-    record.outcome = outcome
+  if (adQueryLog.push(record) > 20) adQueryLog.shift()
+  let settled = false
+  const settle = (answer: Array<{ name: string; ads: SponsoredAd[] }> | undefined) => {
+    if (settled) return
+    settled = true
     record.settledAt = performance.now()
     record.placements = answer
     batch.waiters.forEach((waiter, index) => {
@@ -103,11 +99,8 @@ const send = (batch: Batch, page: PageAds, run: RunAdQuery) => {
       waiter.deliver(ads && ads.length > 0 ? ads : null)
     })
   }
-  setTimeout(() => settle(undefined, 'deadline'), CLIENT_DEADLINE_MS)
-  run(input).then(
-    (answer) => settle(answer, 'answered'),
-    () => settle(undefined, 'error')
-  )
+  setTimeout(() => settle(undefined), CLIENT_DEADLINE_MS)
+  run(input).then(settle, () => settle(undefined))
   return true
 }
 
