@@ -69,10 +69,10 @@ const openTab = async (): Promise<Tab> => {
   return tab
 }
 
-const waitFor = async (probe: () => boolean | Promise<boolean>, what: string, ms = 15_000) => {
+const waitFor = async (probe: () => boolean | Promise<boolean>, what: string | (() => string), ms = 15_000) => {
   const deadline = Date.now() + ms
   while (!(await probe())) {
-    if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`)
+    if (Date.now() > deadline) throw new Error(`timed out waiting for ${typeof what === 'string' ? what : what()}`)
     await new Promise((resolve) => setTimeout(resolve, 50))
   }
 }
@@ -104,6 +104,7 @@ const warnings = async (page: Page) => {
 describe('debug mode, default settings', () => {
   let store: Store
   let tab: Tab
+  const seenBeacons = () => store.sandbox.vtexAds.beacons.map((beacon) => `${beacon.kind}:${beacon.adId}`).join(' ')
   const count = (kind: string, adId: string) => store.sandbox.vtexAds.beacons.filter((beacon) => beacon.kind === kind && beacon.adId === adId).length
   const received = (kind: string) => (adId: string) => count(kind, adId) === 1
 
@@ -114,6 +115,8 @@ describe('debug mode, default settings', () => {
     await store?.stop()
   })
   beforeEach(async () => {
+    // What the previous test's tabs flushed as they closed (pagehide) lands first, then the count restarts.
+    await new Promise((resolve) => setTimeout(resolve, 500))
     store.sandbox.vtexAds.beacons.length = 0
     store.sandbox.getAds.requests.length = 0
     store.sandbox.getAds.delayMs = 0
@@ -128,7 +131,7 @@ describe('debug mode, default settings', () => {
     const { page } = tab
     await page.goto(`${store.origin}/`)
     await page.locator('#footer-shelf li').first().waitFor()
-    await waitFor(() => HOME_ADS.every(received('impression')), 'the home impressions')
+    await waitFor(() => HOME_ADS.every(received('impression')), () => `the home impressions (received: ${seenBeacons()})`)
     await page.waitForTimeout(500)
     expect(tab.scripts).not.toContain(`/assets/${DEBUG_OVERLAY_FILE}`)
     expect(tab.scripts.length).toBeGreaterThan(0)
@@ -144,7 +147,7 @@ describe('debug mode, default settings', () => {
     await page.goto(`${store.origin}/?ads_events_debug=1`)
     await page.locator(PANEL).waitFor()
     expect(tab.scripts).toContain(`/assets/${DEBUG_OVERLAY_FILE}`)
-    await waitFor(() => HOME_ADS.every(received('impression')), 'the home impressions')
+    await waitFor(() => HOME_ADS.every(received('impression')), () => `the home impressions (received: ${seenBeacons()})`)
     await waitFor(async () => (await rows(page)).filter((row) => row.impression === 'accepted').length === HOME_ADS.length, 'every impression accepted in the overlay')
     /** Every event the overlay calls accepted is one the stand-in received, and the other way round (once the overlay's next reading caught up). */
     const disagreements = async () =>
@@ -259,7 +262,7 @@ describe('debug mode, default settings', () => {
     await context.addCookies([{ name: 'sandbox_user', value: 'demo-shopper-1', domain: '127.0.0.1', path: '/' }])
     await page.goto(`${store.origin}/?irclickid=click-42&ads_events_debug=1`)
     await page.locator(PANEL).waitFor()
-    await waitFor(() => HOME_ADS.every(received('impression')), 'the home impressions')
+    await waitFor(() => HOME_ADS.every(received('impression')), () => `the home impressions (received: ${seenBeacons()})`)
     await selectTab(page, /^Identity/)
     const value = (name: string) => page.locator(`${PANEL} [data-identity="${name}"] td`).textContent()
     const sessionId = store.sandbox.vtexAds.beacons[0].sessionId
@@ -314,7 +317,7 @@ describe('debug mode, default settings', () => {
     const { page } = tab
     await page.goto(`${store.origin}/?ads_events_debug=1&mistakes=no-urls`)
     await page.locator(PANEL).waitFor()
-    await waitFor(() => HOME_ADS.every(received('impression')), 'the home impressions')
+    await waitFor(() => HOME_ADS.every(received('impression')), () => `the home impressions (received: ${seenBeacons()})`)
     await page.addScriptTag({ content: AXE })
     for (const name of [/^Ads/, /^Get ads/, /^Identity/, /^Warnings/]) {
       await selectTab(page, name)
