@@ -8,7 +8,7 @@ import { identityView, IdentityView } from './identityView'
 import { BlockSpace, findBlockSpaces, keepsItsSpace } from './reservedSpace'
 import { absoluteUrl, requestSeen, resourceBufferWasFull } from './requestLog'
 import { adIdFromUrl, findTrackedAds } from './trackedAds'
-import { viewState, ViewState, watchShare } from './viewClock'
+import { viewState, ViewState, watchOnly, watchShare } from './viewClock'
 import { pageWarnings, Warning } from './warnings'
 
 /** One event of one ad as the browser sent it: not yet, queued (no answer yet), or answered with a status (202 accepted). */
@@ -82,6 +82,7 @@ export const pageSnapshot = (config: PublicConfig | undefined): PageSnapshot => 
   const tabVisible = document.visibilityState === 'visible'
   const known = knownAds()
   const tracked = findTrackedAds()
+  watchOnly(new Set(tracked.map((ad) => ad.element)))
   const facts = tracked.map(({ slot }, index) => {
     const url = slot.ad.impression_url
     const named = url ? known.get(absoluteUrl(url)) : undefined

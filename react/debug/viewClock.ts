@@ -32,6 +32,14 @@ export const watchShare = (element: Element) => {
   observer.observe(element)
 }
 
+/** Stops watching the elements that are no longer tracked ads (an SPA page went away). */
+export const watchOnly = (elements: Set<Element>) =>
+  seen.forEach((_, element) => {
+    if (elements.has(element)) return
+    seen.delete(element)
+    if (observer) observer.unobserve(element)
+  })
+
 export type ViewState =
   | { kind: 'no-url' }
   | { kind: 'counting'; share: number; needed: number; seconds: number; of: number }
