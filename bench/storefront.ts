@@ -53,8 +53,8 @@ export interface MainThreadFigure {
  * and registers the ad with the shared IntersectionObserver). The figure is the difference of
  * the medians, the spread the IQR of the per-round differences. Timing a warm, synchronous call
  * many times inside one page keeps the machine's noise (page loads, other processes) out, which
- * page-load traces on a shared 2-core machine could not. The session API never answers, so the
- * impressions wait in the identity queue and no beacon is sent inside the measurement.
+ * page-load traces on a shared 2-core machine could not. No pixel configures the identity on this
+ * page, so the impressions wait in the identity queue and no beacon is sent inside the measurement.
  */
 export const mainThreadMs1000Ads = async (runs = 25): Promise<MainThreadFigure> => {
   const browser = await launchChromium()
@@ -65,8 +65,7 @@ export const mainThreadMs1000Ads = async (runs = 25): Promise<MainThreadFigure> 
       const url = new URL(route.request().url())
       if (url.pathname === '/') return route.fulfill({ contentType: 'text/html', body: '<!doctype html><div id="root"></div><script src="/mount.js"></script>' })
       if (url.pathname === '/mount.js') return route.fulfill({ contentType: 'text/javascript', body: script })
-      // The session API stays silent (see above); anything else is not part of the page.
-      if (url.pathname === '/api/sessions') return undefined
+      // Anything else is not part of the page.
       return route.fulfill({ status: 404, body: '' })
     })
     await page.goto('http://bench.localhost/')

@@ -7,6 +7,7 @@ import ActionsView from './ActionsView'
 import { useMessages } from './messages'
 import { NotifyProvider } from './states'
 import type { DeliveryFilter } from './types'
+import { DEBUG_FLAG } from '../debug/debugParam'
 
 const VIEWS = ['health', 'coverage', 'deliveries', 'actions'] as const
 type View = (typeof VIEWS)[number]
@@ -23,7 +24,17 @@ export default function AdminPage() {
   return (
     <ToastProvider positioning="window">
       <NotifyProvider>
-        <Layout fullWidth pageHeader={<PageHeader title={t('title')} subtitle={t('admin.subtitle')} />}>
+        <Layout
+          fullWidth
+          pageHeader={
+            <PageHeader title={t('title')} subtitle={t('admin.subtitle')}>
+              {/* The storefront's debug overlay (react/debug/) for theme developers: a new tab of the store, this host. */}
+              <a href={`/?${DEBUG_FLAG}`} target="_blank" rel="noopener noreferrer" className="c-link">
+                {t('admin.debugStore')}
+              </a>
+            </PageHeader>
+          }
+        >
           <nav aria-label={t('admin.views')} className="mb6">
             <Tabs>
               {VIEWS.map((name) => (

@@ -1,9 +1,10 @@
-import { useEffect } from 'react'
+import { ReactElement, useEffect, useState } from 'react'
 import { useQuery } from 'react-apollo'
 
 import { configureIdentity, startIdentity } from '../identity/identity'
 import PUBLIC_CONFIG from '../identity/queries/publicConfig.gql'
 import { useOrderFormBridge } from '../identity/useOrderFormBridge'
+import { loadDebugOverlay } from '../debug/debugMode'
 
 /**
  * Plugged into every page's `pixels` (store/plugins.json), so the app works without theme
@@ -19,12 +20,16 @@ import { useOrderFormBridge } from '../identity/useOrderFormBridge'
 const PixelIdentity = () => {
   const { data, error } = useQuery<{ adsEventsPublicConfig?: { requireConsent?: boolean } }>(PUBLIC_CONFIG, { ssr: true })
   const config = data && data.adsEventsPublicConfig
-  useEffect(startIdentity, [])
+  const [debug, setDebug] = useState<ReactElement>()
+  useEffect(() => {
+    startIdentity()
+    loadDebugOverlay(setDebug)
+  }, [])
   useEffect(() => {
     if (config || error) configureIdentity({ requireConsent: !config || config.requireConsent !== false })
   }, [config, error])
   useOrderFormBridge()
-  return null
+  return debug || null
 }
 
 export default PixelIdentity

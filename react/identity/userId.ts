@@ -6,9 +6,6 @@ import { adsId } from './validId'
  */
 export type Shopper = { user_id?: string } | undefined
 
-/** The session API, same origin, with the shopper's own cookies: used when render-session's answer is not on the page. */
-export const SESSION_API = '/api/sessions?items=profile.id,profile.isAuthenticated'
-
 interface SessionValue {
   value?: unknown
 }
@@ -32,16 +29,14 @@ interface RenderSession {
 }
 
 /**
- * One lookup per page load. render-runtime's render-session already asked the session (profile.id
- * and profile.isAuthenticated among its items) and exposes the answer as
- * `window.__RENDER_8_SESSION__.sessionPromise`: reading it costs no request. Elsewhere, one GET.
- * Never rejects.
+ * One lookup per page load, and no request of ours: render-session already asked the session
+ * (profile.id and profile.isAuthenticated among its items) and exposes the answer as
+ * `window.__RENDER_8_SESSION__.sessionPromise`. Every Store Framework page has it: render-runtime
+ * reads it on every client render (`react/core/main.tsx`, prepareRootElement). A page without it
+ * is no store page: no shopper is known there. Never rejects.
  */
 export const fetchShopper = (): Promise<Shopper> => {
   const renderSession = (window as { __RENDER_8_SESSION__?: RenderSession }).__RENDER_8_SESSION__
   const rendered = renderSession && renderSession.sessionPromise
-  const answer = rendered
-    ? rendered.then((session) => session && session.response)
-    : fetch(SESSION_API).then((response) => (response.ok ? response.json() : undefined))
-  return answer.then(shopperFromSession, () => undefined)
+  return rendered ? rendered.then((session) => shopperFromSession(session && session.response), () => undefined) : Promise.resolve(undefined)
 }

@@ -36,6 +36,20 @@ export type RunAdQuery = (input: AdQueryInput) => Promise<Array<{ name: string; 
 /** `null`: settled without ads (none answered, an error, or too late). */
 type Deliver = (ads: SponsoredAd[] | null) => void
 
+/**
+ * The page's last ad queries, newest last, for the debug overlay (react/debug/, loaded only in
+ * debug mode, after they left): what was asked, when it left and settled (performance.now()), and
+ * the placements of the answer; no placements: the deadline came first (settled
+ * CLIENT_DEADLINE_MS after it left) or it failed. Ids and page context only, as the query itself.
+ */
+export interface AdQueryRecord {
+  input: AdQueryInput
+  sentAt: number
+  settledAt?: number
+  placements?: Array<{ name: string; ads: SponsoredAd[] }>
+}
+export const adQueryLog: AdQueryRecord[] = []
+
 interface Waiter {
   placement: PlacementRequest
   deliver: Deliver
@@ -73,17 +87,22 @@ const send = (batch: Batch, page: PageAds, run: RunAdQuery) => {
   if (!batch.ready || !identity || collecting !== batch) return false
   collecting = undefined
   const { placements, indexOf } = mergePlacements(batch.waiters)
+  const input: AdQueryInput = { ...page, sessionId: identity.session_id, userId: identity.user_id, userAgent: navigator.userAgent, placements, dedupAds: placements.length > 1 }
+  const record: AdQueryRecord = { input, sentAt: performance.now() }
+  if (adQueryLog.push(record) > 20) adQueryLog.shift()
   let settled = false
-  const settle = (answer: Array<{ ads: SponsoredAd[] }> | undefined) => {
+  const settle = (answer: Array<{ name: string; ads: SponsoredAd[] }> | undefined) => {
     if (settled) return
     settled = true
+    record.settledAt = performance.now()
+    record.placements = answer
     batch.waiters.forEach((waiter, index) => {
       const ads = answer && answer[indexOf[index]] && answer[indexOf[index]].ads
       waiter.deliver(ads && ads.length > 0 ? ads : null)
     })
   }
   setTimeout(() => settle(undefined), CLIENT_DEADLINE_MS)
-  run({ ...page, sessionId: identity.session_id, userId: identity.user_id, userAgent: navigator.userAgent, placements, dedupAds: placements.length > 1 }).then(settle, () => settle(undefined))
+  run(input).then(settle, () => settle(undefined))
   return true
 }
 

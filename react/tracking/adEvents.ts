@@ -40,7 +40,7 @@ function schedule() {
   if (scheduled || queue.length === 0 || !eventIdentity()) return
   scheduled = true
   const idle = (window as { requestIdleCallback?: IdleScheduler }).requestIdleCallback
-  if (typeof idle === 'function') idle(sendSlice, { timeout: 1000 })
+  if (idle) idle(sendSlice, { timeout: 1000 })
   else setTimeout(sendSlice, 1)
 }
 

@@ -13,8 +13,16 @@ export interface AdEventUrls {
 export const VIEW_MS = 1000
 export const VIDEO_VIEW_MS = 2000
 
-/** Elements of ads with a click URL; one capture listener on window serves them all. */
-const clickable = new Map<Element, AdSlot>()
+/**
+ * The element of a tracked ad carries its slot: the click listener finds the ads a click is inside
+ * by walking up from its target, and the debug overlay (react/debug/, loaded only in debug mode)
+ * finds every tracked ad the same way, with nothing else kept for it. A slot that moved to another
+ * element leaves a stale property behind: only `slot.element === element` counts.
+ */
+export const SLOT_PROPERTY = 'adsEventsSlot'
+type TrackedElement = Element & { [SLOT_PROPERTY]?: AdSlot }
+
+/** One capture listener on window serves every ad. */
 let listeningForClicks = false
 
 /**
@@ -28,9 +36,9 @@ let listeningForClicks = false
  */
 const onClick = (event: MouseEvent) => {
   if (event.type === 'auxclick' && event.button !== 1) return
-  for (let node = event.target as Node | null; node; node = node.parentNode) {
-    const slot = clickable.get(node as Element)
-    if (slot) trackAdEvent(slot.ad.click_url, slot.context, true)
+  for (let node = event.target as TrackedElement | null; node; node = node.parentNode as TrackedElement | null) {
+    const slot = node[SLOT_PROPERTY]
+    if (slot && slot.element === node) trackAdEvent(slot.ad.click_url, slot.context, true)
   }
 }
 
@@ -51,36 +59,38 @@ export class AdSlot implements Watch {
   timer?: ReturnType<typeof setTimeout>
   element: Element | null = null
 
-  /** Takes the latest props; true when they changed what an attached element is tracked for. */
-  update(ad: AdEventUrls, context: string): boolean {
+  /** The callback ref of the ad's element (one per slot: React sees the same ref on every render). */
+  ref = (element: Element | null) => this.attach(element)
+
+  /** Takes the latest props; when they changed what an attached element is tracked for, re-attaches it. */
+  update(ad: AdEventUrls, context: string) {
     const key = [ad.impression_url, ad.view_url, ad.click_url, ad.type, context].join(' ')
-    if (key === this.key) return false
+    if (key === this.key) return
     this.key = key
     this.ad = ad
     this.context = context
     this.video = ad.type === 'video'
     this.ms = this.video ? VIDEO_VIEW_MS : VIEW_MS
-    return this.element !== null
+    const element = this.element
+    if (element) {
+      this.attach(null)
+      this.attach(element)
+    }
   }
 
   attach(element: Element | null) {
     if (element === this.element) return
-    if (this.element) {
-      unwatchView(this.element)
-      clickable.delete(this.element)
-    }
+    if (this.element) unwatchView(this.element)
     this.element = element
     if (!element) return
+    ;(element as TrackedElement)[SLOT_PROPERTY] = this
     // Decided to be shown = committed to the page. Once per page view, so re-attaching is harmless.
     trackAdEvent(this.ad.impression_url, this.context)
     if (this.ad.view_url) observeView(element, this)
-    if (this.ad.click_url) {
-      if (!listeningForClicks) {
-        listeningForClicks = true
-        addEventListener('click', onClick, true)
-        addEventListener('auxclick', onClick, true)
-      }
-      clickable.set(element, this)
+    if (this.ad.click_url && !listeningForClicks) {
+      listeningForClicks = true
+      addEventListener('click', onClick, true)
+      addEventListener('auxclick', onClick, true)
     }
   }
 

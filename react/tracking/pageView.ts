@@ -3,8 +3,9 @@
  * a single-page app, so a page view starts on each of these, whichever comes first:
  * - a `vtex:pageView` pixel message (vtex.store's StoreWrapper renders PageViewPixel, which posts
  *   it for every page view, first load and SPA navigation alike);
- * - `popstate` (back/forward) to another path or query;
- * - an event recorded while the URL differs from the page view's.
+ * - an event recorded while the URL differs from the page view's (this also covers back/forward:
+ *   no event is ever recorded between the URL change and the next check, so listening to
+ *   `popstate` as well would change nothing).
  * The message is posted asynchronously, usually after the new page's ads have mounted, so a
  * message for the URL of a page view that no message announced yet is that same page view,
  * not a new one: merging them keeps the ads that mounted first from being counted twice.
@@ -13,7 +14,6 @@
 const seen = new Set<string>()
 let pageUrl: string | undefined
 let announced = false
-let listening = false
 let urlChecked = false
 
 const here = () => location.pathname + location.search
@@ -36,12 +36,6 @@ const onMessage = (event: MessageEvent) => {
   announced = true
 }
 
-const listen = () => {
-  listening = true
-  addEventListener('message', onMessage)
-  addEventListener('popstate', onNavigated)
-}
-
 /**
  * True the first time `key` is seen in the current page view (and records it). Starts listening
  * for page views at the first tracked ad and checks the URL fallback: one location read per
@@ -52,7 +46,8 @@ export const firstInPageView = (key: string): boolean => {
   if (!urlChecked) {
     urlChecked = true
     Promise.resolve().then(() => (urlChecked = false))
-    if (!listening) listen()
+    // The first check of the page load: pixel messages are heard from now on.
+    if (pageUrl === undefined) addEventListener('message', onMessage)
     onNavigated()
   }
   if (seen.has(key)) return false

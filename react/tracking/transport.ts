@@ -32,17 +32,17 @@ export const isBeaconUrl = (url: unknown): url is string => typeof url === 'stri
 /** One Blob per body: a page sends the same body with every event, and reusing it halves the cost of a call. */
 let lastBody: { json: string; blob?: Blob } = { json: '' }
 
-export const sendAdEvent = (url: string, identity: AdEventBody): boolean => {
+export const sendAdEvent = (url: string, identity: AdEventBody) => {
   // `url` passed isBeaconUrl when it was recorded (adEvents.ts).
   // JSON.stringify leaves an undefined user_id out.
   const json = JSON.stringify({ session_id: identity.session_id, user_id: identity.user_id })
   if (lastBody.json !== json) lastBody = { json, blob: new Blob([json], { type: 'application/json' }) }
   try {
-    if (navigator.sendBeacon && navigator.sendBeacon(url, lastBody.blob as Blob)) return true
+    // Missing (no Beacon API) throws too.
+    if (navigator.sendBeacon(url, lastBody.blob as Blob)) return
   } catch {
     // fall through to fetch
   }
   // A cross-origin fetch is in CORS mode by default (without cookies: the events host's own are blocked as third-party anyway).
   fetch(url, { method: 'POST', keepalive: true, body: json, headers: { 'Content-Type': 'application/json' } }).catch(() => undefined)
-  return true
 }

@@ -18,16 +18,8 @@ export type AdRef<T> = (element: T | null) => void
  * keyed by element), so a render React discards does no harm.
  */
 export const useAdEvents = <T extends Element = HTMLDivElement>(ad: AdEventUrls, context = ''): AdRef<T> => {
-  const held = useRef<{ slot: AdSlot; ref: AdRef<T> }>()
-  if (!held.current) {
-    const slot = new AdSlot()
-    held.current = { slot, ref: (element) => slot.attach(element) }
-  }
-  const { slot, ref } = held.current
-  if (slot.update(ad, context)) {
-    const element = slot.element
-    slot.attach(null)
-    slot.attach(element)
-  }
-  return ref
+  const held = useRef<AdSlot>()
+  const slot = held.current || (held.current = new AdSlot())
+  slot.update(ad, context)
+  return slot.ref
 }

@@ -28,7 +28,7 @@ let observer: IntersectionObserver | undefined
 const tabVisible = () => document.visibilityState === 'visible'
 
 const stopClock = (watch: Watch) => {
-  if (watch.timer !== undefined) clearTimeout(watch.timer)
+  clearTimeout(watch.timer as ReturnType<typeof setTimeout>)
   watch.timer = undefined
 }
 

@@ -5,7 +5,7 @@ import { bundleBrowserEntry, FIXTURE_ENTRY } from './build'
 import { close, listen } from '../lib/servers'
 import { readBody, send } from './http'
 import type { GraphqlProvider } from './graphqlGateway'
-import { createStorefrontRoutes } from './routes'
+import { createStorefrontRoutes, RENDER_SESSION_SCRIPT } from './routes'
 
 /**
  * What browser tests and the bench share: Debian's Chromium, a page server on one origin
@@ -118,7 +118,8 @@ export interface PageServer {
   close: () => Promise<void>
 }
 
-const FIXTURE_HTML = '<!doctype html><html><head><meta charset="utf-8"><title>fixture</title><style>body{margin:0}</style></head><body><div id="root"></div><script src="/assets/fixture.js"></script></body></html>'
+/** Like every Store Framework page, the fixture starts render-session's request at once (RENDER_SESSION_SCRIPT). */
+const FIXTURE_HTML = `<!doctype html><html><head><meta charset="utf-8"><title>fixture</title><style>body{margin:0}</style></head><body><div id="root"></div>${RENDER_SESSION_SCRIPT}<script src="/assets/fixture.js"></script></body></html>`
 
 /**
  * Serves `/fixture` (configure it with `page.addInitScript` setting window.__FIXTURE__),

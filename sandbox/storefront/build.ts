@@ -43,6 +43,33 @@ export const bundleBrowserEntry = async (entry: string, options: BundleOptions =
 
 export const DEMO_ENTRY = path.join(__dirname, 'pages/demo.tsx')
 export const FIXTURE_ENTRY = path.join(__dirname, 'pages/fixture.tsx')
+/** The debug overlay: a chunk of its own, fetched only by a page in debug mode (react/debug/debugMode.ts). */
+export const DEBUG_OVERLAY_ENTRY = path.join(ROOT, 'react/debug/DebugOverlay.tsx')
+export const DEBUG_OVERLAY_FILE = 'debug-overlay.js'
 
-/** The demo store page script (the real react blocks, vtex.* shimmed). */
-export const buildStorefrontBundle = (options: BundleOptions = {}): Promise<string> => bundleBrowserEntry(DEMO_ENTRY, options)
+/**
+ * The demo store's scripts, split the way the VTEX react builder splits an app (webpack: a dynamic
+ * `import()` is a chunk of its own, loaded when the import runs): `storefront.js` (an ES module),
+ * the debug overlay's chunk and the chunks they share, by file name. The page loads
+ * `storefront.js`; the browser fetches a chunk only when something imports it.
+ */
+export const buildStorefrontFiles = async (options: BundleOptions = {}): Promise<Map<string, string>> => {
+  const result = await build({
+    entryPoints: { storefront: DEMO_ENTRY, [DEBUG_OVERLAY_FILE.replace(/\.js$/, '')]: DEBUG_OVERLAY_ENTRY },
+    absWorkingDir: ROOT,
+    bundle: true,
+    splitting: true,
+    outdir: path.join(ROOT, 'assets'),
+    chunkNames: 'chunk-[hash]',
+    write: false,
+    format: 'esm',
+    target: 'es2019',
+    platform: 'browser',
+    minify: options.production === true,
+    alias: VTEX_SHIMS,
+    loader: { '.gql': 'text' },
+    define: { 'process.env.NODE_ENV': JSON.stringify(options.production ? 'production' : 'development') },
+    logLevel: 'silent',
+  })
+  return new Map(result.outputFiles.map((file) => [path.basename(file.path), file.text]))
+}

@@ -3,7 +3,7 @@ import type { IncomingMessage, ServerResponse } from 'http'
 import { DEMO_MEDIA, demoProducts } from './ads'
 import { catalogGraphql, catalogProduct } from './catalogGraphql'
 import { APP_PROVIDER, routeGraphql, type GraphqlProvider } from './graphqlGateway'
-import { buildStorefrontBundle } from './build'
+import { buildStorefrontFiles } from './build'
 import { cookiesOf, readJson, send, sendJson } from './http'
 import { addItem, ConfiguredApp, createOrderForm, orderForms, REGISTERED_APP, removeCustomDataField, SandboxOrderForm, setCustomData } from './orderForms'
 
@@ -87,9 +87,15 @@ const sessionAnswer = (req: IncomingMessage) => {
 const json = (value: unknown) => JSON.stringify(value).replace(/</g, '\\u003c')
 
 /**
+ * What render-session does at the start of every Store Framework page: one request to the session
+ * API, its answer left on `window.__RENDER_8_SESSION__.sessionPromise` (the identity reads it there).
+ */
+export const RENDER_SESSION_SCRIPT = `<script>window.__RENDER_8_SESSION__={sessionPromise:fetch('/api/sessions?items=profile.id,profile.isAuthenticated',{method:'POST',credentials:'same-origin',headers:{'Content-Type':'application/json'},body:'{}'}).then(function(r){return r.json()}).then(function(response){return {response:response,error:null}},function(){return {response:null,error:{message:'session'}}})}</script>`
+
+/**
  * The demo store's page (home, search, product, cart, order placed: demo.tsx picks by URL). Like a
  * Store Framework page, it starts render-session's request at once and leaves its answer on
- * `window.__RENDER_8_SESSION__.sessionPromise`, which the identity reads instead of asking again.
+ * `window.__RENDER_8_SESSION__.sessionPromise` (RENDER_SESSION_SCRIPT), which the identity reads.
  * The theme's CSS keeps the header and the product cards a fixed size (a theme's own layout
  * shift is not the blocks'); the blocks reserve their space from their props.
  */
@@ -116,16 +122,16 @@ table{border-collapse:collapse;width:100%}td,th{padding:6px 8px;border-bottom:1p
 .spacer{height:700px;display:flex;align-items:center;justify-content:center;color:#666}
 </style></head>
 <body><div id="root"></div>
-<script>window.__RENDER_8_SESSION__={sessionPromise:fetch('/api/sessions?items=profile.id,profile.isAuthenticated',{method:'POST',credentials:'same-origin',headers:{'Content-Type':'application/json'},body:'{}'}).then(function(r){return r.json()}).then(function(response){return {response:response,error:null}},function(){return {response:null,error:{message:'session'}}})}</script>
+${RENDER_SESSION_SCRIPT}
 <script>window.__SANDBOX_SEARCH__=${json(searchResults(eventsBaseUrl))};window.__SANDBOX_CATALOG__=${json(demoProducts.map(catalogProduct))}</script>
-<script src="/assets/storefront.js"></script></body></html>`
+<script type="module" src="/assets/storefront.js"></script></body></html>`
 
 /**
  * The demo store: the page, its script, and the Checkout / session APIs it calls. Returns
  * true when it handled the request.
  */
 export const createStorefrontRoutes = (options: StorefrontOptions = {}): StorefrontRoutes => {
-  let bundle: Promise<string> | undefined
+  let files: Promise<Map<string, string>> | undefined
   const eventsBaseUrl = options.eventsBaseUrl || ''
   const registeredApps = options.registeredApps || (() => [REGISTERED_APP])
   // Where the store's GraphQL gateway sends each provider's queries; the app's go to the real Service.
@@ -144,9 +150,12 @@ export const createStorefrontRoutes = (options: StorefrontOptions = {}): Storefr
       send(res, 200, demoHtml(eventsBaseUrl), 'text/html; charset=utf-8', segment ? { 'Set-Cookie': `${SEGMENT_COOKIE}=${segment}; Path=/; SameSite=Lax` } : {})
       return true
     }
-    if (method === 'GET' && path === '/assets/storefront.js') {
-      bundle = bundle || buildStorefrontBundle({ production: options.production })
-      send(res, 200, await bundle, 'text/javascript; charset=utf-8')
+    const asset = /^\/assets\/([\w-]+\.js)$/.exec(path)
+    if (method === 'GET' && asset) {
+      files = files || buildStorefrontFiles({ production: options.production })
+      const script = (await files).get(asset[1])
+      if (script === undefined) return false
+      send(res, 200, script, 'text/javascript; charset=utf-8')
       return true
     }
     // GET: the identity's own lookup; POST: what render-session does at page start (the demo page emulates it).

@@ -1,4 +1,4 @@
-import { SESSION_API, shopperFromSession } from '../userId'
+import { shopperFromSession } from '../userId'
 
 const session = (id: unknown, isAuthenticated: unknown) => ({
   id: 'session-1',
@@ -34,14 +34,15 @@ describe('shopperFromSession', () => {
   })
 })
 
-/** A fresh page load: a new identity module, the session API answering as the test says. */
+/**
+ * A fresh page load: a new identity module, render-session's answer on the page as the test says
+ * (undefined: not yet, `answerSession` gives it). Nothing else may be asked (fetchMock).
+ */
 const loadPage = (answer?: unknown) => {
   let answerSession: (value: unknown) => void = () => undefined
-  const fetchMock = jest.fn(() =>
-    answer === undefined
-      ? new Promise((resolve) => (answerSession = (value) => resolve({ ok: true, json: async () => value })))
-      : Promise.resolve({ ok: true, json: async () => answer })
-  )
+  const sessionPromise = answer === undefined ? new Promise((resolve) => (answerSession = (value) => resolve({ response: value }))) : Promise.resolve({ response: answer })
+  ;(window as { __RENDER_8_SESSION__?: unknown }).__RENDER_8_SESSION__ = { sessionPromise }
+  const fetchMock = jest.fn(() => Promise.reject(new Error('no request expected')))
   global.fetch = fetchMock as unknown as typeof fetch
   let identity: typeof import('../identity') | undefined
   jest.isolateModules(() => {
@@ -81,23 +82,25 @@ describe('identity of a page load', () => {
     expect(cookies()).toEqual({})
   })
 
-  it("reads render-session's answer already on the page instead of asking again", async () => {
-    ;(window as { __RENDER_8_SESSION__?: unknown }).__RENDER_8_SESSION__ = { sessionPromise: Promise.resolve({ response: LOGGED_IN }) }
-    const page = loadPage(LOGGED_OUT)
+  it("reads render-session's answer already on the page, once however many callers, and asks nothing", async () => {
+    const page = loadPage(LOGGED_IN)
+    const read = jest.spyOn((window as unknown as { __RENDER_8_SESSION__: { sessionPromise: Promise<unknown> } }).__RENDER_8_SESSION__.sessionPromise, 'then')
+    page.startIdentity()
+    page.startIdentity()
     page.configureIdentity({ requireConsent: false })
     const identity = await page.whenIdentity()
     expect(identity.user_id).toBe(USER_ID)
+    expect(read).toHaveBeenCalledTimes(1)
     expect(page.fetchMock).not.toHaveBeenCalled()
   })
 
-  it('otherwise asks the session API once, however many callers', async () => {
+  it('a page without render-session (not a store page) knows no shopper: the identity goes on without a user id', async () => {
     const page = loadPage(LOGGED_IN)
-    page.startIdentity()
-    page.startIdentity()
+    delete (window as { __RENDER_8_SESSION__?: unknown }).__RENDER_8_SESSION__
     page.configureIdentity({ requireConsent: false })
-    await page.whenIdentity()
-    expect(page.fetchMock).toHaveBeenCalledTimes(1)
-    expect(page.fetchMock.mock.calls[0]).toEqual([SESSION_API])
+    const identity = await page.whenIdentity()
+    expect(identity).toEqual({ session_id: expect.any(String) })
+    expect(page.fetchMock).not.toHaveBeenCalled()
   })
 
   it('without the consent setting: a stored session id, and the user id once the session answers', async () => {

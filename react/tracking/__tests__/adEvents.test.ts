@@ -15,12 +15,10 @@ const blobText = (blob: Blob) =>
 describe('trackAdEvent', () => {
   let beacons: Array<{ url: string; blob: Blob }>
 
-  /** A fresh page load: new module state; the session API answers when the test says so. */
+  /** A fresh page load: new module state; render-session's answer comes when the test says so. */
   const loadPage = () => {
     let answerSession: (answer: unknown) => void = () => undefined
-    global.fetch = jest.fn(
-      () => new Promise((resolve) => (answerSession = (answer) => resolve({ ok: true, json: async () => answer } as Response))),
-    ) as unknown as typeof fetch
+    ;(window as { __RENDER_8_SESSION__?: unknown }).__RENDER_8_SESSION__ = { sessionPromise: new Promise((resolve) => (answerSession = (answer) => resolve({ response: answer }))) }
     let trackAdEvent: typeof import('../adEvents').trackAdEvent = () => undefined
     jest.isolateModules(() => {
       // eslint-disable-next-line @typescript-eslint/no-require-imports -- a fresh module per test = a fresh page load

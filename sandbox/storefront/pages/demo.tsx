@@ -2,6 +2,7 @@ import React, { useEffect, useState } from 'react'
 import ReactDOM from 'react-dom'
 import { OrderFormProvider, useOrderForm } from 'vtex.order-manager/OrderForm'
 
+import AdTracker from '../../../react/AdTracker'
 import PixelIdentity from '../../../react/PixelIdentity'
 import SponsoredBanner from '../../../react/SponsoredBanner'
 import SponsoredBrand from '../../../react/SponsoredBrand'
@@ -25,6 +26,12 @@ import { ChildBlocks } from '../shims/renderRuntime'
  * banners have the store's house banner as fallback content (`sponsored-fallback`): the banner
  * campaign does not run on product pages, so there the house banner shows in the banner's space.
  * `?off=banner,brand,shelf,badges,footer` switches blocks off as the Site Editor's `active` does.
+ *
+ * Debug mode (`?ads_events_debug=1`) explains every page; `?mistakes=` adds the theme mistakes its
+ * warnings name (comma-separated): `tracked-twice` (the search page also wraps VTEX's own sponsored
+ * product, which sponsored-search-badges tracks, in an ad-tracker), `no-urls` (an ad-tracker
+ * without its URLs around the home's first product), `no-height` (the home's sponsored shelf with
+ * minHeight 0).
  */
 declare global {
   interface Window {
@@ -66,6 +73,13 @@ const BannerWithHouseFallback = ({ position }: { position?: string }) => (
     <SponsoredBanner active={!off.has('banner')} position={position} />
   </ChildBlocks>
 )
+const mistakes = new Set((params.get('mistakes') || '').split(','))
+
+interface EventUrls {
+  impression: string
+  view: string
+  click: string
+}
 
 interface CartItem {
   id: string
@@ -93,19 +107,31 @@ const Login = () => {
   return <button onClick={toggle}>{user ? `Log out (${user})` : 'Log in as demo shopper'}</button>
 }
 
+/** A theme's own ad-tracker around a product summary: with the URLs VTEX's search gave the product (`tracked-twice`), or with none (`no-urls`). */
+const themeTracker = (product: unknown, index: number, summary: JSX.Element) => {
+  const urls = (product as { advertisement?: { eventUrls?: EventUrls } }).advertisement?.eventUrls
+  if (urls && mistakes.has('tracked-twice')) return <AdTracker impression_url={urls.impression} view_url={urls.view} click_url={urls.click} context="theme-search">{summary}</AdTracker>
+  if (index === 0 && mistakes.has('no-urls')) return <AdTracker>{summary}</AdTracker>
+  return summary
+}
+
 const ProductGrid = ({ products, id, badges = false, badgeQuantity }: { products: unknown[]; id: string; badges?: boolean; badgeQuantity?: number }) => (
   <ul className="grid" id={id}>
     {products.map((product, index) => (
       <li key={index}>
-        <ProductSummary product={ProductSummary.mapCatalogProductToProductSummary(product)!}>
-          {badges ? (
-            <SponsoredSearchBadges active={!off.has('badges')} quantity={badgeQuantity}>
+        {themeTracker(
+          product,
+          index,
+          <ProductSummary product={ProductSummary.mapCatalogProductToProductSummary(product)!}>
+            {badges ? (
+              <SponsoredSearchBadges active={!off.has('badges')} quantity={badgeQuantity}>
+                <SummaryContent />
+              </SponsoredSearchBadges>
+            ) : (
               <SummaryContent />
-            </SponsoredSearchBadges>
-          ) : (
-            <SummaryContent />
-          )}
-        </ProductSummary>
+            )}
+          </ProductSummary>
+        )}
       </li>
     ))}
   </ul>
@@ -122,7 +148,7 @@ const Home = () => (
     </div>
     <div id="shelf">
       {/* Asks for 6: the products the brand above already shows are not repeated. */}
-      <SponsoredProductsShelf active={!off.has('shelf')} title="Sponsored products" quantity={6} minHeight={TITLE_PX + ROW_PX} mobileMinHeight={TITLE_PX + ROW_PX} />
+      <SponsoredProductsShelf active={!off.has('shelf')} title="Sponsored products" quantity={6} {...(mistakes.has('no-height') ? { minHeight: 0, mobileMinHeight: 0 } : { minHeight: TITLE_PX + ROW_PX, mobileMinHeight: TITLE_PX + ROW_PX })} />
     </div>
     <h2>All products</h2>
     <ProductGrid id="all-products" products={catalog()} badges badgeQuantity={2} />
