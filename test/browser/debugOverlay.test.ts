@@ -267,7 +267,7 @@ describe('debug mode, default settings', () => {
     const value = (name: string) => page.locator(`${PANEL} [data-identity="${name}"] td`).textContent()
     const sessionId = store.sandbox.vtexAds.beacons[0].sessionId
     expect(await value('session_id')).toBe(`${sessionId} stored for the whole journey`)
-    expect(await value('user_id')).toBe('demo-shopper-1')
+    expect(await value('user_id')).toBe('demoshopper1')
     expect(await value('click_ids')).toBe('irclickid=click-42')
     expect(await value('consent')).toBe('not required by the store')
     expect(await value('managers')).toBe('none')
