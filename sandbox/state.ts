@@ -2,6 +2,7 @@ import type { VtexOrder } from '../node/typings/order'
 import type { Received } from './lib/standIn'
 import { Faults } from './lib/faults'
 import type { RegisteredSchedule } from './standins/scheduler'
+import type { ContractSink, ContractViolation } from './platform/contractGate'
 
 /** How OMS hides the customer's e-mail (Conversation Tracker): "Stores are configured as hard by default". */
 export type EmailMasking = 'hard' | 'soft'
@@ -66,7 +67,7 @@ export class VBaseFiles extends Map<string, Buffer> {
  * Everything the stand-ins remember, in memory: orders (OMS), files (VBase), the app settings,
  * failures queued on purpose, and every request received (shown by npm start, read by tests).
  */
-export class SandboxState {
+export class SandboxState implements ContractSink {
   readonly orders = new Map<string, VtexOrder>()
   readonly vbase = new VBaseFiles()
   readonly received: Received[] = []
@@ -92,6 +93,8 @@ export class SandboxState {
   readonly schedules = new Map<string, RegisteredSchedule>()
   /** Every call the proxy refused for a policy missing from the manifest. */
   readonly policyViolations: PolicyViolation[] = []
+  /** Every request VTEX's published schema refuses, and every stand-in answer that breaks it (platform/contractGate.ts). */
+  readonly contractViolations: ContractViolation[] = []
   private readonly listeners: Array<(received: Received) => void> = []
 
   constructor(public settings: Record<string, unknown>) {}
