@@ -3,6 +3,7 @@ import type { Received } from './lib/standIn'
 import { Faults } from './lib/faults'
 import type { RegisteredSchedule } from './standins/scheduler'
 import type { ContractSink, ContractViolation } from './platform/contractGate'
+import { publishedExample } from './contracts/contractCheck'
 
 /** How OMS hides the customer's e-mail (Conversation Tracker): "Stores are configured as hard by default". */
 export type EmailMasking = 'hard' | 'soft'
@@ -73,7 +74,8 @@ export class SandboxState implements ContractSink {
   readonly received: Received[] = []
   /** Status codes the next requests to a stand-in answer with, e.g. { vtexAds: [503] }. */
   readonly injectedFailures = new Map<string, number[]>()
-  orderFormConfiguration: Record<string, unknown> = { paymentConfiguration: { requiresAuthenticationForPreAuthorizedPaymentOption: false }, apps: [] }
+  /** The account's checkout orderForm configuration: VTEX's published example, without its example app (a fresh account lists none). */
+  orderFormConfiguration: Record<string, unknown> = { ...(publishedExample('Checkout API', 'GET /api/checkout/pvt/configuration/orderForm', 200) as object), apps: [] }
   /** OMS answers with e-mails masked this way (the real default: hard). */
   emailMasking: EmailMasking = 'hard'
   /** Master Data CL documents by userId (the order's clientProfileData.userProfileId). */

@@ -26,6 +26,7 @@ beforeAll(async () => {
 })
 afterAll(() => sandbox?.stop())
 afterAll(() => expect(sandbox.state.policyViolations).toEqual([]))
+afterAll(() => expect(sandbox.state.contractViolations).toEqual([]))
 
 type Answer<T> = { data?: T; errors?: Array<{ message: string; extensions?: { code?: string } }> }
 async function admin<T>(query: string, variables: Record<string, unknown> = {}): Promise<Answer<T>> {

@@ -15,6 +15,7 @@ beforeAll(async () => {
 })
 afterAll(() => sandbox?.stop())
 afterAll(() => expect(sandbox.state.policyViolations).toEqual([]))
+afterAll(() => expect(sandbox.state.contractViolations).toEqual([]))
 
 const ADMIN_OPERATIONS = {
   adsEventsDeliveryStatus: 'query { adsEventsDeliveryStatus(orderId: "1390620512853-01") { destination status } }',

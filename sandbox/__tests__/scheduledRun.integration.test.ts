@@ -23,6 +23,7 @@ beforeAll(async () => {
 })
 afterAll(() => sandbox?.stop())
 afterAll(() => expect(sandbox.state.policyViolations).toEqual([]))
+afterAll(() => expect(sandbox.state.contractViolations).toEqual([]))
 
 const ledger = (orderId: string): DeliveryRecord | undefined => {
   const file = sandbox.state.vbase.get([SANDBOX_ACCOUNT, SANDBOX_WORKSPACE, 'adsevents.ads-events', LEDGER_BUCKET, encodeURIComponent(`vtexAds:${orderId}`)].join('/'))

@@ -21,6 +21,7 @@ afterAll(() => sandbox?.stop())
 // The sandbox behaves like a real account with VTEX's default settings: no call of the Service may
 // have needed a policy the manifest lacks.
 afterAll(() => expect(sandbox.state.policyViolations).toEqual([]))
+afterAll(() => expect(sandbox.state.contractViolations).toEqual([]))
 
 const SIMPLE = '1390620512853-01'
 const CORPORATE = '1390630512999-01'

@@ -46,7 +46,7 @@ const contractError = (keyword: string, message: string, instancePath = ''): Err
 /** `application/*` and `*\/*` in a spec's content map match any subtype / any type. */
 const acceptsMediaType = (content: Record<string, unknown>, type: string) =>
   Object.keys(content).some((listed) => {
-    const wanted = listed.toLowerCase()
+    const wanted = mediaType(listed)
     return wanted === type || wanted === '*/*' || (wanted.endsWith('/*') && type.startsWith(wanted.slice(0, -1)))
   })
 
@@ -90,6 +90,13 @@ export class ContractChecker {
     let loaded = this.loaded.get(spec.name)
     if (!loaded) this.loaded.set(spec.name, (loaded = loadSpec(spec, this.overrides)))
     return loaded
+  }
+
+  /** The published operation `GET /path/{param}` of the spec named `specName`. */
+  published(specName: string, operation: string): SpecOperation | undefined {
+    const spec = this.specs.find((candidate) => candidate.name === specName)
+    const [method, path] = operation.split(' ')
+    return spec ? this.load(spec).operations.find((candidate) => candidate.method === method && candidate.path === path) : undefined
   }
 
   /** Is this host one a vendored spec describes? (cheap: no spec is loaded) */
@@ -182,3 +189,15 @@ export class ContractChecker {
 /** One checker per process: specs load once, validators compile once per operation. */
 let shared: ContractChecker | undefined
 export const contractChecker = (): ContractChecker => (shared ??= new ContractChecker())
+
+/**
+ * VTEX's own example of an operation's answer (`Checkout API`, `GET /api/checkout/pvt/configuration/orderForm`, 200),
+ * a fresh copy: the stand-ins start from what VTEX says a real account answers.
+ */
+export function publishedExample(specName: string, operation: string, status: number): unknown {
+  const content = contractChecker().published(specName, operation)?.operation.responses?.[String(status)] as OpenAPIV3.ResponseObject | undefined
+  const json = content?.content?.['application/json']
+  const example = json?.example ?? (json?.examples ? (Object.values(json.examples)[0] as OpenAPIV3.ExampleObject).value : undefined)
+  if (example === undefined) throw new Error(`no published example for ${specName} ${operation} ${status}`)
+  return structuredClone(example)
+}

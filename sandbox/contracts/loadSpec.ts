@@ -39,6 +39,13 @@ const kept = <T>(parameters: T[] | undefined): T[] | undefined =>
     return !(location === 'header' && IGNORED_HEADERS.has(String(name).toLowerCase()))
   })
 
+/**
+ * Content maps keyed by media type alone: VTEX keys some as `application/json; charset=utf-8`, and
+ * the validator looks schemas up by `application/json` (a key with parameters would go unchecked).
+ */
+const byMediaType = <T>(content: Record<string, T>): Record<string, T> =>
+  Object.fromEntries(Object.entries(content).map(([type, media]) => [type.split(';')[0].trim().toLowerCase(), media]))
+
 const escapeRegExp = (text: string) => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')
 const templatePattern = (path: string) => new RegExp(`^${path.split(/\{[^}]+\}/).map(escapeRegExp).join('[^/]+')}$`)
 
@@ -61,7 +68,14 @@ export function loadSpec(spec: VendoredSpec, overrides: SchemaOverride[]): Loade
   for (const item of Object.values(definition.paths)) {
     if (!item) continue
     item.parameters = kept(item.parameters)
-    for (const method of METHODS) if (item[method]) item[method]!.parameters = kept(item[method]!.parameters)
+    for (const method of METHODS) {
+      const operation = item[method]
+      if (!operation) continue
+      operation.parameters = kept(operation.parameters)
+      const body = operation.requestBody as OpenAPIV3.RequestBodyObject | undefined
+      if (body?.content) body.content = byMediaType(body.content)
+      for (const response of Object.values(operation.responses ?? {}) as OpenAPIV3.ResponseObject[]) if (response.content) response.content = byMediaType(response.content)
+    }
   }
   const router = new OpenAPIRouter({ definition })
   const operations = router

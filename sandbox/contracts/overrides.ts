@@ -19,9 +19,10 @@ export interface SchemaOverride {
    * nullable: real answers carry null where the schema allows only its type;
    * optional: real answers leave out a property the schema requires;
    * types: real answers carry other JSON types instead;
-   * enumAlso: real answers carry values the enum does not list.
+   * enumAlso: real answers carry values the enum does not list;
+   * dataKeys: an object whose keys are data (one per value found), not the fixed set of one example.
    */
-  change: 'nullable' | 'optional' | { types: string[] } | { enumAlso: string[] }
+  change: 'nullable' | 'optional' | 'dataKeys' | { types: string[] } | { enumAlso: string[] }
   /** What real data does, and the public evidence of it. */
   evidence: string
   /** The real data (fixture path in this repository) that fails without the override. */
@@ -97,6 +98,34 @@ export const SCHEMA_OVERRIDES: SchemaOverride[] = [
     evidence: 'the same address as shippingData.address, as the order lists it among its selected addresses (see the override above)',
     provenBy: 'node/__fixtures__/orders/weighed-and-packs.json',
   },
+  // List orders' stats facets are keyed by the values found (origin Fulfillment/Marketplace, currency BRL in
+  // the account the schema was drawn from): VTEX's own example of the same stats answers them empty.
+  ...['totalValue', 'totalItems'].map(
+    (figure): SchemaOverride => ({
+      spec: 'Orders API',
+      operation: 'GET /api/oms/pvt/orders',
+      schema: 'response 200',
+      path: ['stats', 'stats', figure, 'Facets'],
+      change: 'dataKeys',
+      evidence:
+        '"VTEX - Orders API.json", GET /api/oms/user/orders, answer 200 example: the same stats object with "Facets": {}; List orders\' schema requires the keys of its one example (origin Fulfillment and Marketplace, currencyCode BRL), which a store without fulfillment orders or selling in CLP never has',
+      provenBy: 'sandbox/standins/omsList.ts',
+    })
+  ),
+  // Checkout's orderForm configuration is saved by re-posting what GET answered ("This request
+  // overwrites the entire configuration … Always retrieve the current configuration beforehand",
+  // POST's own description); VTEX's GET example answers these null, which POST's schema refuses.
+  ...[['paymentConfiguration', 'blockPaymentSession'], ['maxNumberOfWhiteLabelSellers'], ['maskFirstPurchaseData']].map(
+    (path): SchemaOverride => ({
+      spec: 'Checkout API',
+      operation: 'POST /api/checkout/pvt/configuration/orderForm',
+      schema: 'request',
+      path,
+      change: 'nullable',
+      evidence: `"VTEX - Checkout API.json", GET /api/checkout/pvt/configuration/orderForm, answer 200 example: "${path.at(-1)}": null; POST's description: re-post the configuration GET answered, whole`,
+      provenBy: 'node/__fixtures__/openapi/checkout-api-get-orderform-configuration.json',
+    })
+  ),
 ]
 
 type Schema = OpenAPIV3.SchemaObject & { $ref?: string }
@@ -136,7 +165,8 @@ export function applyOverride(document: OpenAPIV3.Document, override: SchemaOver
     override.schema === 'request'
       ? (resolve(document, operation.requestBody) as OpenAPIV3.RequestBodyObject | undefined)?.content
       : (resolve(document, operation.responses[override.schema.split(' ')[1]]) as OpenAPIV3.ResponseObject | undefined)?.content
-  let node = resolve(document, content?.['application/json']?.schema)
+  const json = Object.entries(content ?? {}).find(([type]) => type.split(';')[0].trim().toLowerCase() === 'application/json')?.[1]
+  let node = resolve(document, json?.schema)
   if (!node) return fail(override, 'no JSON schema there')
   let holder: Schema | undefined
   for (const step of override.path) {
@@ -154,6 +184,10 @@ export function applyOverride(document: OpenAPIV3.Document, override: SchemaOver
   if (override.change === 'optional') {
     if (!holder?.required?.includes(name)) return fail(override, 'not required there')
     holder.required = holder.required.filter((required) => required !== name)
+  } else if (override.change === 'dataKeys') {
+    if (!node.properties) return fail(override, 'no properties there')
+    delete node.properties
+    delete node.required
   } else if (override.change === 'nullable') {
     node.nullable = true
     if (node.enum && !node.enum.includes(null)) node.enum = [...node.enum, null]

@@ -26,8 +26,13 @@ export interface VendoredSpec {
 const ACCOUNT_HOST = /^[a-z0-9-]+\.vtexcommercestable\.com\.br$/
 const MASTER_DATA_IO_HOST = /^api\.vtex\.com$/
 
-export const describeErrors = (errors: ErrorObject[]): string =>
-  errors.map((error) => `${error.instancePath || '/'} ${error.message ?? error.keyword}`).join('; ')
+/** One line per refusal: the first errors, then how many more (an answer can break a schema a thousand times). */
+export const describeErrors = (errors: ErrorObject[], shown = 8): string =>
+  errors
+    .slice(0, shown)
+    .map((error) => `${error.instancePath || '/'} ${error.message ?? error.keyword}`)
+    .concat(errors.length > shown ? [`… and ${errors.length - shown} more`] : [])
+    .join('; ')
 
 /** OMS and Checkout: `{"error":{"code","message","exception":null}}` (Orders API start-handling 401/409 examples; Checkout gatewayCallback 500 example). */
 const vtexError = (errors: ErrorObject[]) => json(400, { error: { code: 'InvalidRequest', message: describeErrors(errors), exception: null } })

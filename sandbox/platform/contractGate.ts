@@ -42,7 +42,14 @@ export interface ContractExchange {
 export function openContractExchange(sink: ContractSink, request: ContractRequest, servedAs?: string): ContractExchange | undefined {
   const checker = contractChecker()
   if (!checker.coversHost(servedAs ?? request.url.hostname)) return undefined
-  const verdict = checker.checkRequest(request, servedAs)
+  let verdict: ReturnType<typeof checker.checkRequest>
+  try {
+    verdict = checker.checkRequest(request, servedAs)
+  } catch (error) {
+    // A check that cannot run is a failure to see, never a hung proxy.
+    sink.contractViolations.push({ at: Date.now(), kind: 'request', method: request.method, url: request.url.toString(), operation: '(none)', status: 0, errors: `the contract check failed: ${(error as Error).message}` })
+    return undefined
+  }
   if (!verdict) return undefined
   const operation = (verdict.accepted[0] ?? verdict.described[0]).key
   const violation = (kind: ContractViolation['kind'], status: number, errors: string) =>
@@ -52,8 +59,12 @@ export function openContractExchange(sink: ContractSink, request: ContractReques
     operation,
     refusal: verdict.refusal,
     answered(reply) {
-      const errors = checker.checkAnswer(verdict.accepted, reply)
-      if (errors.length > 0) violation('answer', reply.status, describeErrors(errors))
+      try {
+        const errors = checker.checkAnswer(verdict.accepted, reply)
+        if (errors.length > 0) violation('answer', reply.status, describeErrors(errors))
+      } catch (error) {
+        violation('answer', reply.status, `the contract check failed: ${(error as Error).message}`)
+      }
     },
   }
 }
