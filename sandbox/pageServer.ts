@@ -55,6 +55,8 @@ export async function startPageServer(sandbox: Sandbox, port = 0, options: { pro
     production: options.production,
     // The checkout accepts our customData only once the Service registered the app (as on VTEX).
     registeredApps: () => registeredApps(sandbox.state.orderFormConfiguration),
+    // Calls of the page that break VTEX's published contracts land beside the Service's.
+    contracts: sandbox.state,
   })
   // The merchant's admin page and the settings editor (sandbox/admin/).
   const admin = createAdminRoutes(sandbox)

@@ -29,6 +29,9 @@ export interface SchemaOverride {
   provenBy: string
 }
 
+/** provenBy of the List orders overrides: the stand-in's answer over the fixture orders (sandbox/standins/omsList.ts). */
+export const LIST_ORDERS_ANSWER = 'sandbox/standins/omsList.ts, List orders over the fixture orders'
+
 const GET_ORDER = { spec: 'Orders API', operation: 'GET /api/oms/pvt/orders/{orderId}', schema: 'response 200' } as const
 
 /** VTEX's own examples of the order this schema describes, in the same vendored files. */
@@ -109,7 +112,7 @@ export const SCHEMA_OVERRIDES: SchemaOverride[] = [
       change: 'dataKeys',
       evidence:
         '"VTEX - Orders API.json", GET /api/oms/user/orders, answer 200 example: the same stats object with "Facets": {}; List orders\' schema requires the keys of its one example (origin Fulfillment and Marketplace, currencyCode BRL), which a store without fulfillment orders or selling in CLP never has',
-      provenBy: 'sandbox/standins/omsList.ts',
+      provenBy: LIST_ORDERS_ANSWER,
     })
   ),
   // Checkout's orderForm configuration is saved by re-posting what GET answered ("This request
