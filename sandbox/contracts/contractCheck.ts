@@ -39,9 +39,19 @@ export interface RequestVerdict {
   refusal?: StandInReply
 }
 
-const mediaType = (value: unknown) => String(Array.isArray(value) ? value[0] : (value ?? '')).split(';')[0].trim().toLowerCase()
+const mediaType = (value: unknown) =>
+  String(Array.isArray(value) ? value[0] : (value ?? ''))
+    .split(';')[0]
+    .trim()
+    .toLowerCase()
 
-const contractError = (keyword: string, message: string, instancePath = ''): ErrorObject => ({ keyword, message, instancePath, schemaPath: '#', params: {} })
+const contractError = (keyword: string, message: string, instancePath = ''): ErrorObject => ({
+  keyword,
+  message,
+  instancePath,
+  schemaPath: '#',
+  params: {},
+})
 
 /** `application/*` and `*\/*` in a spec's content map match any subtype / any type. */
 const acceptsMediaType = (content: Record<string, unknown>, type: string) =>
@@ -53,7 +63,11 @@ const acceptsMediaType = (content: Record<string, unknown>, type: string) =>
 /** openapi-backend validates `{requestBody, path, query, header}`: errors about the body read as the API's own (`/items/0/sku`). */
 const asBodyError = (error: ErrorObject): ErrorObject =>
   error.instancePath.startsWith('/requestBody')
-    ? { ...error, instancePath: error.instancePath.slice('/requestBody'.length), schemaPath: error.schemaPath.replace('#/properties/requestBody', '#') }
+    ? {
+        ...error,
+        instancePath: error.instancePath.slice('/requestBody'.length),
+        schemaPath: error.schemaPath.replace('#/properties/requestBody', '#'),
+      }
     : error
 
 const isJsonType = (type: string) => type === 'application/json' || type.endsWith('+json')
@@ -126,10 +140,22 @@ export class ContractChecker {
     const content = (operation.requestBody as OpenAPIV3.RequestBodyObject | undefined)?.content
     const type = mediaType(request.headers['content-type'])
     if (body !== undefined && content && !acceptsMediaType(content, type))
-      return [contractError('content-type', `content type '${type || '(none)'}' is not one the operation accepts: ${Object.keys(content).join(', ')}`, '/headers/content-type')]
+      return [
+        contractError(
+          'content-type',
+          `content type '${type || '(none)'}' is not one the operation accepts: ${Object.keys(content).join(', ')}`,
+          '/headers/content-type'
+        ),
+      ]
     try {
       const result = described.loaded.validator.validateRequest(
-        { method: request.method.toLowerCase(), path: request.url.pathname, query: declaredQuery(described.operation, request.url), headers: request.headers as Record<string, string>, body },
+        {
+          method: request.method.toLowerCase(),
+          path: request.url.pathname,
+          query: declaredQuery(described.operation, request.url),
+          headers: request.headers as Record<string, string>,
+          body,
+        },
         operation
       )
       return ((result.errors as ErrorObject[] | null | undefined) ?? []).map(asBodyError)
@@ -156,7 +182,13 @@ export class ContractChecker {
     const type = mediaType(headers['content-type'])
     const hasBody = reply.body !== undefined && !(Buffer.isBuffer(reply.body) && reply.body.length === 0) && reply.body !== ''
     if (hasBody && response.content && !acceptsMediaType(response.content, type))
-      return [contractError('content-type', `answered '${type || '(none)'}'; the operation answers ${reply.status} with ${Object.keys(response.content).join(', ')}`, '/headers/content-type')]
+      return [
+        contractError(
+          'content-type',
+          `answered '${type || '(none)'}'; the operation answers ${reply.status} with ${Object.keys(response.content).join(', ')}`,
+          '/headers/content-type'
+        ),
+      ]
     if (hasBody && !isJsonType(type)) return []
     let body: unknown = null
     if (hasBody) {
@@ -195,7 +227,8 @@ export const contractChecker = (): ContractChecker => (shared ??= new ContractCh
  * a fresh copy: the stand-ins start from what VTEX says a real account answers.
  */
 export function publishedExample(specName: string, operation: string, status: number): unknown {
-  const content = contractChecker().published(specName, operation)?.operation.responses?.[String(status)] as OpenAPIV3.ResponseObject | undefined
+  const content = contractChecker().published(specName, operation)?.operation.responses?.[String(status)] as
+    OpenAPIV3.ResponseObject | undefined
   const json = content?.content?.['application/json']
   const example = json?.example ?? (json?.examples ? (Object.values(json.examples)[0] as OpenAPIV3.ExampleObject).value : undefined)
   if (example === undefined) throw new Error(`no published example for ${specName} ${operation} ${status}`)

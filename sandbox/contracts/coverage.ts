@@ -44,7 +44,11 @@ export const APP_ENDPOINTS: AppEndpoint[] = [
   service('GET', INFRA, '/vbase/v2/{account}/{workspace}/buckets/{app}/{bucket}/files'),
   service('GET', INFRA, '/apps/v0/{account}/{workspace}/apps/{app}/settings'),
   service('GET', 'vtexid.vtex.com.br', '/api/vtexid/pub/authenticated/user'),
-  service('GET', 'mystore.vtexcommercestable.com.br', '/api/license-manager/pvt/accounts/{account}/products/{productCode}/logins/{login}/resources/{resourceCode}/granted'),
+  service(
+    'GET',
+    'mystore.vtexcommercestable.com.br',
+    '/api/license-manager/pvt/accounts/{account}/products/{productCode}/logins/{login}/resources/{resourceCode}/granted'
+  ),
   service('PUT', JANUS, '/api/scheduler/{workspace}/{app}'),
   service('POST', EVENTS, '/v1/beacon/conversion'),
   service('POST', 'newtail-media.newtail.com.br', '/v1/rma/{publisher_id}'),
@@ -52,13 +56,24 @@ export const APP_ENDPOINTS: AppEndpoint[] = [
   { method: 'POST', host: STORE, path: '/api/sessions', caller: 'page' },
   { method: 'PUT', host: STORE, path: '/api/checkout/pub/orderForm/{orderFormId}/customData/{appId}', caller: 'page' },
   { method: 'DELETE', host: STORE, path: '/api/checkout/pub/orderForm/{orderFormId}/customData/{appId}/{appFieldName}', caller: 'page' },
-  ...['impression', 'view', 'click'].map((kind): AppEndpoint => ({ method: 'POST', host: EVENTS, path: `/v1/beacon/${kind}/{ad_id}`, caller: 'browser' })),
+  ...['impression', 'view', 'click'].map((kind): AppEndpoint => ({
+    method: 'POST',
+    host: EVENTS,
+    path: `/v1/beacon/${kind}/{ad_id}`,
+    caller: 'browser',
+  })),
 ]
 
 /** A URL of the endpoint (each `{name}` filled with its name), to find the operation that describes it. */
 export const exampleUrl = (endpoint: AppEndpoint): URL => new URL(`https://${endpoint.host}${endpoint.path.replace(/\{([^}]+)\}/g, '$1')}`)
 
-const patternOf = (path: string) => new RegExp(`^${path.split(/\{[^}]+\}/).map((part) => part.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')).join('[^/]+')}$`)
+const patternOf = (path: string) =>
+  new RegExp(
+    `^${path
+      .split(/\{[^}]+\}/)
+      .map((part) => part.replace(/[.*+?^${}()|[\]\\]/g, '\\$&'))
+      .join('[^/]+')}$`
+  )
 
 export interface EndpointCoverage {
   endpoint: AppEndpoint
@@ -84,7 +99,8 @@ export function coverageLine(coverage: EndpointCoverage[] = contractCoverage()):
   const unchecked = coverage.filter((entry) => !entry.operation)
   const names = new Map<string, number>()
   for (const { endpoint } of unchecked) {
-    const name = UNCHECKED_NAMES.find(([pattern]) => pattern.test(endpoint.path))?.[1] ?? `${endpoint.method} ${endpoint.host}${endpoint.path}`
+    const name =
+      UNCHECKED_NAMES.find(([pattern]) => pattern.test(endpoint.path))?.[1] ?? `${endpoint.method} ${endpoint.host}${endpoint.path}`
     names.set(name, (names.get(name) ?? 0) + 1)
   }
   const list = [...names].map(([name, count]) => (count > 1 ? `${name} (${count})` : name)).join(', ')
@@ -101,11 +117,17 @@ export function unlistedCalls(received: Received[], endpoints: AppEndpoint[] = A
     if (call.standIn === 'policy' || call.standIn === 'contract') continue
     const url = new URL(call.url)
     if (!isVtexHost(url.hostname)) continue
-    const listed = compiled.some(({ endpoint, pattern }) => endpoint.method === call.method && (endpoint.host === url.hostname || isSameApiHost(endpoint.host, url.hostname)) && pattern.test(url.pathname))
+    const listed = compiled.some(
+      ({ endpoint, pattern }) =>
+        endpoint.method === call.method &&
+        (endpoint.host === url.hostname || isSameApiHost(endpoint.host, url.hostname)) &&
+        pattern.test(url.pathname)
+    )
     if (!listed) unlisted.add(`${call.method} ${url.hostname}${url.pathname}`)
   }
   return [...unlisted]
 }
 
 /** `portal.` (IO's gateway) and `{account}.vtexcommercestable.com.br` reach the same APIs. */
-const isSameApiHost = (listed: string, called: string) => /\.vtexcommercestable\.com\.br$/.test(listed) && /\.vtexcommercestable\.com\.br$/.test(called)
+const isSameApiHost = (listed: string, called: string) =>
+  /\.vtexcommercestable\.com\.br$/.test(listed) && /\.vtexcommercestable\.com\.br$/.test(called)

@@ -47,7 +47,13 @@ const byMediaType = <T>(content: Record<string, T>): Record<string, T> =>
   Object.fromEntries(Object.entries(content).map(([type, media]) => [type.split(';')[0].trim().toLowerCase(), media]))
 
 const escapeRegExp = (text: string) => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')
-const templatePattern = (path: string) => new RegExp(`^${path.split(/\{[^}]+\}/).map(escapeRegExp).join('[^/]+')}$`)
+const templatePattern = (path: string) =>
+  new RegExp(
+    `^${path
+      .split(/\{[^}]+\}/)
+      .map(escapeRegExp)
+      .join('[^/]+')}$`
+  )
 
 /**
  * Reads one vendored file, applies the sandbox's overrides to it (in memory: the file stays VTEX's),
@@ -74,7 +80,8 @@ export function loadSpec(spec: VendoredSpec, overrides: SchemaOverride[]): Loade
       operation.parameters = kept(operation.parameters)
       const body = operation.requestBody as OpenAPIV3.RequestBodyObject | undefined
       if (body?.content) body.content = byMediaType(body.content)
-      for (const response of Object.values(operation.responses ?? {}) as OpenAPIV3.ResponseObject[]) if (response.content) response.content = byMediaType(response.content)
+      for (const response of Object.values(operation.responses ?? {}) as OpenAPIV3.ResponseObject[])
+        if (response.content) response.content = byMediaType(response.content)
     }
   }
   const router = new OpenAPIRouter({ definition })

@@ -36,11 +36,18 @@ const GET_ORDER = { spec: 'Orders API', operation: 'GET /api/oms/pvt/orders/{ord
 
 /** VTEX's own examples of the order this schema describes, in the same vendored files. */
 const ORDER_GROUP_EXAMPLE = '"VTEX - Orders API.json", GET /api/oms/pvt/orders/order-group/{orderGroup}, answer 200 example'
-const PII_ORDER_EXAMPLE = '"VTEX - Orders API PII version.json", GET /api/orders/pvt/document/{orderId}, answer 200 example (node/__fixtures__/openapi/orders-api-pii-get-order.json)'
+const PII_ORDER_EXAMPLE =
+  '"VTEX - Orders API PII version.json", GET /api/orders/pvt/document/{orderId}, answer 200 example (node/__fixtures__/openapi/orders-api-pii-get-order.json)'
 const INSTORE_DOC =
   'VTEX developer docs "How to identify the store and sales associate in an inStore order" (developers.vtex.com, slug how-to-identify-the-store-and-sales-associate-in-an-instore-order): the Orders API\'s marketingData with utmPartner, coupon, utmiCampaign, utmipage and utmiPart all null'
 
-const marketingField = (name: string, evidence: string): SchemaOverride => ({ ...GET_ORDER, path: ['marketingData', name], change: 'nullable', evidence, provenBy: 'node/__fixtures__/orders/simple.json' })
+const marketingField = (name: string, evidence: string): SchemaOverride => ({
+  ...GET_ORDER,
+  path: ['marketingData', name],
+  change: 'nullable',
+  evidence,
+  provenBy: 'node/__fixtures__/orders/simple.json',
+})
 
 export const SCHEMA_OVERRIDES: SchemaOverride[] = [
   // An order placed without UTM parameters or coupon: OMS answers these fields null.
@@ -103,18 +110,16 @@ export const SCHEMA_OVERRIDES: SchemaOverride[] = [
   },
   // List orders' stats facets are keyed by the values found (origin Fulfillment/Marketplace, currency BRL in
   // the account the schema was drawn from): VTEX's own example of the same stats answers them empty.
-  ...['totalValue', 'totalItems'].map(
-    (figure): SchemaOverride => ({
-      spec: 'Orders API',
-      operation: 'GET /api/oms/pvt/orders',
-      schema: 'response 200',
-      path: ['stats', 'stats', figure, 'Facets'],
-      change: 'dataKeys',
-      evidence:
-        '"VTEX - Orders API.json", GET /api/oms/user/orders, answer 200 example: the same stats object with "Facets": {}; List orders\' schema requires the keys of its one example (origin Fulfillment and Marketplace, currencyCode BRL), which a store without fulfillment orders or selling in CLP never has',
-      provenBy: LIST_ORDERS_ANSWER,
-    })
-  ),
+  ...['totalValue', 'totalItems'].map((figure): SchemaOverride => ({
+    spec: 'Orders API',
+    operation: 'GET /api/oms/pvt/orders',
+    schema: 'response 200',
+    path: ['stats', 'stats', figure, 'Facets'],
+    change: 'dataKeys',
+    evidence:
+      '"VTEX - Orders API.json", GET /api/oms/user/orders, answer 200 example: the same stats object with "Facets": {}; List orders\' schema requires the keys of its one example (origin Fulfillment and Marketplace, currencyCode BRL), which a store without fulfillment orders or selling in CLP never has',
+    provenBy: LIST_ORDERS_ANSWER,
+  })),
   // Checkout's orderForm configuration is saved by re-posting what GET answered ("This request
   // overwrites the entire configuration … Always retrieve the current configuration beforehand",
   // POST's own description); VTEX's GET example answers these null, which POST's schema refuses.

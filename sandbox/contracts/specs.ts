@@ -35,28 +35,50 @@ export const describeErrors = (errors: ErrorObject[], shown = 8): string =>
     .join('; ')
 
 /** OMS and Checkout: `{"error":{"code","message","exception":null}}` (Orders API start-handling 401/409 examples; Checkout gatewayCallback 500 example). */
-const vtexError = (errors: ErrorObject[]) => json(400, { error: { code: 'InvalidRequest', message: describeErrors(errors), exception: null } })
+const vtexError = (errors: ErrorObject[]) =>
+  json(400, { error: { code: 'InvalidRequest', message: describeErrors(errors), exception: null } })
 /** Master Data: `{"Message": "…"}` (Master Data API v2 search 400 example "Field 'X' not found in schema"). */
 const masterDataError = (errors: ErrorObject[]) => json(400, { Message: describeErrors(errors) })
 /** The newer order documents API answers RFC 9110 problem details (Orders API change-summary 401 example). */
 const problemDetails = (errors: ErrorObject[]) =>
-  json(400, { type: 'https://tools.ietf.org/html/rfc9110#section-15.5.1', title: 'Bad Request', status: 400, detail: describeErrors(errors) }, { 'content-type': 'application/problem+json' })
+  json(
+    400,
+    { type: 'https://tools.ietf.org/html/rfc9110#section-15.5.1', title: 'Bad Request', status: 400, detail: describeErrors(errors) },
+    { 'content-type': 'application/problem+json' }
+  )
 /** VTEX Ads: 422 with the Ajv error list (seeds 000 "Conversion"; Ads API `422` on every event and Get ads); 400 for a body that is not JSON (Get ads `400`). */
-const adsError = (errors: ErrorObject[]) => (errors.some((error) => error.keyword === 'parse') ? json(400, { error: 'Invalid request' }) : json(422, errors))
+const adsError = (errors: ErrorObject[]) =>
+  errors.some((error) => error.keyword === 'parse') ? json(400, { error: 'Invalid request' }) : json(422, errors)
 
 export const VENDORED_SPECS: VendoredSpec[] = [
   {
     name: 'Ads API',
     file: 'VTEX - Ads API.json',
-    hosts: [/^api-retail-media\.newtail\.com\.br$/, /^newtail-media\.newtail\.com\.br$/, /^events\.newtail-media\.newtail\.com\.br$/, /^events-api\.ads\.vtex\.com$/, /^api\.ads\.vtex\.com$/],
+    hosts: [
+      /^api-retail-media\.newtail\.com\.br$/,
+      /^newtail-media\.newtail\.com\.br$/,
+      /^events\.newtail-media\.newtail\.com\.br$/,
+      /^events-api\.ads\.vtex\.com$/,
+      /^api\.ads\.vtex\.com$/,
+    ],
     refusal: adsError,
   },
   { name: 'Orders API', file: 'VTEX - Orders API.json', hosts: [ACCOUNT_HOST], refusal: vtexError },
   { name: 'Orders API PII version', file: 'VTEX - Orders API PII version.json', hosts: [ACCOUNT_HOST], refusal: problemDetails },
   { name: 'Checkout API', file: 'VTEX - Checkout API.json', hosts: [ACCOUNT_HOST], refusal: vtexError },
   // Master Data v1 and v2 share their URLs (the entity decides): a call conforms when either accepts it.
-  { name: 'Master Data API v2', file: 'VTEX - Master Data API - v2.json', hosts: [ACCOUNT_HOST, MASTER_DATA_IO_HOST], refusal: masterDataError },
-  { name: 'Master Data API v1', file: 'VTEX - MasterData API - v10.2.json', hosts: [ACCOUNT_HOST, MASTER_DATA_IO_HOST], refusal: masterDataError },
+  {
+    name: 'Master Data API v2',
+    file: 'VTEX - Master Data API - v2.json',
+    hosts: [ACCOUNT_HOST, MASTER_DATA_IO_HOST],
+    refusal: masterDataError,
+  },
+  {
+    name: 'Master Data API v1',
+    file: 'VTEX - MasterData API - v10.2.json',
+    hosts: [ACCOUNT_HOST, MASTER_DATA_IO_HOST],
+    refusal: masterDataError,
+  },
   // No error body documented for these two: VTEX's common one.
   { name: 'Session Manager API', file: 'VTEX - Session Manager API.json', hosts: [ACCOUNT_HOST], refusal: vtexError },
   { name: 'Profile System', file: 'VTEX - Profile System.json', hosts: [ACCOUNT_HOST], refusal: vtexError },

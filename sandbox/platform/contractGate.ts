@@ -47,7 +47,15 @@ export function openContractExchange(sink: ContractSink, request: ContractReques
     verdict = checker.checkRequest(request, servedAs)
   } catch (error) {
     // A check that cannot run is a failure to see, never a hung proxy.
-    sink.contractViolations.push({ at: Date.now(), kind: 'request', method: request.method, url: request.url.toString(), operation: '(none)', status: 0, errors: `the contract check failed: ${(error as Error).message}` })
+    sink.contractViolations.push({
+      at: Date.now(),
+      kind: 'request',
+      method: request.method,
+      url: request.url.toString(),
+      operation: '(none)',
+      status: 0,
+      errors: `the contract check failed: ${(error as Error).message}`,
+    })
     return undefined
   }
   if (!verdict) return undefined

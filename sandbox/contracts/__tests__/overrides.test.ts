@@ -15,7 +15,11 @@ const fixtureOrders = (): VtexOrder[] =>
     .filter((file) => file.endsWith('.json'))
     .map((file) => readJson(`node/__fixtures__/orders/${file}`) as VtexOrder)
 
-const HOSTS: Record<string, string> = { 'Orders API': 'http://portal.vtexcommercestable.com.br', 'Orders API PII version': 'https://mystore.vtexcommercestable.com.br', 'Checkout API': 'http://portal.vtexcommercestable.com.br' }
+const HOSTS: Record<string, string> = {
+  'Orders API': 'http://portal.vtexcommercestable.com.br',
+  'Orders API PII version': 'https://mystore.vtexcommercestable.com.br',
+  'Checkout API': 'http://portal.vtexcommercestable.com.br',
+}
 const json = { status: 200, headers: { 'content-type': 'application/json' } }
 const FULL_DAY = 'creationDate:[2000-01-01T00:00:00.000Z TO 2100-01-01T00:00:00.000Z]'
 
@@ -48,30 +52,52 @@ function errorsOf(checker: ContractChecker, override: SchemaOverride): string {
 describe('what the stand-ins serve conforms to VTEX’s published schemas (with the overrides)', () => {
   const getOrder = contractChecker().checkRequest(requestFor('Orders API', 'GET /api/oms/pvt/orders/{orderId}'))!.accepted
 
-  it.each(readdirSync(join(FIXTURES, 'orders')).filter((file) => file.endsWith('.json')))('the fixture order %s, as OMS serves it (e-mail masked hard)', (file) => {
-    const order = readJson(`node/__fixtures__/orders/${file}`) as VtexOrder
-    expect(describeErrors(contractChecker().checkAnswer(getOrder, { ...json, body: asOmsAnswers(order, 'hard') }))).toBe('')
-  })
+  it.each(readdirSync(join(FIXTURES, 'orders')).filter((file) => file.endsWith('.json')))(
+    'the fixture order %s, as OMS serves it (e-mail masked hard)',
+    (file) => {
+      const order = readJson(`node/__fixtures__/orders/${file}`) as VtexOrder
+      expect(describeErrors(contractChecker().checkAnswer(getOrder, { ...json, body: asOmsAnswers(order, 'hard') }))).toBe('')
+    }
+  )
 
   it("VTEX's own example orders: Get order, and Get order of the PII version against its own operation", () => {
-    expect(describeErrors(contractChecker().checkAnswer(getOrder, { ...json, body: readJson('node/__fixtures__/openapi/orders-api-get-order.json') }))).toBe('')
+    expect(
+      describeErrors(
+        contractChecker().checkAnswer(getOrder, { ...json, body: readJson('node/__fixtures__/openapi/orders-api-get-order.json') })
+      )
+    ).toBe('')
     const pii = contractChecker().checkRequest(requestFor('Orders API PII version', 'GET /api/orders/pvt/document/{orderId}'))!.accepted
-    expect(describeErrors(contractChecker().checkAnswer(pii, { ...json, body: readJson('node/__fixtures__/openapi/orders-api-pii-get-order.json') }))).toBe('')
+    expect(
+      describeErrors(
+        contractChecker().checkAnswer(pii, { ...json, body: readJson('node/__fixtures__/openapi/orders-api-pii-get-order.json') })
+      )
+    ).toBe('')
   })
 
   it("VTEX's own Track conversions example is a request VTEX Ads accepts", () => {
     const body = readFileSync(join(FIXTURES, 'openapi', 'ads-api-track-conversion-request.json'))
-    const verdict = contractChecker().checkRequest({ method: 'POST', url: new URL('https://events.newtail-media.newtail.com.br/v1/beacon/conversion'), headers: { 'content-type': 'application/json' }, body })!
+    const verdict = contractChecker().checkRequest({
+      method: 'POST',
+      url: new URL('https://events.newtail-media.newtail.com.br/v1/beacon/conversion'),
+      headers: { 'content-type': 'application/json' },
+      body,
+    })!
     expect(describeErrors(verdict.errors)).toBe('')
   })
 })
 
 describe('each override is needed, and sourced', () => {
-  it.each(SCHEMA_OVERRIDES.map((override) => [`${override.operation} ${override.schema} ${override.path.join('.')}`, override] as const))('%s', (_name, override) => {
-    expect(override.evidence.length).toBeGreaterThan(40)
-    expect(errorsOf(contractChecker(), override)).toBe('')
-    const without = new ContractChecker(undefined, SCHEMA_OVERRIDES.filter((other) => other !== override))
-    const path = `/${override.path.filter((step) => step !== '[]').pop()}`
-    expect(errorsOf(without, override)).toContain(path)
-  })
+  it.each(SCHEMA_OVERRIDES.map((override) => [`${override.operation} ${override.schema} ${override.path.join('.')}`, override] as const))(
+    '%s',
+    (_name, override) => {
+      expect(override.evidence.length).toBeGreaterThan(40)
+      expect(errorsOf(contractChecker(), override)).toBe('')
+      const without = new ContractChecker(
+        undefined,
+        SCHEMA_OVERRIDES.filter((other) => other !== override)
+      )
+      const path = `/${override.path.filter((step) => step !== '[]').pop()}`
+      expect(errorsOf(without, override)).toContain(path)
+    }
+  )
 })

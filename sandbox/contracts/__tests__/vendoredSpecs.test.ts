@@ -11,7 +11,9 @@ it('vendors each file unchanged: its SHA-256 is the one recorded beside VTEX com
   const files = readdirSync(OPENAPI_DIR).filter((file) => file.endsWith('.json'))
   expect(files.sort()).toEqual(VENDORED_SPECS.map((spec) => spec.file).sort())
   for (const file of files) {
-    const sum = createHash('sha256').update(readFileSync(join(OPENAPI_DIR, file))).digest('hex')
+    const sum = createHash('sha256')
+      .update(readFileSync(join(OPENAPI_DIR, file)))
+      .digest('hex')
     expect(readme).toContain(`| \`${file}\` | ${readFileSync(join(OPENAPI_DIR, file)).length} | \`${sum}\` |`)
   }
   expect(readme).toContain('commit 0d207e53c9166b8c18fd93b2407b452721f4d37c')
