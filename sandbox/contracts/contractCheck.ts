@@ -72,19 +72,32 @@ const asBodyError = (error: ErrorObject): ErrorObject =>
 
 const isJsonType = (type: string) => type === 'application/json' || type.endsWith('+json')
 
+/** The path as the templates are matched (trailing slashes ignored, as openapi-backend does). */
+const trimmedPath = (url: URL) => (url.pathname.length > 1 ? url.pathname.replace(/\/+$/, '') : url.pathname)
+
 /**
  * Query parameters the operation declares, as the validator takes them (a repeated name: an array).
  * Undeclared ones are not checked: OpenAPI describes the parameters an API reads, and VTEX's own
  * calls carry more (IO's gateways add `an`; Get ads returns event URLs with `ad_type`, `pname`…).
  */
-function declaredQuery(operation: SpecOperation, url: URL): Record<string, string | string[]> {
-  const query: Record<string, string | string[]> = {}
+function declaredQuery(operation: SpecOperation, url: URL): Record<string, unknown> {
+  const query: Record<string, unknown> = {}
   for (const parameter of (operation.operation.parameters ?? []) as OpenAPIV3.ParameterObject[]) {
     if (parameter.in !== 'query') continue
     const values = url.searchParams.getAll(parameter.name)
-    if (values.length > 0) query[parameter.name] = values.length === 1 ? values[0] : values
+    if (values.length === 0) continue
+    const isArray = (parameter.schema as OpenAPIV3.SchemaObject | undefined)?.type === 'array'
+    // OpenAPI query styles: form (default) explodes into repeated names; explode: false joins with ',', spaceDelimited ' ', pipeDelimited '|'.
+    const separator = parameter.style === 'spaceDelimited' ? ' ' : parameter.style === 'pipeDelimited' ? '|' : ','
+    query[parameter.name] = !isArray ? values[0] : values.length === 1 && parameter.explode === false ? values[0].split(separator) : values
   }
   return query
+}
+
+/** The path's `{params}`, decoded, from the template's groups. */
+function pathParams(operation: SpecOperation, path: string): Record<string, string> {
+  const match = operation.pattern.exec(path)
+  return Object.fromEntries(operation.params.map((name, index) => [name, decodeURIComponent(match?.[index + 1] ?? '')]))
 }
 
 function statusSchemaOf(operation: SpecOperation, status: number): OpenAPIV3.ResponseObject | undefined {
@@ -113,19 +126,26 @@ export class ContractChecker {
     return spec ? this.load(spec).operations.find((candidate) => candidate.method === method && candidate.path === path) : undefined
   }
 
+  private readonly specsByHost = new Map<string, VendoredSpec[]>()
+
+  /** The vendored specs published on `host` (remembered per host: a handful of hosts, called thousands of times). */
+  private specsOf(host: string): VendoredSpec[] {
+    let specs = this.specsByHost.get(host)
+    if (!specs) this.specsByHost.set(host, (specs = this.specs.filter((spec) => spec.hosts.some((pattern) => pattern.test(host)))))
+    return specs
+  }
+
   /** Is this host one a vendored spec describes? (cheap: no spec is loaded) */
   coversHost(host: string): boolean {
-    return this.specs.some((spec) => spec.hosts.some((pattern) => pattern.test(host)))
+    return this.specsOf(host).length > 0
   }
 
   /** The published operations that describe `method url`; `servedAs`: the host a local origin stands for. */
   describe(method: string, url: URL, servedAs?: string): DescribedOperation[] {
-    const host = servedAs ?? url.hostname
-    const path = url.pathname.length > 1 ? url.pathname.replace(/\/+$/, '') : url.pathname
+    const path = trimmedPath(url)
     const upper = method.toUpperCase()
     const described: DescribedOperation[] = []
-    for (const spec of this.specs) {
-      if (!spec.hosts.some((pattern) => pattern.test(host))) continue
+    for (const spec of this.specsOf(servedAs ?? url.hostname)) {
       const loaded = this.load(spec)
       // Sorted most specific first: /orders/order-group/{id} before /orders/{id}.
       const operation = loaded.operations.find((candidate) => candidate.method === upper && candidate.pattern.test(path))
@@ -147,18 +167,30 @@ export class ContractChecker {
           '/headers/content-type'
         ),
       ]
+    let requestBody: unknown
+    if (body !== undefined) {
+      try {
+        requestBody = JSON.parse(body)
+      } catch (error) {
+        if (isJsonType(type) || (content && Object.keys(content).every(isJsonType)))
+          return [contractError('parse', `the body is not JSON: ${(error as Error).message}`)]
+        requestBody = body
+      }
+    }
     try {
-      const result = described.loaded.validator.validateRequest(
-        {
-          method: request.method.toLowerCase(),
-          path: request.url.pathname,
-          query: declaredQuery(described.operation, request.url),
-          headers: request.headers as Record<string, string>,
-          body,
-        },
-        operation
-      )
-      return ((result.errors as ErrorObject[] | null | undefined) ?? []).map(asBodyError)
+      // openapi-backend's compiled validators of the operation, fed what its validateRequest feeds them
+      // ({path, query, header, requestBody}), without its per-call request parsing (lodash, cookies, templates).
+      const parameters = {
+        path: pathParams(described.operation, trimmedPath(request.url)),
+        query: declaredQuery(described.operation, request.url),
+        header: { ...request.headers },
+        requestBody,
+      }
+      const errors: ErrorObject[] = []
+      for (const validate of described.loaded.validator.getRequestValidatorsForOperation(operation.operationId!) ?? []) {
+        if (!validate(parameters) && validate.errors) errors.push(...validate.errors)
+      }
+      return errors.map(asBodyError)
     } catch (error) {
       return [contractError('schema', `the published schema cannot be compiled: ${(error as Error).message}`)]
     }

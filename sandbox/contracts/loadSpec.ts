@@ -13,7 +13,10 @@ export const OPENAPI_DIR = join(__dirname, 'openapi')
 export interface SpecOperation {
   method: string
   path: string
+  /** The path template as a regular expression, one group per `{param}`. */
   pattern: RegExp
+  /** The template's parameter names, in order. */
+  params: string[]
   /** Characters outside `{params}`: the more, the more specific (OpenAPI: concrete paths first). */
   literalLength: number
   operation: Operation
@@ -91,6 +94,7 @@ export function loadSpec(spec: VendoredSpec, overrides: SchemaOverride[]): Loade
       method: operation.method.toUpperCase(),
       path: operation.path,
       pattern: templatePattern(operation.path),
+      params: [...operation.path.matchAll(/\{([^}]+)\}/g)].map((match) => match[1]),
       literalLength: operation.path.replace(/\{[^}]+\}/g, '').length,
       operation,
     }))
