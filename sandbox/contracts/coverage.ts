@@ -116,7 +116,8 @@ export function unlistedCalls(received: Received[], endpoints: AppEndpoint[] = A
   for (const call of received) {
     if (call.standIn === 'policy' || call.standIn === 'contract') continue
     const url = new URL(call.url)
-    if (!isVtexHost(url.hostname)) continue
+    // `/_v/…` is the app's own route, called by the platform (the scheduler), not a call of the app.
+    if (!isVtexHost(url.hostname) || url.pathname.startsWith('/_v/')) continue
     const listed = compiled.some(
       ({ endpoint, pattern }) =>
         endpoint.method === call.method &&
