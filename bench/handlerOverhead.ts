@@ -102,7 +102,8 @@ export async function handlerOverheadRatio(options: { broadcasts?: number; concu
         await (await call('infra.io.vtex.com', ledgerPath)).arrayBuffer()
         await (await call('portal.vtexcommercestable.com.br', `/api/oms/pvt/orders/${orderId}?an=${ACCOUNT}`)).json()
         // OMS masks e-mails hard by default: the address comes from the customer's CL document.
-        await (await call('api.vtex.com', `/api/dataentities/CL/search?an=${ACCOUNT}&_fields=email&_where=userId=${PROFILE_ID}`, { headers: { vtexidclientautcookie: 'bench-app-token' } })).json()
+        // REST-Range as @vtex/api's MasterData client sends it (Master Data's OpenAPI requires it on search).
+        await (await call('api.vtex.com', `/api/dataentities/CL/search?an=${ACCOUNT}&_fields=email&_where=userId=${PROFILE_ID}`, { headers: { vtexidclientautcookie: 'bench-app-token', 'rest-range': 'resources=0-1' } })).json()
         const sent = await call('events.newtail-media.newtail.com.br', '/v1/beacon/conversion', { method: 'POST', body, headers: { 'content-type': 'application/json' } })
         if (sent.status !== 202) throw new Error(`bare conversion answered ${sent.status}`)
         await sent.arrayBuffer()

@@ -3,7 +3,9 @@
  * - per order, newest first: the session and user id it carries, the ad events of that session
  *   before it (impression → view → click), and each destination's delivery of its conversion;
  * - every beacon the events stand-in received, with the session and user id it carried;
- * - everything the stand-ins received (OMS reads, ledger writes, conversions).
+ * - everything the stand-ins received (OMS reads, ledger writes, conversions);
+ * - what a real account would have refused: calls without their manifest policy, requests and
+ *   stand-in answers that break VTEX's published OpenAPI (none, when all is well).
  */
 export const dashboardHtml = () => `<!doctype html>
 <html lang="en"><head><meta charset="utf-8"><title>ads-events sandbox: dashboard</title>
@@ -15,6 +17,8 @@ h2{margin-top:32px}table{border-collapse:collapse;width:100%}td,th{padding:4px 8
 </style></head><body>
 <h1>ads-events sandbox</h1>
 <p><a href="/">← store</a> · refreshes every second</p>
+<h2>Violations: what a real account refuses (policies, VTEX's published OpenAPI)</h2>
+<table><thead><tr><th>time</th><th>kind</th><th>call</th><th>why</th></tr></thead><tbody id="violations"></tbody></table>
 <h2>Orders: the ad events of their session, and their conversions</h2>
 <table><thead><tr><th>order</th><th>session_id / user_id</th><th>ad events of the session before the order</th><th>conversions</th></tr></thead><tbody id="orders"></tbody></table>
 <h2>Beacons (newest first)</h2>
@@ -25,7 +29,10 @@ h2{margin-top:32px}table{border-collapse:collapse;width:100%}td,th{padding:4px 8
 const esc = (value) => String(value ?? '').replace(/[&<>"]/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;' })[c])
 const time = (at) => new Date(at).toLocaleTimeString()
 async function refresh() {
-  const [{ beacons, orders }, rows] = await Promise.all([fetch('/_sandbox/journeys.json').then((r) => r.json()), fetch('/_sandbox/received.json').then((r) => r.json())])
+  const [{ beacons, orders }, rows, violations] = await Promise.all([fetch('/_sandbox/journeys.json').then((r) => r.json()), fetch('/_sandbox/received.json').then((r) => r.json()), fetch('/_sandbox/violations.json').then((r) => r.json())])
+  const refused = violations.policy.map((v) => ({ at: v.at, kind: 'policy', call: v.method + ' ' + v.url, why: v.reason }))
+    .concat(violations.contract.map((v) => ({ at: v.at, kind: 'contract ' + v.kind, call: v.method + ' ' + v.url + ' → ' + v.status, why: v.operation + ': ' + v.errors })))
+  document.getElementById('violations').innerHTML = refused.map((v) => '<tr><td>' + esc(time(v.at)) + '</td><td class="s4">' + esc(v.kind) + '</td><td>' + esc(v.call) + '</td><td>' + esc(v.why) + '</td></tr>').join('') || '<tr><td colspan="4">none</td></tr>'
   document.getElementById('orders').innerHTML = orders.map((o) =>
     '<tr id="order-' + esc(o.orderId) + '"><td>' + esc(o.orderId) + '<br>' + esc(time(o.placedAt)) + '</td><td>' + esc(o.sessionId || '(no session: not from the store)') + '<br>' + esc(o.userId || '') +
     '</td><td class="events">' + (o.adEvents.map((e) => '<span>' + esc(time(e.at)) + ' ' + esc(e.kind) + ' ' + esc(e.adId) + '</span>').join('') || '(none)') +

@@ -55,6 +55,8 @@ export async function startPageServer(sandbox: Sandbox, port = 0, options: { pro
     production: options.production,
     // The checkout accepts our customData only once the Service registered the app (as on VTEX).
     registeredApps: () => registeredApps(sandbox.state.orderFormConfiguration),
+    // Calls of the page that break VTEX's published contracts land beside the Service's.
+    contracts: sandbox.state,
   })
   // The merchant's admin page and the settings editor (sandbox/admin/).
   const admin = createAdminRoutes(sandbox)
@@ -75,6 +77,7 @@ export async function startPageServer(sandbox: Sandbox, port = 0, options: { pro
       }
       if (url.pathname === '/_sandbox/received.json') return reply(200, sandbox.state.received.slice(-500))
       if (url.pathname === '/_sandbox/ledger.json') return reply(200, ledgerRecords(sandbox))
+      if (url.pathname === '/_sandbox/violations.json') return reply(200, { policy: sandbox.state.policyViolations, contract: sandbox.state.contractViolations })
       if (url.pathname === '/_sandbox/journeys.json') return reply(200, { beacons: beacons.slice(-200), orders: journeys([...sandbox.state.orders.values()], beacons, ledgerRecords(sandbox)) })
       if (url.pathname === '/_sandbox/place-order' && req.method === 'POST') {
         const placed = await placeOrder(sandbox, req, ++sequence)

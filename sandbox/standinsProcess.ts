@@ -20,7 +20,12 @@ async function main() {
     if (sandbox.state.received.length > 1000) sandbox.state.received.length = 0
   })
   console.log(`STANDINS_READY ${sandbox.proxyPort}`)
-  process.on('SIGTERM', () => sandbox.stop().then(() => process.exit(0)))
+  process.on('SIGTERM', () => {
+    // A bench whose calls break VTEX's published contracts measures refusals, not deliveries: say so.
+    const broken = sandbox.state.contractViolations
+    if (broken.length > 0) console.error(`stand-ins: ${broken.length} contract violation(s), first: ${JSON.stringify(broken[0])}`)
+    sandbox.stop().then(() => process.exit(0))
+  })
 }
 
 main().catch((error) => {

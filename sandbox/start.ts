@@ -55,7 +55,7 @@ async function main() {
     `  stand-ins: OMS + checkout, VBase, Master Data CL, VTEX ID + License Manager, app settings (${join('sandbox', 'settings.json')}), VTEX Ads events API (${sandbox.eventsOrigin}), impact.com, OpenAI Ads`
   )
   console.log(
-    `  as strict as a real account: e-mails masked ${sandbox.state.emailMasking} by OMS (VTEX's default), every call checked against manifest.json's policies, customData only for registered apps`
+    `  as strict as a real account: e-mails masked ${sandbox.state.emailMasking} by OMS (VTEX's default), every call checked against manifest.json's policies and VTEX's published OpenAPI, customData only for registered apps`
   )
   console.log(
     `  scheduled run (later retries, reconciliation, backfill): registered by the app on install, called every ${SCHEDULE_TICK_MS / 1000} s (VTEX: 5 min; the app's delays scaled alike)`
@@ -79,11 +79,18 @@ async function main() {
   const refused = sandbox.state.policyViolations
   console.log(refused.length === 0 ? 'Policy check: every call of the Service was allowed by manifest.json.' : `Policy check: ${refused.length} call(s) REFUSED:`)
   for (const violation of refused) console.log(`  ${violation.method} ${violation.url}: ${violation.reason}`)
+  const broken = sandbox.state.contractViolations
+  console.log(
+    broken.length === 0
+      ? "Contract check: every call to a VTEX API, and every stand-in answer, kept VTEX's published OpenAPI."
+      : `Contract check: ${broken.length} violation(s) of VTEX's published OpenAPI:`
+  )
+  for (const violation of broken) console.log(`  ${violation.kind} ${violation.method} ${violation.url} (${violation.operation}, ${violation.status}): ${violation.errors}`)
 
   if (once) {
     await sandbox.stop()
     await close(page)
-    process.exit(accepted.length > 0 && refused.length === 0 ? 0 : 1)
+    process.exit(accepted.length > 0 && refused.length === 0 && broken.length === 0 ? 0 : 1)
   }
 
   // After the ledger print: a month of history (ledger and index records) for the admin's charts.

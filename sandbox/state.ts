@@ -3,6 +3,8 @@ import type { Received } from './lib/standIn'
 import { Faults } from './lib/faults'
 import type { RegisteredSchedule } from './standins/scheduler'
 import type { VtexApiCall } from './platform/userAccess'
+import type { ContractSink, ContractViolation } from './platform/contractGate'
+import { publishedExample } from './contracts/contractCheck'
 
 /** How OMS hides the customer's e-mail (Conversation Tracker): "Stores are configured as hard by default". */
 export type EmailMasking = 'hard' | 'soft'
@@ -67,13 +69,14 @@ export class VBaseFiles extends Map<string, Buffer> {
  * Everything the stand-ins remember, in memory: orders (OMS), files (VBase), the app settings,
  * failures queued on purpose, and every request received (shown by npm start, read by tests).
  */
-export class SandboxState {
+export class SandboxState implements ContractSink {
   readonly orders = new Map<string, VtexOrder>()
   readonly vbase = new VBaseFiles()
   readonly received: Received[] = []
   /** Status codes the next requests to a stand-in answer with, e.g. { vtexAds: [503] }. */
   readonly injectedFailures = new Map<string, number[]>()
-  orderFormConfiguration: Record<string, unknown> = { paymentConfiguration: { requiresAuthenticationForPreAuthorizedPaymentOption: false }, apps: [] }
+  /** The account's checkout orderForm configuration: VTEX's published example, without its example app (a fresh account lists none). */
+  orderFormConfiguration: Record<string, unknown> = { ...(publishedExample('Checkout API', 'GET /api/checkout/pvt/configuration/orderForm', 200) as object), apps: [] }
   /** OMS answers with e-mails masked this way (the real default: hard). */
   emailMasking: EmailMasking = 'hard'
   /** Master Data CL documents by userId (the order's clientProfileData.userProfileId). */
@@ -102,6 +105,8 @@ export class SandboxState {
   readonly schedules = new Map<string, RegisteredSchedule>()
   /** Every call the proxy refused for a policy missing from the manifest. */
   readonly policyViolations: PolicyViolation[] = []
+  /** Every request VTEX's published schema refuses, and every stand-in answer that breaks it (platform/contractGate.ts). */
+  readonly contractViolations: ContractViolation[] = []
   private readonly listeners: Array<(received: Received) => void> = []
 
   constructor(public settings: Record<string, unknown>) {}

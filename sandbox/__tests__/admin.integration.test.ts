@@ -10,6 +10,7 @@ import { INDEX_PENDING_BUCKET } from '../../node/ledgerIndex/pendingReindex'
 import { loadSandboxSettings, SANDBOX_LOGINS, startSandbox, type Sandbox } from '../sandbox'
 import { ledgerRecords } from '../pageServer'
 import { MISTYPED_OUTLET_BRAND, OUTLET_BRAND, OUTLET_ORDER_ID, outletOrder, withOutletBrand } from '../admin/demo'
+import { unlistedCalls } from '../contracts/coverage'
 
 jest.setTimeout(120_000)
 
@@ -26,6 +27,9 @@ beforeAll(async () => {
 })
 afterAll(() => sandbox?.stop())
 afterAll(() => expect(sandbox.state.policyViolations).toEqual([]))
+afterAll(() => expect(sandbox.state.contractViolations).toEqual([]))
+// Every VTEX endpoint the Service called is in the contract coverage's list (sandbox/contracts/coverage.ts).
+afterAll(() => expect(unlistedCalls(sandbox.state.received)).toEqual([]))
 
 type Answer<T> = { data?: T; errors?: Array<{ message: string; extensions?: { code?: string } }> }
 async function admin<T>(query: string, variables: Record<string, unknown> = {}): Promise<Answer<T>> {

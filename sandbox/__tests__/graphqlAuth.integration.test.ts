@@ -6,6 +6,7 @@
  */
 import { ADMIN_RESOURCE, SANDBOX_ACCOUNT, SANDBOX_LOGINS, startSandbox, type Sandbox } from '../sandbox'
 import type { GraphqlCaller } from '../service'
+import { unlistedCalls } from '../contracts/coverage'
 
 jest.setTimeout(60_000)
 
@@ -15,6 +16,9 @@ beforeAll(async () => {
 })
 afterAll(() => sandbox?.stop())
 afterAll(() => expect(sandbox.state.policyViolations).toEqual([]))
+afterAll(() => expect(sandbox.state.contractViolations).toEqual([]))
+// Every VTEX endpoint the Service called is in the contract coverage's list (sandbox/contracts/coverage.ts).
+afterAll(() => expect(unlistedCalls(sandbox.state.received)).toEqual([]))
 
 const ADMIN_OPERATIONS = {
   adsEventsDeliveryStatus: 'query { adsEventsDeliveryStatus(orderId: "1390620512853-01") { destination status } }',

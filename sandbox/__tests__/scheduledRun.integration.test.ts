@@ -10,6 +10,7 @@ import { LEDGER_BUCKET, RETRY_QUEUE_BUCKET } from '../../node/delivery/buckets'
 import type { DeliveryRecord } from '../../node/delivery/ledger'
 import type { VtexOrder } from '../../node/typings/order'
 import { SCHEDULER_PRINCIPAL } from '../platform/scheduleClock'
+import { unlistedCalls } from '../contracts/coverage'
 
 jest.setTimeout(90_000)
 
@@ -23,6 +24,9 @@ beforeAll(async () => {
 })
 afterAll(() => sandbox?.stop())
 afterAll(() => expect(sandbox.state.policyViolations).toEqual([]))
+afterAll(() => expect(sandbox.state.contractViolations).toEqual([]))
+// Every VTEX endpoint the Service called is in the contract coverage's list (sandbox/contracts/coverage.ts).
+afterAll(() => expect(unlistedCalls(sandbox.state.received)).toEqual([]))
 
 const ledger = (orderId: string): DeliveryRecord | undefined => {
   const file = sandbox.state.vbase.get([SANDBOX_ACCOUNT, SANDBOX_WORKSPACE, 'adsevents.ads-events', LEDGER_BUCKET, encodeURIComponent(`vtexAds:${orderId}`)].join('/'))

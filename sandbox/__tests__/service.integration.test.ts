@@ -9,6 +9,7 @@ import type { DeliveryRecord } from '../../node/delivery/ledger'
 import { DEAD_LETTER_BUCKET, LEDGER_BUCKET } from '../../node/delivery/vbaseLedger'
 import { RETRY_QUEUE_BUCKET } from '../../node/delivery/buckets'
 import { sha256Hex } from '../../node/identity/hash'
+import { unlistedCalls } from '../contracts/coverage'
 
 jest.setTimeout(60_000)
 
@@ -21,6 +22,9 @@ afterAll(() => sandbox?.stop())
 // The sandbox behaves like a real account with VTEX's default settings: no call of the Service may
 // have needed a policy the manifest lacks.
 afterAll(() => expect(sandbox.state.policyViolations).toEqual([]))
+afterAll(() => expect(sandbox.state.contractViolations).toEqual([]))
+// Every VTEX endpoint the Service called is in the contract coverage's list (sandbox/contracts/coverage.ts).
+afterAll(() => expect(unlistedCalls(sandbox.state.received)).toEqual([]))
 
 const SIMPLE = '1390620512853-01'
 const CORPORATE = '1390630512999-01'

@@ -2,6 +2,7 @@ import { createServer, type IncomingMessage, type Server, type ServerResponse } 
 import type { AddressInfo } from 'net'
 import type { SandboxState } from '../state'
 import { checkPolicies, type AppUnderTest } from '../platform/policyCheck'
+import { openContractExchange, type ContractExchange } from '../platform/contractGate'
 import { json, readBody, writeReply, type StandIn, type StandInReply, type StandInRequest } from './standIn'
 
 /** Several stand-ins may share a host (OMS and License Manager on {account}.vtexcommercestable.com.br): the first that answers wins. */
@@ -32,6 +33,12 @@ async function dispatch(standIns: StandIn[], request: StandInRequest, state: San
   return reply
 }
 
+/** VTEX's refusal of a request its published schema does not accept, logged like every other answer. */
+function refusedByContract(state: SandboxState, { method, url }: StandInRequest, contract: ContractExchange, refusal: StandInReply): StandInReply {
+  state.record({ at: Date.now(), standIn: 'contract', method, url: url.toString(), status: refusal.status, summary: `REFUSED ${method} ${url.host}${url.pathname}: breaks ${contract.operation}` })
+  return refusal
+}
+
 /** Header naming the stand-in host for a direct (non-proxy) request, e.g. the bench's bare fetch calls. */
 export const SANDBOX_HOST_HEADER = 'x-sandbox-host'
 
@@ -42,6 +49,9 @@ export const SANDBOX_HOST_HEADER = 'x-sandbox-host'
  * a call its manifest does not allow gets the 403 a real account gives, and is recorded.
  * A direct request may name its stand-in host in x-sandbox-host instead (fetch has no proxy):
  * that is the bench's bare client, not the app, so no policy applies to it.
+ * Then every call to a VTEX API a vendored OpenAPI file describes is checked against it
+ * (platform/contractGate.ts), the bench's too (both sides of a comparison pay the same): a request
+ * the schema refuses gets VTEX's error answer, and the stand-in's answer is checked for drift.
  */
 export function createProxyServer(standIns: StandIn[], state: SandboxState, app?: AppUnderTest): Server {
   const byHost = new Map<string, StandIn[]>()
@@ -62,12 +72,15 @@ export function createProxyServer(standIns: StandIn[], state: SandboxState, app?
     }
     const standIns = byHost.get(url.hostname) ?? []
     const request = { method, url, headers: req.headers, body }
+    const contract = openContractExchange(state, request)
+    if (contract?.refusal) return writeReply(res, refusedByContract(state, request, contract, contract.refusal))
     const fault = standIns.length > 0 && typeof direct !== 'string' ? state.faults.take(standIns[0].name, url.pathname) : undefined
     if (fault?.kind === 'hang') return // the socket stays open until the caller gives up or the server closes
     if (fault?.kind === 'reset') return req.socket.destroy()
     if (fault?.kind === 'answer') return writeReply(res, { status: fault.status, headers: { 'content-type': fault.contentType }, body: fault.body })
     if (fault?.kind === 'delay') await new Promise((resolve) => setTimeout(resolve, fault.ms))
     const reply = await dispatch(standIns, request, state)
+    contract?.answered(reply)
     if (fault?.kind === 'lost-answer') {
       state.faults.lostAnswers.push(body.toString('utf8'))
       return req.socket.destroy()
@@ -93,7 +106,15 @@ export function createOriginServer(standIn: StandIn, state: SandboxState, allowe
     }
     const body = await readBody(req)
     const url = new URL(req.url ?? '/', `http://${req.headers.host}`)
-    const reply = await dispatch([standIn], { method: req.method ?? 'GET', url, headers: req.headers, body }, state)
+    const request = { method: req.method ?? 'GET', url, headers: req.headers, body }
+    // This origin is the stand-in's first host to the browser: VTEX's contract for that host applies.
+    const contract = openContractExchange(state, request, standIn.hosts[0])
+    if (contract?.refusal) {
+      const refusal = refusedByContract(state, request, contract, contract.refusal)
+      return writeReply(res, { ...refusal, headers: { ...refusal.headers, ...cors } })
+    }
+    const reply = await dispatch([standIn], request, state)
+    contract?.answered(reply)
     writeReply(res, { ...reply, headers: { ...reply.headers, ...cors } })
   })
 }

@@ -139,7 +139,7 @@ export const policyRules = (appName: string): PolicyRule[] => [
 ]
 
 /** Hosts of the platform itself: a call to them needs a rule above, never just outbound-access. */
-const VTEX_HOST = /(^|\.)(vtex\.com|vtex\.com\.br|vtexcommercestable\.com\.br|vtexcommerce\.com\.br|myvtex\.com|vtex\.io)$/
+export const VTEX_HOST = /(^|\.)(vtex\.com|vtex\.com\.br|vtexcommercestable\.com\.br|vtexcommerce\.com\.br|myvtex\.com|vtex\.io)$/
 
 const globToRegExp = (glob: string) => new RegExp(`^${glob.split('*').map((part) => part.replace(/[.+?^${}()|[\]\\]/g, '\\$&')).join('.*')}$`)
 

@@ -150,7 +150,8 @@ export function getAdsStandIn(state: SandboxState, eventsOrigin: () => string): 
 
   function answer(request: GetAdsRequest): Record<string, unknown> {
     const used = new Set<string>()
-    const out: Record<string, unknown> = { query_at: new Date().toISOString(), query_id: `q-${Date.now()}`, request_id: `r-${standIn.requests.length}` }
+    // "A dictionary where each key is the name of a placement used in the query" (VTEX Ads docs, Retrieving ads; the Ads API's 200 schema): nothing else.
+    const out: Record<string, unknown> = {}
     for (const [name, placement] of Object.entries(request.placements)) {
       const ads: unknown[] = []
       for (const type of placement.types) {

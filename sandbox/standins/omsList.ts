@@ -5,7 +5,9 @@ import { decideOnState } from '../../node/trigger/orderFlow'
  * OMS List orders (`GET /api/oms/pvt/orders`) as the Orders API documents it: a date filter
  * `f_<field>=<field>:[from TO to]` on creationDate, authorizedDate or invoicedDate, `page` and
  * `per_page` (at most 100), at most 30 pages, `orderBy=creationDate,asc`, incomplete orders left
- * out with `incompleteOrders=false`; the answer `{list, paging: {total, pages, currentPage, perPage}}`.
+ * out with `incompleteOrders=false`; the answer `{list, facets, paging, stats}` with every field the
+ * Orders API's schema requires of a row, `stats` over the matching orders and, as VTEX's own
+ * user-orders example answers them, no facets.
  * The sandbox's orders carry no authorized/invoiced dates: they are derived from the status the
  * way OMS fills them (a minute and an hour after the order was placed).
  */
@@ -40,6 +42,70 @@ export function listOrders(orders: Iterable<VtexOrder>, params: URLSearchParams)
       return at !== undefined && at >= from && at <= to && (params.get('incompleteOrders') !== 'false' || order.status !== 'incomplete')
     })
     .sort((a, b) => Date.parse(a.creationDate) - Date.parse(b.creationDate))
-  const list = matching.slice((page - 1) * perPage, page * perPage).map((order) => ({ orderId: order.orderId, creationDate: order.creationDate, status: order.status }))
-  return { status: 200, body: { list, paging: { total: matching.length, pages: Math.min(30, Math.ceil(matching.length / perPage)), currentPage: page, perPage } } }
+  const list = matching.slice((page - 1) * perPage, page * perPage).map(listRow)
+  return {
+    status: 200,
+    body: {
+      list,
+      facets: [],
+      paging: { total: matching.length, pages: Math.min(30, Math.ceil(matching.length / perPage)), currentPage: page, perPage },
+      stats: { stats: { totalValue: statsOf(matching.map((order) => order.value ?? 0)), totalItems: statsOf(matching.map(itemCount)) } },
+    },
+  }
+}
+
+const itemCount = (order: VtexOrder) => order.items.reduce((sum, item) => sum + item.quantity, 0)
+const isoOrNull = (ms: number | undefined) => (ms === undefined ? null : new Date(ms).toISOString())
+
+/** One row of the list, as the Orders API's List orders answers it (its example, field by field). */
+function listRow(order: VtexOrder) {
+  const client = order.clientProfileData
+  return {
+    orderId: order.orderId,
+    creationDate: order.creationDate,
+    clientName: [client?.firstName, client?.lastName].filter(Boolean).join(' '),
+    items: null,
+    totalValue: order.value ?? 0,
+    paymentNames: '',
+    status: order.status ?? 'order-created',
+    statusDescription: order.status ?? 'order-created',
+    marketPlaceOrderId: order.marketplaceOrderId || null,
+    sequence: order.orderId.replace(/^\D*/, '').split('-')[0],
+    salesChannel: order.salesChannel ?? '1',
+    affiliateId: order.affiliateId ?? '',
+    origin: order.origin ?? 'Marketplace',
+    workflowInErrorState: false,
+    workflowInRetry: false,
+    lastMessageUnread: null,
+    ShippingEstimatedDate: null,
+    ShippingEstimatedDateMax: null,
+    ShippingEstimatedDateMin: null,
+    orderIsComplete: order.status !== 'incomplete',
+    listId: null,
+    listType: null,
+    authorizedDate: isoOrNull(orderDate(order, 'authorizedDate')),
+    callCenterOperatorName: null,
+    totalItems: itemCount(order),
+    currencyCode: order.storePreferencesData?.currencyCode ?? 'BRL',
+  }
+}
+
+/** Count, Max, Mean… of the matching orders, as OMS's list answers its stats. */
+function statsOf(values: number[]) {
+  const count = values.length
+  const sum = values.reduce((total, value) => total + value, 0)
+  const mean = count === 0 ? 0 : sum / count
+  const sumOfSquares = values.reduce((total, value) => total + value * value, 0)
+  const variance = count === 0 ? 0 : sumOfSquares / count - mean * mean
+  return {
+    Count: count,
+    Max: count === 0 ? 0 : Math.max(...values),
+    Mean: mean,
+    Min: count === 0 ? 0 : Math.min(...values),
+    Missing: 0,
+    StdDev: Math.sqrt(Math.max(0, variance)),
+    Sum: sum,
+    SumOfSquares: sumOfSquares,
+    Facets: {},
+  }
 }

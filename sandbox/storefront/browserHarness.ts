@@ -6,6 +6,7 @@ import { close, listen } from '../lib/servers'
 import { readBody, send } from './http'
 import type { GraphqlProvider } from './graphqlGateway'
 import { createStorefrontRoutes, RENDER_SESSION_SCRIPT } from './routes'
+import type { ContractViolation } from '../platform/contractGate'
 
 /**
  * What browser tests and the bench share: Debian's Chromium, a page server on one origin
@@ -115,6 +116,8 @@ export interface PageServer {
   origin: string
   /** Milliseconds the session API waits before answering (identity resolution in flight). */
   sessionDelayMs: number
+  /** The page's calls to VTEX's APIs that broke VTEX's published contracts (refused as VTEX refuses them). */
+  contractViolations: ContractViolation[]
   close: () => Promise<void>
 }
 
@@ -128,8 +131,9 @@ const FIXTURE_HTML = `<!doctype html><html><head><meta charset="utf-8"><title>fi
 export const startPageServer = async (options: { production?: boolean; graphql?: GraphqlProvider } = {}): Promise<PageServer> => {
   const bundle = await bundleBrowserEntry(FIXTURE_ENTRY, options)
   // The pixel's public config comes from the app's GraphQL: pass a running Service's (sandbox.service.graphql) to render it.
-  const routes = createStorefrontRoutes({ graphql: options.graphql })
-  const pages: PageServer = { origin: '', sessionDelayMs: 0, close: async () => close(server) }
+  const contractViolations: ContractViolation[] = []
+  const routes = createStorefrontRoutes({ graphql: options.graphql, contracts: { contractViolations } })
+  const pages: PageServer = { origin: '', sessionDelayMs: 0, contractViolations, close: async () => close(server) }
   const server = http.createServer(async (req, res) => {
     const url = new URL(req.url || '/', pages.origin)
     if (url.pathname === '/fixture') return send(res, 200, FIXTURE_HTML, 'text/html; charset=utf-8')

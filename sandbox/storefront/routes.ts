@@ -4,7 +4,9 @@ import { DEMO_MEDIA, demoProducts } from './ads'
 import { catalogGraphql, catalogProduct } from './catalogGraphql'
 import { APP_PROVIDER, routeGraphql, type GraphqlProvider } from './graphqlGateway'
 import { buildStorefrontFiles } from './build'
-import { cookiesOf, readJson, send, sendJson } from './http'
+import { cookiesOf, readBody, readJson, send, sendJson } from './http'
+import { openContractExchange, type ContractSink } from '../platform/contractGate'
+import type { StandInReply } from '../lib/standIn'
 import { addItem, ConfiguredApp, createOrderForm, orderForms, REGISTERED_APP, removeCustomDataField, SandboxOrderForm, setCustomData } from './orderForms'
 
 export type StorefrontRoutes = (req: IncomingMessage, res: ServerResponse, url: URL) => Promise<boolean>
@@ -22,6 +24,11 @@ export interface StorefrontOptions {
    * Default (pages without the Service): our app, as registered.
    */
   registeredApps?: () => ConfiguredApp[]
+  /**
+   * Where calls to VTEX's APIs that break VTEX's published contract are recorded (the sandbox
+   * state); they are refused as VTEX refuses them either way. Default: a list of these routes' own.
+   */
+  contracts?: ContractSink
 }
 
 /**
@@ -90,7 +97,7 @@ const json = (value: unknown) => JSON.stringify(value).replace(/</g, '\\u003c')
  * What render-session does at the start of every Store Framework page: one request to the session
  * API, its answer left on `window.__RENDER_8_SESSION__.sessionPromise` (the identity reads it there).
  */
-export const RENDER_SESSION_SCRIPT = `<script>window.__RENDER_8_SESSION__={sessionPromise:fetch('/api/sessions?items=profile.id,profile.isAuthenticated',{method:'POST',credentials:'same-origin',headers:{'Content-Type':'application/json'},body:'{}'}).then(function(r){return r.json()}).then(function(response){return {response:response,error:null}},function(){return {response:null,error:{message:'session'}}})}</script>`
+export const RENDER_SESSION_SCRIPT = `<script>window.__RENDER_8_SESSION__={sessionPromise:fetch('/api/sessions?items=profile.id,profile.isAuthenticated',{method:'POST',credentials:'same-origin',headers:{'Content-Type':'application/json'},body:'{"public":{}}'}).then(function(r){return r.json()}).then(function(response){return {response:response,error:null}},function(){return {response:null,error:{message:'session'}}})}</script>`
 
 /**
  * The demo store's page (home, search, product, cart, order placed: demo.tsx picks by URL). Like a
@@ -126,6 +133,42 @@ ${RENDER_SESSION_SCRIPT}
 <script>window.__SANDBOX_SEARCH__=${json(searchResults(eventsBaseUrl))};window.__SANDBOX_CATALOG__=${json(demoProducts.map(catalogProduct))}</script>
 <script type="module" src="/assets/storefront.js"></script></body></html>`
 
+/** The VTEX APIs the page calls on the store's host (Session Manager, Checkout's public orderForm API). */
+const STORE_API = /^\/api\/(sessions|checkout\/pub\/)/
+/** The host those APIs are published on (`https://{accountName}.vtexcommercestable.com.br`): their contracts apply here. */
+const STORE_API_HOST = 'mystore.vtexcommercestable.com.br'
+
+const reply = (status: number, body: unknown): StandInReply => ({ status, headers: { 'content-type': 'application/json; charset=utf-8' }, body })
+const parsed = (body: Buffer): unknown => {
+  try {
+    return JSON.parse(body.toString('utf8'))
+  } catch {
+    return undefined
+  }
+}
+
+/** Session Manager and the Checkout API as the page uses them; undefined for a path they do not serve. */
+function storeApi(method: string, path: string, body: Buffer, req: IncomingMessage, res: ServerResponse, registeredApps: () => ConfiguredApp[]): StandInReply | undefined {
+  // GET: the identity's own lookup; POST: what render-session does at page start (the demo page emulates it).
+  if ((method === 'GET' || method === 'POST') && path === '/api/sessions') return reply(200, sessionAnswer(req))
+  if ((method === 'GET' || method === 'POST') && path === '/api/checkout/pub/orderForm') return reply(200, getOrCreateOrderForm(req, res))
+  const customData = /^\/api\/checkout\/pub\/orderForm\/([^/]+)\/customData\/([^/]+)(?:\/([^/]+))?$/.exec(path)
+  if (!customData || (method !== 'PUT' && method !== 'DELETE')) return undefined
+  const [, orderFormId, appId, field] = customData
+  const orderForm = orderForms.get(orderFormId)
+  if (!orderForm) return reply(404, { error: { code: 'CHK0041', message: 'orderForm not found' } })
+  if (method === 'DELETE') {
+    if (!field) return undefined
+    const result = removeCustomDataField(orderForm, appId, field, registeredApps())
+    return result.ok ? reply(200, orderForm) : reply(result.status, { error: { code: result.code, message: result.message } })
+  }
+  if (!/^application\/json\b/.test(req.headers['content-type'] || '')) return reply(415, { error: { message: 'Content-Type must be application/json' } })
+  const value = parsed(body) as Record<string, unknown> | undefined
+  const fields = field ? { [field]: value?.value } : value || {}
+  const result = setCustomData(orderForm, appId, fields, registeredApps())
+  return result.ok ? reply(200, orderForm) : reply(result.status, { error: { code: result.code, message: result.message } })
+}
+
 /**
  * The demo store: the page, its script, and the Checkout / session APIs it calls. Returns
  * true when it handled the request.
@@ -134,6 +177,7 @@ export const createStorefrontRoutes = (options: StorefrontOptions = {}): Storefr
   let files: Promise<Map<string, string>> | undefined
   const eventsBaseUrl = options.eventsBaseUrl || ''
   const registeredApps = options.registeredApps || (() => [REGISTERED_APP])
+  const contracts: ContractSink = options.contracts ?? { contractViolations: [] }
   // Where the store's GraphQL gateway sends each provider's queries; the app's go to the real Service.
   const providers: Record<string, GraphqlProvider> = {
     [APP_PROVIDER]: options.graphql ?? (async () => ({ status: 503, body: { errors: [{ message: `sandbox: ${APP_PROVIDER} is not running here` }] } })),
@@ -158,47 +202,14 @@ export const createStorefrontRoutes = (options: StorefrontOptions = {}): Storefr
       send(res, 200, script, 'text/javascript; charset=utf-8')
       return true
     }
-    // GET: the identity's own lookup; POST: what render-session does at page start (the demo page emulates it).
-    if ((method === 'GET' || method === 'POST') && path === '/api/sessions') {
-      sendJson(res, 200, sessionAnswer(req))
-      return true
-    }
-    if ((method === 'GET' || method === 'POST') && path === '/api/checkout/pub/orderForm') {
-      sendJson(res, 200, getOrCreateOrderForm(req, res))
-      return true
-    }
-    const customData = /^\/api\/checkout\/pub\/orderForm\/([^/]+)\/customData\/([^/]+)(?:\/([^/]+))?$/.exec(path)
-    if (customData && method === 'DELETE' && customData[3]) {
-      const [, orderFormId, appId, field] = customData
-      const orderForm = orderForms.get(orderFormId)
-      if (!orderForm) {
-        sendJson(res, 404, { error: { code: 'CHK0041', message: 'orderForm not found' } })
-        return true
-      }
-      const result = removeCustomDataField(orderForm, appId, field, registeredApps())
-      if (result.ok) sendJson(res, 200, orderForm)
-      else sendJson(res, result.status, { error: { code: result.code, message: result.message } })
-      return true
-    }
-    if (customData && method === 'PUT') {
-      const [, orderFormId, appId, field] = customData
-      const orderForm = orderForms.get(orderFormId)
-      if (!orderForm) {
-        sendJson(res, 404, { error: { code: 'CHK0041', message: 'orderForm not found' } })
-        return true
-      }
-      if (!/^application\/json\b/.test(req.headers['content-type'] || '')) {
-        sendJson(res, 415, { error: { message: 'Content-Type must be application/json' } })
-        return true
-      }
-      const body = (await readJson(req)) as Record<string, unknown> | undefined
-      const fields = field ? { [field]: body?.value } : body || {}
-      const result = setCustomData(orderForm, appId, fields, registeredApps())
-      if (!result.ok) {
-        sendJson(res, result.status, { error: { code: result.code, message: result.message } })
-        return true
-      }
-      sendJson(res, 200, orderForm)
+    if (STORE_API.test(path)) {
+      const request = { method, url, headers: req.headers, body: Buffer.from(await readBody(req)) }
+      // The page reaches Checkout and Session Manager on the store's own host: VTEX's published contract applies.
+      const contract = openContractExchange(contracts, request, STORE_API_HOST)
+      const reply = contract?.refusal ?? storeApi(method, path, request.body, req, res, registeredApps)
+      if (!reply) return false
+      if (!contract?.refusal) contract?.answered(reply)
+      send(res, reply.status, JSON.stringify(reply.body), reply.headers?.['content-type'] ?? 'application/json; charset=utf-8')
       return true
     }
     if (method === 'POST' && path === '/_sandbox/graphql') {

@@ -30,6 +30,8 @@ describe('consent, in Chromium', () => {
     await Promise.all([browser?.close(), events?.close(), pages?.close()])
     await sandbox?.stop()
   })
+  // The identity's checkout and session calls keep VTEX's published contracts.
+  afterAll(() => expect(pages.contractViolations).toEqual([]))
   beforeEach(async () => {
     events.reset()
     customDataWrites.length = 0

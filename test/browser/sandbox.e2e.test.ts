@@ -26,6 +26,8 @@ afterAll(async () => {
   if (page) await close(page.server)
   await sandbox?.stop()
 })
+// The page's checkout and session calls, the Service's calls and every stand-in answer keep VTEX's published contracts.
+afterAll(() => expect(sandbox.state.contractViolations).toEqual([]))
 
 const waitFor = async <T>(probe: () => T | undefined, what: string, timeoutMs = 15_000): Promise<T> => {
   const deadline = Date.now() + timeoutMs
