@@ -25,7 +25,7 @@ const throughProxy = (method: string, url: string, body?: unknown, headers: Reco
   new Promise<{ status: number; body: unknown }>((resolve, reject) => {
     const payload = body === undefined ? undefined : JSON.stringify(body)
     const req = httpRequest(
-      { host: '127.0.0.1', port: sandbox.proxyPort, method, path: url, headers: { host: new URL(url).host, 'proxy-authorization': 'app-token', ...(payload ? { 'content-type': 'application/json' } : {}), ...headers } },
+      { host: '127.0.0.1', port: sandbox.proxyPort, method, path: url, headers: { host: new URL(url).host, 'proxy-authorization': sandbox.state.appToken, vtexidclientautcookie: sandbox.state.appToken, ...(payload ? { 'content-type': 'application/json' } : {}), ...headers } },
       (res) => {
         const chunks: Buffer[] = []
         res.on('data', (chunk: Buffer) => chunks.push(chunk))

@@ -272,7 +272,7 @@ describe('debug mode, default settings', () => {
     expect(await value('consent')).toBe('not required by the store')
     expect(await value('managers')).toBe('none')
     await waitFor(async () => /session_id=/.test((await value('holds')) || ''), 'the orderForm read')
-    expect(await value('holds')).toBe(`session_id=${sessionId} · user_id=demo-shopper-1 · impact_click_id=click-42`)
+    expect(await value('holds')).toBe(`session_id=${sessionId} · user_id=demoshopper1 · impact_click_id=click-42`)
     expect(await value('written')).toMatch(/^yes: it holds the ids the events carry( \(PUT → 200\))?$/)
     // Ids only: nothing of the shopper's own (the orderForm's profile, e-mail) reaches the overlay.
     expect(await page.locator(PANEL).textContent()).not.toMatch(/@|demo-shopper-1@|sandbox\.test/)
