@@ -4,13 +4,13 @@ import type { VtexOrder } from '../typings/order'
 export const CUSTOM_DATA_APP_ID = 'ads-events'
 /**
  * The fields of that app, registered in the checkout orderForm configuration: the ids, and
- * `consent`, which holds `refused` when the shopper refused the store's consent manager (no
+ * `consent`, which holds `denied` when the shopper refused the store's consent manager (no
  * identifier: a refusal is recorded without saying who refused).
  */
 export const CUSTOM_DATA_FIELDS = ['session_id', 'user_id', 'impact_click_id', 'oppref', 'consent'] as const
 type CustomDataField = (typeof CUSTOM_DATA_FIELDS)[number]
-/** The one value of `consent` the storefront writes (react/identity/bridgeFields.ts). */
-export const CONSENT_REFUSED = 'refused'
+/** The one value of `consent` the storefront writes (react/identity/identity.ts, bridgePlan): the consent manager's answer. */
+export const CONSENT_REFUSED = 'denied'
 
 /** Both sides validate every id the browser wrote: anything else is treated as absent. */
 export const IDENTITY_VALUE_PATTERN = /^[A-Za-z0-9._:~-]{1,128}$/
@@ -23,7 +23,7 @@ export interface OrderIdentity {
   impactClickId?: string
   oppref?: string
   /**
-   * The shopper refused consent in the store's consent manager (customData `consent: refused`).
+   * The shopper refused consent in the store's consent manager (customData `consent: denied`).
    * Then no id the storefront wrote is read: a refusal wins over ids written before it.
    */
   consentRefused: boolean

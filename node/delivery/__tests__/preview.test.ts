@@ -24,7 +24,7 @@ describe('previewOrder', () => {
   })
 
   it('says skipped or invalid with the reason and errors', () => {
-    const refused = { ...loadOrder('simple'), customData: { customApps: [{ id: 'ads-events', fields: { consent: 'refused' } }] } }
+    const refused = { ...loadOrder('simple'), customData: { customApps: [{ id: 'ads-events', fields: { consent: 'denied' } }] } }
     expect(previewOrder(refused, normalizeSettings({ publisherId: 'p' }), destinations, NOW).destinations.vtexAds).toEqual({
       status: 'skipped',
       reason: CONSENT_REFUSED_SKIP,

@@ -180,7 +180,7 @@ describe('cancellations', () => {
   })
 
   it('an order whose shopper refused consent is recorded skipped and nothing is sent', async () => {
-    const order = { ...loadOrder('simple'), orderId: 'consent-refused-01', customData: { customApps: [{ id: 'ads-events', fields: { consent: 'refused' } }] } }
+    const order = { ...loadOrder('simple'), orderId: 'consent-refused-01', customData: { customApps: [{ id: 'ads-events', fields: { consent: 'denied' } }] } }
     const { run, sent, ledger } = setup({ orders: { [order.orderId]: order } })
     await run([broadcast(order.orderId, 'order-created')])
     expect(sent).toHaveLength(0)

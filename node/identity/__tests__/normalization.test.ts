@@ -155,7 +155,7 @@ describe('readOrderIdentity', () => {
   }
 
   it('reads a refusal and then no id the storefront wrote, only the profile id the order itself names', () => {
-    const identity = readOrderIdentity(withFields({ consent: 'refused', session_id: 'written-before-the-refusal', impact_click_id: 'c1', oppref: 'o1' }))
+    const identity = readOrderIdentity(withFields({ consent: 'denied', session_id: 'written-before-the-refusal', impact_click_id: 'c1', oppref: 'o1' }))
     expect(identity).toEqual({ userId: '5a3692de-358a-4bea-8885-044bce33bb93', consentRefused: true, notes: ['consent-refused'] })
   })
 

@@ -85,7 +85,7 @@ describe('toImpactConversion', () => {
   })
 
   const refused = (order: ReturnType<typeof loadOrder>) => {
-    order.customData = { customApps: [{ id: 'ads-events', fields: { consent: 'refused', impact_click_id: 'Qn3wT8Xy0xyz123' } }] }
+    order.customData = { customApps: [{ id: 'ads-events', fields: { consent: 'denied', impact_click_id: 'Qn3wT8Xy0xyz123' } }] }
     return order
   }
 

@@ -186,7 +186,7 @@ describe('openaiDestination.prepare: skips and dead letters', () => {
 
   it('skips an order whose shopper refused consent, though its profile id and e-mail could be matched', () => {
     const order = loadOrder('simple')
-    order.customData = { customApps: [{ id: 'ads-events', fields: { consent: 'refused', oppref: 'oppref_abc' } }] }
+    order.customData = { customApps: [{ id: 'ads-events', fields: { consent: 'denied', oppref: 'oppref_abc' } }] }
     expect(openaiDestination.prepare(toConversion(order), settings, now)).toEqual({ kind: 'skipped', reason: CONSENT_REFUSED_SKIP })
   })
 

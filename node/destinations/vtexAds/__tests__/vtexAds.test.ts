@@ -143,7 +143,7 @@ describe('vtexAdsDestination.prepare', () => {
 
   it('skips an order whose shopper refused consent, before anything else is checked', () => {
     const order = loadOrder('simple')
-    order.customData = { customApps: [{ id: 'ads-events', fields: { consent: 'refused' } }] }
+    order.customData = { customApps: [{ id: 'ads-events', fields: { consent: 'denied' } }] }
     expect(vtexAdsDestination.prepare(toConversion(order), normalizeSettings({}), now)).toEqual({ kind: 'skipped', reason: CONSENT_REFUSED_SKIP })
     expect(CONSENT_REFUSED_SKIP).toMatch(/^consent-refused: /)
   })
