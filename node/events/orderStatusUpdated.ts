@@ -17,6 +17,7 @@ import { registerOrderFormApp } from '../resolvers/orderFormConfiguration'
 import { runOnSettingsChange } from '../settings/onSettingsChange'
 import { logger } from './logger'
 import { customerProfileEmail } from '../clients/customerProfiles'
+import { DPP_NO_PROFILE_LOOKUP } from '../delivery/orderEmail'
 
 /**
  * What one broadcast may take: service.json's `timeout` (30 s) cuts the handler, so everything it
@@ -32,11 +33,14 @@ export async function orderStatusDeps(
 ): Promise<OrderStatusDeps> {
   const { clients } = ctx
   const log = logger(ctx.vtex.logger)
+  const settings = await readSettings(() => clients.apps, ctx.vtex, options)
+  // Data Protection Plus stores: the Orders API's PII version (e-mail unmasked with `reason`), no Master Data CL.
+  const dpp = settings.dataProtectionPlus
   return {
-    settings: await readSettings(() => clients.apps, ctx.vtex, options),
+    settings,
     destinations,
-    readOrder: (orderId, timeoutMs) => clients.oms.order(orderId, timeoutMs),
-    lookupProfileEmail: customerProfileEmail(clients.masterdata),
+    readOrder: (orderId, timeoutMs) => (dpp ? clients.oms.piiOrder(orderId, timeoutMs) : clients.oms.order(orderId, timeoutMs)),
+    lookupProfileEmail: dpp ? DPP_NO_PROFILE_LOOKUP : customerProfileEmail(clients.masterdata),
     // VBase is the ledger; the admin's index (Master Data v2) follows each write.
     ledger: indexedLedgerOf(ctx, log),
     claims: vbaseNameFiles(clients.vbase, CLAIMS_BUCKET),

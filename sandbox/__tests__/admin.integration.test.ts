@@ -205,7 +205,7 @@ describe('preview and checkout registration', () => {
 
   it('tells whether the checkout lists the customData app, and registers it again idempotently', async () => {
     const status = await adminData<{ adsEventsOrderFormApp: unknown }>('query { adsEventsOrderFormApp { registered fields missingFields } }')
-    expect(status.adsEventsOrderFormApp).toEqual({ registered: true, fields: ['session_id', 'user_id', 'impact_click_id', 'oppref'], missingFields: [] })
+    expect(status.adsEventsOrderFormApp).toEqual({ registered: true, fields: ['session_id', 'user_id', 'impact_click_id', 'oppref', 'consent'], missingFields: [] })
     sandbox.state.orderFormConfiguration = { ...sandbox.state.orderFormConfiguration, apps: [] }
     expect((await adminData<{ adsEventsOrderFormApp: { registered: boolean } }>('query { adsEventsOrderFormApp { registered } }')).adsEventsOrderFormApp.registered).toBe(false)
     expect(await adminData('mutation { adsEventsRegisterOrderFormApp }')).toEqual({ adsEventsRegisterOrderFormApp: true })
