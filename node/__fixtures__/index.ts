@@ -31,3 +31,6 @@ export const loadBroadcasts = (name: 'simple-lifecycle' | 'invoiced-only' | 'can
 /** `GET /api/dataentities/CL/search?_where=userId=<id>&_fields=email,userId` answers, by userId. */
 export const loadProfileAnswer = (userId: string): Array<{ userId: string; email: string }> =>
   JSON.parse(readFileSync(join(FIXTURES, 'masterdata', `CL-${userId}.json`), 'utf8'))
+
+/** VTEX's own example order from the Orders API's OpenAPI file (Get order, 200 example): no storefront session. */
+export const loadVtexExampleOrder = (): VtexOrder => JSON.parse(readFileSync(join(FIXTURES, 'openapi', 'orders-api-get-order.json'), 'utf8'))

@@ -26,6 +26,9 @@ export interface OrderList {
   paging: { total: number; pages: number; currentPage: number; perPage: number }
 }
 
+/** Why the app asks for unmasked order data: VTEX records it with every such read. */
+export const PII_ORDER_REASON = 'ad-conversion-hashed-identifiers'
+
 /**
  * OMS (Orders API) as this app uses it: read one order (policy OMSViewer) and list orders by a date
  * window (ListOrders). Our own small client instead of @vtex/clients' OMS: that one cannot pass
@@ -41,6 +44,22 @@ export class OmsClient extends JanusClient {
   /** GET /api/oms/pvt/orders/{orderId}: `unknown` until checked (a proxy may answer HTML with a 200). */
   public order(orderId: string, timeoutMs?: number) {
     return this.http.get<unknown>(`/api/oms/pvt/orders/${encodeURIComponent(orderId)}`, { metric: 'oms-order', timeout: timeoutMs })
+  }
+
+  /**
+   * GET /api/orders/pvt/document/{orderId}?reason=…: the same order from the Orders API's PII
+   * version, which stores on Data Protection Plus "must use" (VTEX, "Changes in VTEX features
+   * behavior to handle PII data": Get order moves here, "Payload changed: No"). With `reason` it
+   * answers unmasked data (OpenAPI "Orders API - PII data architecture": "If you wish to retrieve
+   * unmasked data, use the reason query parameter"); its permission is OMS "View order", the
+   * OMSViewer policy this app already holds. The reason is audited by VTEX: it says why.
+   */
+  public piiOrder(orderId: string, timeoutMs?: number) {
+    return this.http.get<unknown>(`/api/orders/pvt/document/${encodeURIComponent(orderId)}`, {
+      metric: 'oms-pii-order',
+      timeout: timeoutMs,
+      params: { reason: PII_ORDER_REASON },
+    })
   }
 
   /**

@@ -142,7 +142,7 @@ export async function deliverToDestination(
   for (let attemptsThisRun = 1; ; attemptsThisRun++) {
     let outcome: Outcome
     try {
-      outcome = destination.classify(await deps.transport.send(name, request), request)
+      outcome = withPreparedNote(destination.classify(await deps.transport.send(name, request), request), preparation.note)
     } catch (error) {
       outcome = { kind: 'retry', reason: describeTransportError(error) }
     }
@@ -164,6 +164,10 @@ export async function deliverToDestination(
     await (deps.sleep ?? defaultSleep)(delay)
   }
 }
+
+/** A sent record tells what the destination's own answer cannot (e.g. "no storefront session"), unless the answer had its own note. */
+const withPreparedNote = (outcome: Outcome, note: string | undefined): Outcome =>
+  outcome.kind === 'sent' && !outcome.note && note ? { ...outcome, note } : outcome
 
 /** Whether the order carried each id: booleans only, the ids themselves stay out of the ledger. */
 export const identityCoverage = ({ identity }: Conversion): IdentityCoverage => ({

@@ -6,7 +6,7 @@ import { decideOnState, type TriggerDecision } from '../trigger/orderFlow'
 import { claim, type ClaimFiles } from './claims'
 import { NO_DEADLINE, type Deadline } from './deadline'
 import { FINAL_STATUSES, type DeliveryRecord } from './ledger'
-import { convertOrder, ProfileUnreadableError, type ProfileEmailLookup } from './orderEmail'
+import { convertOrder, ProfileUnreadableError, type EmailLookup } from './orderEmail'
 import {
   deliverToDestination,
   recordCancellation,
@@ -24,7 +24,7 @@ export interface OrderStatusDeps extends DeliveryDeps {
   /** The raw OMS answer for an order (checked before use). */
   readOrder: FetchOrder
   /** Reads a customer's e-mail from Master Data CL, for orders whose OMS e-mail is hard-masked. */
-  lookupProfileEmail?: ProfileEmailLookup
+  lookupProfileEmail?: EmailLookup
   /** Where cross-replica claims live (VBase); without it only the in-process lock serializes. */
   claims?: ClaimFiles
   /** Orders to retry later without a broadcast (the scheduled run drains it). */

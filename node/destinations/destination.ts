@@ -16,7 +16,8 @@ export interface OutboundRequest {
 }
 
 export type Preparation =
-  | { kind: 'ready'; request: OutboundRequest }
+  /** `note` says what a sent record should tell besides "sent" (e.g. no storefront session): becomes its reason. */
+  | { kind: 'ready'; request: OutboundRequest; note?: string }
   /** Nothing to send, by design (no identity, no attribution key…): final, not an error. */
   | { kind: 'skipped'; reason: string }
   /** Cannot be sent as is (invalid body, missing setting): a dead letter, replayable after a fix. */

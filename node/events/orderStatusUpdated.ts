@@ -18,6 +18,7 @@ import { runOnSettingsChange } from '../settings/onSettingsChange'
 import { logger } from './logger'
 import { customerProfileEmail } from '../clients/customerProfiles'
 import { ADMIN_RESOURCES, type AdminAccess } from '../admin/adminAccess'
+import { DPP_NO_PROFILE_LOOKUP } from '../delivery/orderEmail'
 
 /**
  * What one broadcast may take: service.json's `timeout` (30 s) cuts the handler, so everything it
@@ -44,19 +45,25 @@ export async function orderStatusDeps(ctx: { clients: Clients; vtex: EventContex
   const { admin } = options
   const log = logger(ctx.vtex.logger)
   const deadline = deadlineIn(options.budgetMs ?? HANDLER_BUDGET_MS)
+  const settings = await readSettings(() => clients.apps, ctx.vtex, options)
+  // Data Protection Plus stores: the Orders API's PII version (e-mail unmasked with `reason`), no Master Data CL.
+  const dpp = settings.dataProtectionPlus
   return {
-    settings: await readSettings(() => clients.apps, ctx.vtex, options),
+    settings,
     destinations,
     ...(admin
       ? {
-          readOrder: (orderId, timeoutMs) => admin.call(ADMIN_RESOURCES.viewOrder, `read order ${orderId}`, () => clients.adminOms.order(orderId, timeoutMs)),
-          lookupProfileEmail: (userId) =>
-            admin.call(ADMIN_RESOURCES.readDocuments, "read the customer's profile (Master Data CL) of a hard-masked order", () => customerProfileEmail(clients.adminMasterdata)(userId)),
+          readOrder: (orderId, timeoutMs) =>
+            admin.call(ADMIN_RESOURCES.viewOrder, `read order ${orderId}`, () => (dpp ? clients.adminOms.piiOrder(orderId, timeoutMs) : clients.adminOms.order(orderId, timeoutMs))),
+          lookupProfileEmail: dpp
+            ? DPP_NO_PROFILE_LOOKUP
+            : (userId) =>
+                admin.call(ADMIN_RESOURCES.readDocuments, "read the customer's profile (Master Data CL) of a hard-masked order", () => customerProfileEmail(clients.adminMasterdata)(userId)),
           deadline: admin.deadline(deadline),
         }
       : {
-          readOrder: (orderId, timeoutMs) => clients.oms.order(orderId, timeoutMs),
-          lookupProfileEmail: customerProfileEmail(clients.masterdata),
+          readOrder: (orderId, timeoutMs) => (dpp ? clients.oms.piiOrder(orderId, timeoutMs) : clients.oms.order(orderId, timeoutMs)),
+          lookupProfileEmail: dpp ? DPP_NO_PROFILE_LOOKUP : customerProfileEmail(clients.masterdata),
           deadline,
         }),
     // VBase is the ledger; the admin's index (Master Data v2) follows each write.

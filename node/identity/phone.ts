@@ -40,7 +40,8 @@ function nationalSignificant(digits: string, country: CountryInfo): string | und
 }
 
 export function normalizePhoneE164(raw: string | null | undefined, countryAlpha3: string | null | undefined): string | undefined {
-  const trimmed = raw?.trim()
+  // NFC like every identifier that is hashed; what is not a plain number is refused below anyway.
+  const trimmed = raw?.normalize('NFC').trim()
   if (!trimmed || !NUMBER_ONLY.test(trimmed)) return undefined
   const digits = trimmed.replace(/\D/g, '')
   if (digits === '') return undefined

@@ -28,6 +28,12 @@ export interface AppSettings {
   vtexAdsEnabled: boolean
   /** Storefront: no identifier cookie before the shopper's consent (LGPD/GDPR stores). */
   requireConsent: boolean
+  /**
+   * The store runs VTEX's Data Protection Plus (PII data architecture): orders are read from the
+   * Orders API's PII version with `reason` (e-mail unmasked), and no Master Data CL exists there.
+   * Nothing VTEX documents on a classic order tells such a store apart, so the merchant says so.
+   */
+  dataProtectionPlus: boolean
   eventsBaseUrl: string
   adsBaseUrl: string
   impactEnabled: boolean
@@ -106,6 +112,7 @@ export function normalizeSettings(raw: unknown): AppSettings {
     convertFulfillmentOrders: flag(input.convertFulfillmentOrders, false),
     vtexAdsEnabled: flag(input.vtexAdsEnabled, true),
     requireConsent: flag(input.requireConsent, false),
+    dataProtectionPlus: flag(input.dataProtectionPlus, false),
     eventsBaseUrl: baseUrl(input.eventsBaseUrl, DEFAULT_EVENTS_BASE_URL),
     adsBaseUrl: baseUrl(input.adsBaseUrl, DEFAULT_ADS_BASE_URL),
     impactEnabled: flag(input.impactEnabled, false),

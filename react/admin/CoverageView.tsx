@@ -10,6 +10,8 @@ import { DESTINATIONS } from './types'
 import type { Coverage, Destination } from './types'
 
 const IDS = ['sessionId', 'userId', 'impactClickId', 'oppref'] as const
+/** How the sales split: with the storefront's session, without one (still sent to VTEX Ads), consent refused. */
+const SALES = ['sessionId', 'noStorefrontSession', 'consentRefused'] as const
 const WINDOWS = [1, 7, 30]
 
 /** Which ids the converted orders carried (is the storefront part installed right?), and why deliveries were skipped. */
@@ -52,47 +54,63 @@ export default function CoverageView() {
   )
 }
 
+/** Counts of the converted orders, each with its share of them as a bar. */
+function ShareTable({ keys, label, coverage }: { keys: ReadonlyArray<keyof Coverage>; label: string; coverage: Coverage }) {
+  const t = useMessages()
+  const measures = useTableMeasures({ size: keys.length, density: 'compact' })
+  const rows = keys.map((id) => ({ id, count: coverage[id] as number, share: shareOf(coverage[id] as number, coverage.converted) }))
+  return (
+    <Table
+      measures={measures}
+      items={rows}
+      rowKey={({ rowData }) => (rowData as { id: string }).id}
+      columns={[
+        { id: 'id', title: t('coverage.column.id'), cellRenderer: ({ data }) => t(`${label}${data as string}`) },
+        { id: 'count', title: t('coverage.column.orders'), cellRenderer: ({ data }) => formatCount(data as number) },
+        {
+          id: 'share',
+          title: t('coverage.column.share'),
+          extended: true,
+          cellRenderer: ({ data }) => {
+            const row = data as (typeof rows)[number]
+            return (
+              <span className="flex items-center">
+                <span aria-hidden="true" className="dib bg-muted-4 br2 mr3" style={{ width: 120, height: 8 }}>
+                  <span className="db bg-action-primary br2" style={{ width: `${row.share}%`, height: 8 }} />
+                </span>
+                {formatShare(row.count, coverage.converted)}
+              </span>
+            )
+          },
+        },
+      ]}
+    />
+  )
+}
+
 function CoverageFigures({ coverage, days }: { coverage: Coverage; days: number }) {
   const t = useMessages()
-  const idMeasures = useTableMeasures({ size: IDS.length, density: 'compact' })
   const reasonMeasures = useTableMeasures({ size: coverage.skippedReasons.length, density: 'compact' })
-  const idRows = IDS.map((id) => ({ id, count: coverage[id], share: shareOf(coverage[id], coverage.converted) }))
+  const converted = t('coverage.converted', { count: formatCount(coverage.converted), days, since: formatDateTime(coverage.since) })
 
   return (
     <>
-      <PageBlock title={t('coverage.ids.title')} subtitle={t('coverage.converted', { count: formatCount(coverage.converted), days, since: formatDateTime(coverage.since) })} variation="full">
-        {coverage.converted === 0 ? (
+      {coverage.converted === 0 ? (
+        <PageBlock title={t('coverage.ids.title')} subtitle={converted} variation="full">
           <EmptyState title={t('coverage.empty.title')}>
             <p>{t('coverage.empty.description')}</p>
           </EmptyState>
-        ) : (
-          <Table
-            measures={idMeasures}
-            items={idRows}
-            rowKey={({ rowData }) => (rowData as { id: string }).id}
-            columns={[
-              { id: 'id', title: t('coverage.column.id'), cellRenderer: ({ data }) => t(`coverage.id.${data as string}`) },
-              { id: 'count', title: t('coverage.column.orders'), cellRenderer: ({ data }) => formatCount(data as number) },
-              {
-                id: 'share',
-                title: t('coverage.column.share'),
-                extended: true,
-                cellRenderer: ({ data }) => {
-                  const row = data as (typeof idRows)[number]
-                  return (
-                    <span className="flex items-center">
-                      <span aria-hidden="true" className="dib bg-muted-4 br2 mr3" style={{ width: 120, height: 8 }}>
-                        <span className="db bg-action-primary br2" style={{ width: `${row.share}%`, height: 8 }} />
-                      </span>
-                      {formatShare(row.count, coverage.converted)}
-                    </span>
-                  )
-                },
-              },
-            ]}
-          />
-        )}
-      </PageBlock>
+        </PageBlock>
+      ) : (
+        <>
+          <PageBlock title={t('coverage.sales.title')} subtitle={`${converted} ${t('coverage.sales.subtitle')}`} variation="full">
+            <ShareTable keys={SALES} label="coverage.sales." coverage={coverage} />
+          </PageBlock>
+          <PageBlock title={t('coverage.ids.title')} variation="full">
+            <ShareTable keys={IDS} label="coverage.id." coverage={coverage} />
+          </PageBlock>
+        </>
+      )}
       <PageBlock title={t('coverage.skipped.title')} subtitle={t('coverage.skipped.subtitle', { count: formatCount(coverage.skipped) })} variation="full">
         {coverage.skippedReasons.length === 0 ? (
           <p className="t-body">{t('coverage.skipped.empty')}</p>

@@ -30,7 +30,7 @@ export const pageBounds = (page: number, pageSize: number, shown: number): { fro
   shown === 0 ? { from: 0, to: 0 } : { from: (page - 1) * pageSize + 1, to: (page - 1) * pageSize + shown }
 
 /** The message key of a skip reason code; unknown codes share one label. */
-export const KNOWN_REASONS = ['no-identity', 'no-attribution-key', 'no-sale-items', 'canceled-before-send', 'other']
+export const KNOWN_REASONS = ['consent-refused', 'no-user-id', 'no-identity', 'no-attribution-key', 'no-sale-items', 'canceled-before-send', 'other']
 export const reasonKey = (code: string): string => `reason.${KNOWN_REASONS.includes(code) ? code : 'other'}`
 
 /** YYYY-MM-DD of a time, in UTC (the backfill's days are UTC days). */

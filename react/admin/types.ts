@@ -26,6 +26,8 @@ export interface Coverage {
   since: string
   converted: number
   sessionId: number
+  noStorefrontSession: number
+  consentRefused: number
   userId: number
   impactClickId: number
   oppref: number

@@ -23,10 +23,13 @@ export const readCookie = (jar: CookieJar, name: string): string | undefined => 
   return match ? match[1] : undefined
 }
 
-/** Values are validated ids (no `;`, `,` or spaces), so no encoding is needed. */
+/**
+ * Values are validated ids (no `;`, `,` or spaces), so no encoding is needed. Lifetimes are whole
+ * days (395, 30, 0 to delete), so Max-Age is whole seconds as RFC 6265 wants without rounding.
+ */
 export const writeCookie = (jar: CookieJar, name: string, value: string, options: CookieOptions) => {
   jar.cookie =
-    `${name}=${value}${options.days === undefined ? '' : `; Max-Age=${Math.round(options.days * 86400)}`}; Path=/; SameSite=Lax` +
+    `${name}=${value}${options.days === undefined ? '' : `; Max-Age=${options.days * 86400}`}; Path=/; SameSite=Lax` +
     (options.domain ? `; Domain=${options.domain}` : '') +
     (options.secure ? '; Secure' : '')
 }

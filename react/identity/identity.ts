@@ -1,7 +1,8 @@
 import { captureClickIds, CLICK_ID_COOKIES, ClickIds } from './clickIds'
 import { Consent, watchConsent } from './consent'
 import { readCookie } from './cookies'
-import { BRIDGE_FIELDS, BridgeField } from './bridgeFields'
+import { ID_FIELDS } from './bridgeFields'
+import type { BridgePlan } from './orderFormBridge'
 import { BrowserEnv, deleteSharedCookie, keepSessionId, SESSION_COOKIE, writeSharedCookie } from './sessionId'
 import { fetchShopper, Shopper } from './userId'
 import { newId } from './newId'
@@ -156,12 +157,15 @@ export const whenIdentity = (): Promise<Identity> =>
 
 /**
  * What the orderForm should hold (DESIGN.md, identity bridge), once events would be sent: our ids
- * to write, and fields to remove: everything when consent was refused or withdrawn (or never came),
- * the user id once the session says nobody is logged in (logout).
+ * to write, and fields to remove: every id when consent was refused or withdrawn (or never came),
+ * the user id once the session says nobody is logged in (logout). A refusal is also written
+ * (`consent: denied`, no id beside it: the order then goes to no ad platform that matches people),
+ * and removed again once consent is given; consent never answered records nothing.
  */
-export const bridgePlan = (): { identity?: Identity; clear: readonly BridgeField[] } | undefined => {
+export const bridgePlan = (): BridgePlan | undefined => {
   const identity = eventIdentity()
   if (!identity) return undefined
-  if (!storageAllowed()) return { clear: BRIDGE_FIELDS }
-  return { identity, clear: shopper && !shopper.user_id ? ['user_id'] : [] }
+  // Not allowed: consent is `denied` (written) or not given yet (undefined: nothing is written).
+  if (!storageAllowed()) return { identity: { consent }, clear: ID_FIELDS }
+  return { identity, clear: shopper && !shopper.user_id ? ['user_id', 'consent'] : ['consent'] }
 }

@@ -1,12 +1,16 @@
 import { BRIDGE_FIELDS, BridgeField, BridgeValues, CUSTOM_DATA_APP } from './bridgeFields'
-import type { Identity } from './identity'
 import { validId } from './validId'
 
 export { BRIDGE_FIELDS, CUSTOM_DATA_APP }
 export type { BridgeField, BridgeValues }
+/** What the orderForm should hold: values to write (the ids, or a refusal) and fields to remove. */
+export interface BridgePlan {
+  identity?: BridgeValues
+  clear: readonly BridgeField[]
+}
 
 /** The valid identity values; anything invalid is absent (never written). */
-export const bridgeValues = (identity: Identity | undefined): BridgeValues => pick(identity as Record<string, unknown> | undefined, validId)
+export const bridgeValues = (identity: BridgeValues | undefined): BridgeValues => pick(identity as Record<string, unknown> | undefined, validId)
 
 /** Our app's fields in an orderForm's customData (REST shape: `{customApps: [{id, fields}]}`), if it carries them. */
 export const customDataValues = (customData: unknown): BridgeValues => {
@@ -39,7 +43,7 @@ const send = (orderFormId: string, method: 'PUT' | 'DELETE', path: string, body?
     body: body && JSON.stringify(body),
   }).then((response) => response.ok, () => false)
 
-const sync = async (id: string, plan: { identity?: Identity; clear: readonly BridgeField[] }, customData: unknown): Promise<void> => {
+const sync = async (id: string, plan: BridgePlan, customData: unknown): Promise<void> => {
   // After this page's first sync of an orderForm, what it knows (writes and removals included) replaces the stale customData.
   const known = { ...(written.get(id) || customDataValues(customData)) }
   // When one field differs the whole set is sent: the whole-app endpoint takes all fields in one request.
@@ -60,5 +64,5 @@ let queue = Promise.resolve()
  * `DELETE …/customData/ads-events/{field}` per field to clear that it may hold (logout, refused
  * consent). Resolves once done; a failed request is not remembered, so the next trigger retries it. Placeholder ids (order-manager's `default-order-form`) are never written.
  */
-export const syncOrderFormIdentity = (orderFormId: unknown, plan: { identity?: Identity; clear: readonly BridgeField[] }, customData?: unknown): Promise<void> =>
+export const syncOrderFormIdentity = (orderFormId: unknown, plan: BridgePlan, customData?: unknown): Promise<void> =>
   validId(orderFormId) && orderFormId !== 'default-order-form' ? (queue = queue.then(() => sync(orderFormId as string, plan, customData), () => undefined)) : queue

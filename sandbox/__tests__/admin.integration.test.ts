@@ -16,13 +16,16 @@ jest.setTimeout(120_000)
 
 let sandbox: Sandbox
 const answers: string[] = []
+const CONSENT_REFUSED_ORDER_ID = '1390699990002-01'
 
 beforeAll(async () => {
   sandbox = await startSandbox({ settings: withOutletBrand(loadSandboxSettings(), MISTYPED_OUTLET_BRAND) })
   sandbox.state.orders.set(OUTLET_ORDER_ID, outletOrder(OUTLET_ORDER_ID, Date.now()))
+  // A shopper who refused consent: the one sale VTEX Ads does not get (skipped).
+  sandbox.state.orders.set(CONSENT_REFUSED_ORDER_ID, { ...loadOrder('simple'), orderId: CONSENT_REFUSED_ORDER_ID, customData: { customApps: [{ id: 'ads-events', major: 1, fields: { consent: 'denied' } }] } })
   for (const name of ['simple-lifecycle', 'invoiced-only', 'canceled-after-payment'] as const)
     for (const broadcast of loadBroadcasts(name)) await sandbox.service!.sendEvent(broadcast)
-  for (const orderId of [loadOrder(HARD_MASKED_FIXTURE).orderId, OUTLET_ORDER_ID])
+  for (const orderId of [loadOrder(HARD_MASKED_FIXTURE).orderId, OUTLET_ORDER_ID, CONSENT_REFUSED_ORDER_ID])
     expect(await sandbox.service!.sendEvent({ domain: 'Marketplace', orderId, currentState: 'order-created', lastState: '' })).toBe(204)
 })
 afterAll(() => sandbox?.stop())
@@ -77,17 +80,20 @@ describe('health', () => {
 describe('identity coverage', () => {
   it('shares and skipped reasons match the ledger records of the destination', async () => {
     const { adsEventsIdentityCoverage: coverage } = await adminData<{ adsEventsIdentityCoverage: Record<string, unknown> & { skippedReasons: Array<{ reason: string }> } }>(
-      'query { adsEventsIdentityCoverage(destination: "vtexAds") { destination converted sessionId userId impactClickId oppref skipped skippedReasons { reason count } } }'
+      'query { adsEventsIdentityCoverage(destination: "vtexAds") { destination converted sessionId noStorefrontSession consentRefused userId impactClickId oppref skipped skippedReasons { reason count } } }'
     )
     const mine = ledgerRecords(sandbox).filter((record) => record.destination === 'vtexAds')
     const mapped = mine.filter((record) => record.identity)
     const carrying = (id: 'sessionId' | 'userId' | 'impactClickId' | 'oppref') => mapped.filter((record) => record.identity![id]).length
     const skipped = mine.filter((record) => record.status === 'skipped')
+    const refusals = mapped.filter((record) => record.reason?.startsWith('consent-refused:')).length
     const byReason = (a: { reason: string }, b: { reason: string }) => a.reason.localeCompare(b.reason)
     expect({ ...coverage, skippedReasons: [...coverage.skippedReasons].sort(byReason) }).toEqual({
       destination: 'vtexAds',
       converted: mapped.length,
       sessionId: carrying('sessionId'),
+      consentRefused: refusals,
+      noStorefrontSession: mapped.length - carrying('sessionId') - refusals,
       userId: carrying('userId'),
       impactClickId: carrying('impactClickId'),
       oppref: carrying('oppref'),
@@ -99,6 +105,9 @@ describe('identity coverage', () => {
     })
     expect(mapped.length).toBeGreaterThan(2)
     expect(skipped.length).toBeGreaterThan(0)
+    // Each kind of sale is there: with a storefront session, without one (the canceled-after-payment order), refused.
+    expect([carrying('sessionId'), coverage.noStorefrontSession, refusals]).toEqual([expect.any(Number), expect.any(Number), 1])
+    expect(Math.min(carrying('sessionId'), coverage.noStorefrontSession as number)).toBeGreaterThan(0)
   })
 })
 
@@ -209,7 +218,7 @@ describe('preview and checkout registration', () => {
 
   it('tells whether the checkout lists the customData app, and registers it again idempotently', async () => {
     const status = await adminData<{ adsEventsOrderFormApp: unknown }>('query { adsEventsOrderFormApp { registered fields missingFields } }')
-    expect(status.adsEventsOrderFormApp).toEqual({ registered: true, fields: ['session_id', 'user_id', 'impact_click_id', 'oppref'], missingFields: [] })
+    expect(status.adsEventsOrderFormApp).toEqual({ registered: true, fields: ['session_id', 'user_id', 'impact_click_id', 'oppref', 'consent'], missingFields: [] })
     sandbox.state.orderFormConfiguration = { ...sandbox.state.orderFormConfiguration, apps: [] }
     expect((await adminData<{ adsEventsOrderFormApp: { registered: boolean } }>('query { adsEventsOrderFormApp { registered } }')).adsEventsOrderFormApp.registered).toBe(false)
     expect(await adminData('mutation { adsEventsRegisterOrderFormApp }')).toEqual({ adsEventsRegisterOrderFormApp: true })

@@ -84,7 +84,7 @@ it('a malformed broadcast is recorded with its reason and acknowledged', async (
 
 it('registers the ads-events customData app in the checkout configuration, once', async () => {
   const apps = (sandbox.state.orderFormConfiguration.apps ?? []) as Array<{ id: string; fields: string[] }>
-  expect(apps.filter((app) => app.id === 'ads-events')).toEqual([expect.objectContaining({ fields: ['session_id', 'user_id', 'impact_click_id', 'oppref'] })])
+  expect(apps.filter((app) => app.id === 'ads-events')).toEqual([expect.objectContaining({ fields: ['session_id', 'user_id', 'impact_click_id', 'oppref', 'consent'] })])
   const writes = sandbox.state.received.filter((received) => received.method === 'POST' && received.url.includes('/configuration/orderForm'))
   expect(writes).toHaveLength(1)
 })

@@ -30,3 +30,33 @@ export function asOmsAnswers(order: VtexOrder, mode: 'hard' | 'soft'): VtexOrder
   if (!email) return order
   return { ...order, clientProfileData: { ...order.clientProfileData, email: maskEmail(email, order.orderId, mode) } }
 }
+
+/**
+ * Data Protection Plus (the Orders API's PII version): with `reason` the order is answered unmasked
+ * (the real address, whatever the Conversation Tracker would do), and says `piiHidden: true`
+ * ("Defines if the VTEX account uses PII data architecture"). Without `reason`, personal data is
+ * masked with asterisks, as the Profile System shows it (`j***.d**@e******.c**`).
+ */
+export function asPiiAnswer(order: VtexOrder): VtexOrder {
+  const email = realAddressOf(order.clientProfileData?.email)
+  return { ...order, piiHidden: true, clientProfileData: { ...order.clientProfileData, email: email ?? order.clientProfileData?.email } } as VtexOrder
+}
+
+const starred = (value: string | null | undefined): string | null | undefined =>
+  typeof value === 'string' ? value.replace(/[^@.\s-]/g, (char, at: number, whole: string) => (at === 0 || /[@.\s-]/.test(whole[at - 1]) ? char : '*')) : value
+
+export function asPiiMasked(order: VtexOrder): VtexOrder {
+  const profile = order.clientProfileData ?? {}
+  return {
+    ...order,
+    piiHidden: true,
+    clientProfileData: {
+      ...profile,
+      email: starred(realAddressOf(profile.email) ?? profile.email),
+      firstName: starred(profile.firstName),
+      lastName: starred(profile.lastName),
+      document: starred(profile.document),
+      phone: starred(profile.phone),
+    },
+  } as VtexOrder
+}

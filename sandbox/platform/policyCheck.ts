@@ -56,6 +56,15 @@ export const policyRules = (appName: string): PolicyRule[] => [
     source: 'developers.vtex.com release note "Custom IO apps need to add the ListOrders resource" (2023-02-09): "OMSViewer: view orders."',
   },
   {
+    name: 'Orders API (PII version): get order',
+    host: STABLE,
+    path: /^\/api\/orders\/pvt\/document\/[^/]+$/,
+    methods: ['GET'],
+    requires: [{ anyOf: ['OMSViewer'] }],
+    source:
+      'Orders API PII version OpenAPI (vtex/openapi-schemas "VTEX - Orders API PII version.json"): GET /api/orders/pvt/document/{orderId} needs OMS "View order" (or Checkout "Orders Full Access"); the release note above: "OMSViewer: view orders."',
+  },
+  {
     name: 'OMS: list orders',
     host: STABLE,
     path: /^\/api\/oms\/pvt\/orders\/?$/,

@@ -1,6 +1,6 @@
 import { json, type StandIn } from '../lib/standIn'
 import type { SandboxState } from '../state'
-import { asOmsAnswers } from '../platform/emailMasking'
+import { asOmsAnswers, asPiiAnswer, asPiiMasked } from '../platform/emailMasking'
 import { listOrders } from './omsList'
 
 /**
@@ -14,8 +14,8 @@ export function omsStandIn(state: SandboxState, account: string): StandIn {
     name: 'oms',
     hosts: ['portal.vtexcommercestable.com.br', `${account}.vtexcommercestable.com.br`],
     handle({ method, url, headers, body }) {
-      // Other APIs share these hosts (License Manager): only OMS and checkout paths are this stand-in's.
-      if (!/^\/api\/(oms|checkout)\//.test(url.pathname)) return undefined
+      // Other APIs share these hosts (License Manager): only OMS (both versions) and checkout paths are this stand-in's.
+      if (!/^\/api\/(oms|orders|checkout)\//.test(url.pathname)) return undefined
       if (!headers['proxy-authorization'] && !headers['vtexidclientautcookie']) return json(401, { error: { message: 'missing credentials' } })
 
       if (url.pathname === '/api/oms/pvt/orders' && method === 'GET') {
@@ -29,6 +29,14 @@ export function omsStandIn(state: SandboxState, account: string): StandIn {
         if (injected) return json(injected, { error: { code: String(injected), message: `sandbox: injected ${injected}` } })
         const found = state.orders.get(decodeURIComponent(order[1]))
         return found ? json(200, asOmsAnswers(found, state.emailMasking)) : json(404, { error: { code: '404', message: 'Order not found' } })
+      }
+
+      // The Orders API's PII version (Data Protection Plus stores): unmasked with `reason`, masked with asterisks without.
+      const piiOrder = /^\/api\/orders\/pvt\/document\/([^/]+)$/.exec(url.pathname)
+      if (piiOrder && method === 'GET') {
+        const found = state.orders.get(decodeURIComponent(piiOrder[1]))
+        if (!found) return json(404, { error: { code: '404', message: 'Order not found' } })
+        return json(200, url.searchParams.get('reason') ? asPiiAnswer(found) : asPiiMasked(found))
       }
 
       if (url.pathname === '/api/checkout/pvt/configuration/orderForm') {

@@ -84,7 +84,14 @@ it('every control is reachable with the keyboard, each with a name', async () =>
   await page.getByTestId('coverage-view').waitFor()
   const sessionRow = page.locator('tr', { hasText: 'session_id (visitor)' })
   const mapped = vtexAdsRecords().filter((record) => record.identity)
-  expect(await sessionRow.locator('td').nth(1).innerText()).toBe(String(mapped.filter((record) => record.identity!.sessionId).length))
+  const withSession = mapped.filter((record) => record.identity!.sessionId).length
+  expect(await sessionRow.locator('td').nth(1).innerText()).toBe(String(withSession))
+  // The sales: with a storefront session, without one (still sent to VTEX Ads), consent refused.
+  const refusals = mapped.filter((record) => record.reason?.startsWith('consent-refused:')).length
+  const salesCount = (label: string) => page.locator('tr', { hasText: label }).locator('td').nth(1).innerText()
+  expect(await salesCount('With a storefront session')).toBe(String(withSession))
+  expect(await salesCount('No storefront session')).toBe(String(mapped.length - withSession - refusals))
+  expect(await salesCount('Consent refused')).toBe(String(refusals))
 })
 
 it('filters deliveries by status and destination, newest first', async () => {

@@ -162,7 +162,7 @@ describe('consent, in Chromium', () => {
     expect(received()[0].body).toEqual({ session_id: sessionId, user_id: 'profile9' })
   })
 
-  it('consent refused (Cookiebot): cookies of an earlier consent removed, the orderForm emptied of our fields', async () => {
+  it('consent refused (Cookiebot): cookies of an earlier consent removed, the orderForm emptied of our ids and holding the refusal', async () => {
     await loadStore()
     await storeSignalsConsent(true)
     await until(async () => (await writes()).length === 1, 'the customData write')
@@ -174,7 +174,9 @@ describe('consent, in Chromium', () => {
     await until(async () => (await removals()).length === 3 && received().some((e) => e.kind === 'impression'), 'the removals and the impression')
     expect(await ours()).toEqual([])
     expect((await removals()).map((removal) => removal.field).sort()).toEqual(['impact_click_id', 'session_id', 'user_id'])
-    expect(await ourCustomData()).toEqual({})
+    // The refusal itself, no identifier beside it: the order it ends in is not sent to VTEX Ads.
+    expect((await writes()).map((write) => write.fields)[1]).toEqual({ consent: 'denied' })
+    expect(await ourCustomData()).toEqual({ consent: 'denied' })
     expect(received()[0].body).toEqual({ session_id: expect.any(String) })
   })
 })

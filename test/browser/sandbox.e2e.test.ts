@@ -4,6 +4,7 @@
  * session_id the beacons carried. Real react blocks, real Service, stand-ins behind the proxy.
  */
 import type { Browser } from 'playwright-core'
+import { toAdsId } from '../../node/identity/adsId'
 import { close } from '../../sandbox/lib/servers'
 import { startPageServer } from '../../sandbox/pageServer'
 import { startSandbox, type Sandbox } from '../../sandbox/sandbox'
@@ -81,8 +82,9 @@ it('a shopper logs in, sees sponsored products, clicks one, buys it: the dashboa
     user_id: string
     items: unknown[]
   }
-  expect(conversion.session_id).toBe(sessionId)
-  expect(conversion.user_id).toBe('demo-shopper-1')
+  // The ids the conversion carries are the beacons' ids in the one format VTEX Ads gets (letters and digits: toAdsId).
+  expect(conversion.session_id).toBe(toAdsId(sessionId))
+  expect(conversion.user_id).toBe(toAdsId('demo-shopper-1'))
   expect(conversion.items).toHaveLength(1)
   expect(sandbox.vtexAds.conversions.get(orderId)).toBe(1)
   expect([...sandbox.impact.conversions.keys()].some((key) => key.endsWith(`:${orderId}`))).toBe(true)

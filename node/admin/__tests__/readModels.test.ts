@@ -38,6 +38,18 @@ describe('the one-hour alert', () => {
 })
 
 describe('identity coverage', () => {
+  it('splits the sales into with a storefront session, without one (still sent) and consent refused', async () => {
+    const now = Date.parse('2026-11-23T12:00:00Z')
+    const mapped = `destination="vtexAds" AND statusAtMs>${now - 86_400_000} AND mapped=true`
+    const { index } = reader({
+      [mapped]: 20,
+      [`${mapped} AND hasSessionId=true`]: 12,
+      [`${mapped} AND reasonCode="consent-refused"`]: 3,
+    })
+    const coverage = await readIdentityCoverage(index, 'vtexAds', 1, now)
+    expect(coverage).toMatchObject({ converted: 20, sessionId: 12, noStorefrontSession: 5, consentRefused: 3 })
+  })
+
   it('skips with a code the app does not know yet are counted as other, so the reasons add up', async () => {
     const now = Date.parse('2026-11-23T12:00:00Z')
     const from = now - 7 * 86_400_000

@@ -81,11 +81,13 @@ describe('every destination, exactly once per order', () => {
     expect([count('vtexAds'), count('impact'), count('openai')]).toEqual([1, 5, 1])
   })
 
-  it('an order without session id still reaches the destinations that do not need one', async () => {
+  it('an order without storefront session reaches every destination, VTEX Ads included', async () => {
     const { deps, count, ledger } = setup()
     for (const broadcast of loadBroadcasts('canceled-after-payment')) await processOrderStatus(broadcast, deps)
-    expect([count('vtexAds'), count('impact'), count('openai')]).toEqual([0, 1, 1])
-    expect(await ledger.get('vtexAds', '1390640513111-01')).toMatchObject({ status: 'skipped' })
+    expect([count('vtexAds'), count('impact'), count('openai')]).toEqual([1, 1, 1])
+    expect(await ledger.get('vtexAds', '1390640513111-01')).toMatchObject({ status: 'sent', reason: expect.stringMatching(/^no-storefront-session: /) })
+    // Only VTEX Ads needs a session: the others' records carry no such reason.
+    expect((await ledger.get('impact', '1390640513111-01'))?.reason).toBeUndefined()
   })
 
   it('OpenAI test mode is recorded as sent with a note saying nothing was saved', async () => {

@@ -2,8 +2,9 @@ import { HARD_MASKED_FIXTURE, loadOrder, loadProfileAnswer } from '../../__fixtu
 import { sha256Hex } from '../../identity/hash'
 import { EMAIL_RESOLVED_NOTE, profileToLookUp } from '../../identity/profileEmail'
 import { toVtexAdsConversion } from '../../destinations/vtexAds/mapping'
+import { vtexAdsDestination } from '../../destinations/vtexAds'
 import { normalizeSettings } from '../../settings/appSettings'
-import { convertOrder, ProfileUnreadableError, resolveMaskedEmail, type ProfileEmailLookup } from '../orderEmail'
+import { convertOrder, DPP_NO_PROFILE_LOOKUP, ProfileUnreadableError, resolveMaskedEmail, type ProfileEmailLookup } from '../orderEmail'
 
 const hardMasked = () => loadOrder(HARD_MASKED_FIXTURE)
 const PROFILE_ID = '8c1d2e3f-4a5b-4c6d-8e7f-9a0b1c2d3e4f'
@@ -49,6 +50,20 @@ describe('resolveMaskedEmail', () => {
     await expect(resolveMaskedEmail(hardMasked(), undefined)).resolves.toMatchObject({ note: 'email-unresolved: the customer profile was not looked up' })
   })
 
+  it('points at the Data Protection Plus setting when Master Data has no CL entity (404)', async () => {
+    const { note } = await resolveMaskedEmail(hardMasked(), async () => Promise.reject(httpError(404)))
+    expect(note).toMatch(/^email-unresolved: profile lookup refused \(http-404\); a store on Data Protection Plus has no Master Data CL: turn on "My store uses Data Protection Plus"/)
+  })
+
+  it('in a Data Protection Plus store, records why a still-masked e-mail stays unresolved, and looks nothing up', async () => {
+    const dppMasked = { ...hardMasked(), clientProfileData: { ...hardMasked().clientProfileData, email: 'a**.c****@e******.c**' } }
+    for (const order of [hardMasked(), dppMasked]) {
+      const resolved = await resolveMaskedEmail(order, DPP_NO_PROFILE_LOOKUP)
+      expect(resolved).toEqual({ order, note: DPP_NO_PROFILE_LOOKUP.unavailable })
+    }
+    expect(DPP_NO_PROFILE_LOOKUP.unavailable).toMatch(/^email-dpp-unresolved: /)
+  })
+
   it('throws to retry later when Master Data does not answer or fails', async () => {
     await expect(resolveMaskedEmail(hardMasked(), async () => Promise.reject(httpError(503)))).rejects.toEqual(new ProfileUnreadableError('profile-unreadable: http-503'))
     await expect(resolveMaskedEmail(hardMasked(), async () => Promise.reject(new Error('socket hang up')))).rejects.toEqual(new ProfileUnreadableError('profile-unreadable: no answer'))
@@ -61,6 +76,19 @@ describe('a default (hard-masked) store converts', () => {
     const body = toVtexAdsConversion(conversion, normalizeSettings({ publisherId: 'pub' }))
     expect(body.email_hashed).toBe(sha256Hex('ana.costa@example.com'))
     expect(conversion.notes).toContain(EMAIL_RESOLVED_NOTE)
+  })
+
+  it('a Data Protection Plus order read with `reason` carries the real address: hashed without any lookup', async () => {
+    const order = { ...hardMasked(), clientProfileData: { ...hardMasked().clientProfileData, email: 'Ana.Costa@Example.com' } }
+    const conversion = await convertOrder(order, DPP_NO_PROFILE_LOOKUP)
+    expect(toVtexAdsConversion(conversion, normalizeSettings({ publisherId: 'pub' })).email_hashed).toBe(sha256Hex('ana.costa@example.com'))
+    expect(conversion.notes.filter((note) => note.startsWith('email'))).toEqual([])
+  })
+
+  it('a Data Protection Plus order still masked: VTEX Ads refuses it as a dead letter that names the reason', async () => {
+    const conversion = await convertOrder(hardMasked(), DPP_NO_PROFILE_LOOKUP)
+    const preparation = vtexAdsDestination.prepare(conversion, normalizeSettings({ publisherId: 'pub' }), Date.now())
+    expect(preparation).toMatchObject({ kind: 'invalid', reason: expect.stringContaining('email-dpp-unresolved: ') })
   })
 
   it('without the profile, no e-mail hash at all: never a hash of the alias', async () => {

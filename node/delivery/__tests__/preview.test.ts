@@ -5,6 +5,7 @@ import { tmpdir } from 'os'
 import { join } from 'path'
 import { previewOrder, REDACTED } from '../preview'
 import { destinations } from '../../destinations'
+import { CONSENT_REFUSED_SKIP } from '../../destinations/vtexAds'
 import type { Destination } from '../../destinations/destination'
 import { normalizeSettings } from '../../settings/appSettings'
 import { loadOrder } from '../../__fixtures__'
@@ -23,9 +24,10 @@ describe('previewOrder', () => {
   })
 
   it('says skipped or invalid with the reason and errors', () => {
-    expect(previewOrder(loadOrder('no-identity'), normalizeSettings({ publisherId: 'p' }), destinations, NOW).destinations.vtexAds).toEqual({
+    const refused = { ...loadOrder('simple'), customData: { customApps: [{ id: 'ads-events', fields: { consent: 'denied' } }] } }
+    expect(previewOrder(refused, normalizeSettings({ publisherId: 'p' }), destinations, NOW).destinations.vtexAds).toEqual({
       status: 'skipped',
-      reason: 'no-identity: the order has no valid session_id',
+      reason: CONSENT_REFUSED_SKIP,
     })
     expect(previewOrder(loadOrder('simple'), normalizeSettings({}), destinations, NOW).destinations.vtexAds).toMatchObject({
       status: 'invalid',

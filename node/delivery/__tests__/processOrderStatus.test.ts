@@ -1,6 +1,6 @@
 import { HARD_MASKED_FIXTURE, loadBroadcasts, loadOrder, loadProfileAnswer, type OrderFixture } from '../../__fixtures__'
 import { sha256Hex } from '../../identity/hash'
-import { vtexAdsDestination } from '../../destinations/vtexAds'
+import { CONSENT_REFUSED_SKIP, NO_STOREFRONT_SESSION_NOTE, vtexAdsDestination } from '../../destinations/vtexAds'
 import type { DestinationResponse, OutboundRequest } from '../../destinations/destination'
 import type { OrderStatusBroadcast } from '../../events/broadcast'
 import { normalizeSettings } from '../../settings/appSettings'
@@ -169,13 +169,22 @@ describe('cancellations', () => {
     expect(record?.canceledAt).toEqual(expect.any(String))
   })
 
-  it('canceled-after-payment fixture: no session id → skipped, then the cancel is noted', async () => {
+  it('canceled-after-payment fixture: no storefront session → sent with the order-derived session_id, then the cancel is noted', async () => {
     const { run, sent, ledger } = setup()
     await run(loadBroadcasts('canceled-after-payment'))
-    expect(sent).toHaveLength(0)
+    expect(sent).toHaveLength(1)
+    expect(JSON.parse(sent[0].body)).toMatchObject({ order_id: '1390640513111-01', session_id: 'order1390640513111x2d01' })
     const record = await ledger.get('vtexAds', '1390640513111-01')
-    expect(record).toMatchObject({ status: 'skipped', reason: 'no-identity: the order has no valid session_id' })
+    expect(record).toMatchObject({ status: 'sent', reason: NO_STOREFRONT_SESSION_NOTE, identity: { sessionId: false, userId: true } })
     expect(record?.canceledAt).toEqual(expect.any(String))
+  })
+
+  it('an order whose shopper refused consent is recorded skipped and nothing is sent', async () => {
+    const order = { ...loadOrder('simple'), orderId: 'consent-refused-01', customData: { customApps: [{ id: 'ads-events', fields: { consent: 'denied' } }] } }
+    const { run, sent, ledger } = setup({ orders: { [order.orderId]: order } })
+    await run([broadcast(order.orderId, 'order-created')])
+    expect(sent).toHaveLength(0)
+    expect(await ledger.get('vtexAds', order.orderId)).toMatchObject({ status: 'skipped', reason: CONSENT_REFUSED_SKIP, notes: ['consent-refused'] })
   })
 })
 

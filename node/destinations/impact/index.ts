@@ -60,6 +60,17 @@ function classifyImpact(response: DestinationResponse): Outcome {
   return { kind: 'dead', reason: `unexpected-answer: http-${response.status} without Status QUEUED` }
 }
 
+/**
+ * A shopper who refused consent: impact's Conversions API has a TrackingConsent field and its
+ * Consent Mode guide keeps server-side conversions flowing, since a partner's promised reward is
+ * owed whatever the cookies (help.impact.com "Ensure GDPR compliance using Consent Mode"). So the
+ * sale goes when the partner's coupon can attribute it, without any customer field; without a
+ * coupon nothing is left to attribute it by. TrackingConsent itself is not sent: its values are
+ * not in impact's public reference.
+ */
+export const CONSENT_REFUSED_SKIP = "consent-refused: the shopper refused consent and the order has no coupon, the only attribution key left"
+export const CONSENT_REFUSED_NOTE = 'consent-refused: sent with the coupon (OrderPromoCode) only, no customer field'
+
 /** impact.com affiliate conversions: attributed by the click id the storefront captured, or by the customer id. */
 export const impactDestination: Destination = {
   name: 'impact',
@@ -69,6 +80,9 @@ export const impactDestination: Destination = {
   prepare(conversion, settings) {
     const fulfillment = marketplaceFulfillmentSkipReason(conversion, settings)
     if (fulfillment) return { kind: 'skipped', reason: fulfillment }
+    // A refusal leaves the coupon as the only key: impact credits the partner it assigned the code to.
+    const refused = conversion.identity.consentRefused
+    if (refused && !conversion.coupon) return { kind: 'skipped', reason: CONSENT_REFUSED_SKIP }
     // A coupon is an attribution key too: impact credits the partner it assigned the code to (OrderPromoCode).
     if (!conversion.identity.impactClickId && !conversion.identity.userId && !conversion.coupon)
       return { kind: 'skipped', reason: 'no-attribution-key: the order has no impact click id, no VTEX profile id and no coupon' }
@@ -90,6 +104,7 @@ export const impactDestination: Destination = {
     const credentials = Buffer.from(`${accountSid}:${settings.impactAuthToken}`, 'utf8').toString('base64')
     return {
       kind: 'ready',
+      ...(refused ? { note: CONSENT_REFUSED_NOTE } : {}),
       request: {
         method: 'POST',
         url: `${settings.impactBaseUrl}/Advertisers/${encodeURIComponent(accountSid)}/Conversions`,

@@ -29,19 +29,23 @@ export const impactItemCategory = (item: Pick<ConversionItem, 'categoryIds' | 'c
   item.categoryName ?? item.categoryIds[item.categoryIds.length - 1] ?? UNCATEGORIZED
 
 export function toImpactConversion(conversion: Conversion, settings: AppSettings): ImpactConversionFields {
-  const { identity, customer, address } = conversion
+  const { identity } = conversion
+  // A shopper who refused consent: the sale is still reported (a partner's coupon is owed its
+  // commission) with nothing that identifies or locates who bought.
+  const customer = identity.consentRefused ? { email: undefined } : conversion.customer
+  const address = identity.consentRefused ? {} : conversion.address
   const fields: Record<string, string | undefined> = {
     CampaignId: settings.impactCampaignId,
     ...eventTypeField(settings.impactEventTypeId ?? ''),
     EventDate: conversion.createdAt,
     OrderId: conversion.orderId,
     ClickId: identity.impactClickId,
-    CustomerId: identity.userId,
+    CustomerId: identity.consentRefused ? undefined : identity.userId,
     // The coupon the shopper used: an attribution key when impact assigned it to a partner.
     OrderPromoCode: conversion.coupon,
     // impact wants SHA-1 (not SHA-256) of the normalized address; a masked address is never hashed.
     CustomerEmail: customer.email === undefined ? undefined : sha1Hex(customer.email),
-    CustomerStatus: customerStatus(conversion, settings),
+    CustomerStatus: identity.consentRefused ? undefined : customerStatus(conversion, settings),
     CurrencyCode: conversion.currency,
     // VTEX spreads promotions over the item prices; impact subtracts OrderDiscount from the items
     // again, so only the discount the items do not carry is sent (usually 0). Currency units.

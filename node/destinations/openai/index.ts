@@ -14,12 +14,21 @@ export const OPENAI_API_MAX_EVENTS = 1000
 const KEY_HELP =
   'use a Conversions API key (sk-svcacct-…, scope ads.third_party_events.write) from Ads Manager → Conversions → Manage conversion keys; an Advertiser API key does not work'
 
+/**
+ * A shopper who refused consent: the storefront dropped `oppref`, and what is left to attribute
+ * the sale by are hashed identifiers of the shopper (e-mail, profile id), i.e. matching the person
+ * who refused. OpenAI's `opt_out: true` only "opts the event out of future user-level
+ * personalisation"; the matching itself would still happen. So nothing is sent.
+ */
+export const CONSENT_REFUSED_SKIP = 'consent-refused: the shopper refused consent; OpenAI could only attribute the order by matching the shopper'
+
 type EventPreparation = { kind: 'event'; event: OpenAIEvent } | Exclude<Preparation, { kind: 'ready' }>
 
 function prepareEvent(conversion: Conversion, settings: AppSettings, nowMs: number): EventPreparation {
   const { identity, customer } = conversion
   const fulfillment = marketplaceFulfillmentSkipReason(conversion, settings)
   if (fulfillment) return { kind: 'skipped', reason: fulfillment }
+  if (identity.consentRefused) return { kind: 'skipped', reason: CONSENT_REFUSED_SKIP }
   if (!identity.oppref && !identity.userId && !customer.email)
     return { kind: 'skipped', reason: 'no-identity: no oppref, no VTEX profile id and no usable e-mail to attribute the order' }
   if (conversion.items.length === 0) return { kind: 'skipped', reason: 'no-sale-items: only gifts or empty lines' }

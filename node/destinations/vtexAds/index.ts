@@ -1,11 +1,24 @@
 import { marketplaceFulfillmentSkipReason } from '../../conversion/marketplaceFulfillment'
 import { classifyHttpStatus, type Destination } from '../destination'
+import { NO_SESSION_ID, NO_USER_ID, vtexAdsIds } from './ids'
 import { toVtexAdsConversion } from './mapping'
 import { validateForSend } from './schema'
 
 export const CONVERSION_PATH = '/v1/beacon/conversion'
 
-/** VTEX Ads: the primary destination. Needs the shopper's session id to attribute anything. */
+/**
+ * The shopper refused consent in the store's consent manager: VTEX Ads gets nothing of the sale,
+ * the one exception to "every completed sale" (DESIGN.md, identity bridge).
+ */
+export const CONSENT_REFUSED_SKIP = "consent-refused: the shopper refused consent in the store's consent manager; VTEX Ads gets no conversion for this order"
+/** Recorded on a sale sent without a storefront session (the ledger's reason of a sent record). */
+export const NO_STOREFRONT_SESSION_NOTE = 'no-storefront-session: sent with a session_id derived from the order (no ad event can match it)'
+
+/**
+ * VTEX Ads: the primary destination. Every completed sale converts ("regardless of whether an ad
+ * led to the purchase"), with a session id derived from the order when the storefront's is absent;
+ * not when the shopper refused consent, or when the order names no customer (user_id is required).
+ */
 export const vtexAdsDestination: Destination = {
   name: 'vtexAds',
 
@@ -14,7 +27,10 @@ export const vtexAdsDestination: Destination = {
   prepare(conversion, settings) {
     const fulfillment = marketplaceFulfillmentSkipReason(conversion, settings)
     if (fulfillment) return { kind: 'skipped', reason: fulfillment }
-    if (!conversion.identity.sessionId) return { kind: 'skipped', reason: 'no-identity: the order has no valid session_id' }
+    if (conversion.identity.consentRefused) return { kind: 'skipped', reason: CONSENT_REFUSED_SKIP }
+    const ids = vtexAdsIds(conversion)
+    if (!ids.userId) return { kind: 'skipped', reason: NO_USER_ID }
+    if (!ids.sessionId) return { kind: 'skipped', reason: NO_SESSION_ID }
     if (!settings.publisherId) {
       return {
         kind: 'invalid',
@@ -33,6 +49,7 @@ export const vtexAdsDestination: Destination = {
     }
     return {
       kind: 'ready',
+      ...(ids.sessionFromOrder ? { note: NO_STOREFRONT_SESSION_NOTE } : {}),
       request: {
         method: 'POST',
         url: `${settings.eventsBaseUrl}${CONVERSION_PATH}`,

@@ -2,6 +2,7 @@ import type { Conversion } from '../../conversion/conversion'
 import { resolveBrand } from '../../conversion/brand'
 import { sha256Hex } from '../../identity/hash'
 import type { AppSettings } from '../../settings/appSettings'
+import { vtexAdsIds } from './ids'
 
 /** POST /v1/beacon/conversion body (vtexads-api-docs 5.6). Prices are UNIT values in currency units. */
 export interface VtexAdsConversionBody {
@@ -36,13 +37,15 @@ function compact<T extends object>(value: T): T {
   return value
 }
 
+/** The body; ids VTEX Ads requires but the order cannot give are empty, which the send schema refuses. */
 export function toVtexAdsConversion(conversion: Conversion, settings: AppSettings): VtexAdsConversionBody {
-  const { identity, customer, address } = conversion
+  const { customer, address } = conversion
+  const ids = vtexAdsIds(conversion)
   return compact({
     channel: settings.channel,
     publisher_id: settings.publisherId ?? '',
-    user_id: identity.userId ?? '',
-    session_id: identity.sessionId ?? '',
+    user_id: ids.userId ?? '',
+    session_id: ids.sessionId ?? '',
     order_id: conversion.orderId,
     created_at: conversion.createdAt,
     items: conversion.items.map((item) =>

@@ -42,7 +42,7 @@ describe('apps setup event', () => {
   it('registers the customData app when this app is installed', async () => {
     const { ctx, writes } = context({ to: { id: 'adsevents.ads-events@0.1.0' } })
     await appSetup(ctx)
-    expect(writes).toEqual([{ apps: [expect.objectContaining({ id: 'ads-events', fields: ['session_id', 'user_id', 'impact_click_id', 'oppref'] })] }])
+    expect(writes).toEqual([{ apps: [expect.objectContaining({ id: 'ads-events', fields: ['session_id', 'user_id', 'impact_click_id', 'oppref', 'consent'] })] }])
   })
 
   it("creates the admin index's pinned schema when this app is installed", async () => {

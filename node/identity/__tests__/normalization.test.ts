@@ -119,6 +119,7 @@ describe('readOrderIdentity', () => {
       userId: '5a3692de-358a-4bea-8885-044bce33bb93',
       impactClickId: 'Qn3wT8Xy0xyz123',
       oppref: 'oppref_abc',
+      consentRefused: false,
       notes: [],
     })
   })
@@ -144,5 +145,63 @@ describe('readOrderIdentity', () => {
     const identity = readOrderIdentity(loadOrder('no-identity'))
     expect(identity.sessionId).toBeUndefined()
     expect(identity.userId).toBe('1b2c3d4e-5f60-4a7b-8c9d-0e1f2a3b4c5d')
+    expect(identity.consentRefused).toBe(false)
+  })
+
+  const withFields = (fields: Record<string, unknown>) => {
+    const order = loadOrder('simple')
+    order.customData = { customApps: [{ id: 'ads-events', fields }] }
+    return order
+  }
+
+  it('reads a refusal and then no id the storefront wrote, only the profile id the order itself names', () => {
+    const identity = readOrderIdentity(withFields({ consent: 'denied', session_id: 'written-before-the-refusal', impact_click_id: 'c1', oppref: 'o1' }))
+    expect(identity).toEqual({ userId: '5a3692de-358a-4bea-8885-044bce33bb93', consentRefused: true, notes: ['consent-refused'] })
+  })
+
+  it('takes no other consent value for a refusal, and says it saw one', () => {
+    const identity = readOrderIdentity(withFields({ consent: 'granted', session_id: 's-1' }))
+    expect(identity).toMatchObject({ sessionId: 's-1', consentRefused: false, notes: ['invalid-identity:consent'] })
+  })
+})
+
+describe('Unicode NFC before hashing: composed and decomposed input are the same identifier', () => {
+  // "José Ávila", "Müller": é, Á, ü typed as one code point (NFC) or as a letter + combining mark (NFD).
+  const composed = { first: 'Jos\u00e9', last: '\u00c1vila M\u00fcller', email: 'jos\u00e9@caf\u00e9.example' }
+  const decomposed = { first: 'Jose\u0301', last: 'A\u0301vila Mu\u0308ller', email: 'jose\u0301@cafe\u0301.example' }
+
+  it('the two spellings differ as strings, not once normalized', () => {
+    expect(composed.first).not.toBe(decomposed.first)
+    expect(normalizeName(decomposed.first)).toBe(normalizeName(composed.first))
+    expect(normalizeName(decomposed.last)).toBe('\u00c1vila M\u00fcller')
+    expect(recoverEmail(decomposed.email)).toEqual(recoverEmail(composed.email))
+    expect(recoverEmail(decomposed.email)).toEqual({ email: 'jos\u00e9@caf\u00e9.example' })
+  })
+
+  it('upper-case decomposed input lower-cases to the composed address', () => {
+    expect(recoverEmail('JOSE\u0301@CAFE\u0301.EXAMPLE')).toEqual({ email: 'jos\u00e9@caf\u00e9.example' })
+  })
+
+  it('every hashed field of a customer is identical whichever way the accents were typed', () => {
+    const order = (names: typeof composed) => {
+      const base = loadOrder('simple')
+      return { ...base, clientProfileData: { ...base.clientProfileData, firstName: names.first, lastName: names.last, email: names.email } }
+    }
+    const a = normalizeCustomer(order(composed))
+    const b = normalizeCustomer(order(decomposed))
+    expect(b).toEqual(a)
+    for (const field of ['email', 'firstName', 'lastName', 'phone', 'document'] as const) expect(sha256Hex(b[field]!)).toBe(sha256Hex(a[field]!))
+    expect(sha1Hex(b.email!)).toBe(sha1Hex(a.email!))
+  })
+
+  it('documents and phones are digits either way', () => {
+    expect(normalizeDocumentDigits('529.982.247-25'.normalize('NFD'))).toBe('52998224725')
+    expect(normalizePhoneE164('(21) 98765-4321'.normalize('NFD'), 'BRA')).toBe('+5521987654321')
+  })
+})
+
+describe('masked addresses of Data Protection Plus stores', () => {
+  it('are never taken for an address: a domain holds no asterisk', () => {
+    expect(recoverEmail('j***.d**@e******.c**')).toEqual({ reason: 'email-masked-unrecoverable' })
   })
 })

@@ -176,7 +176,7 @@ describe('identity of a page load', () => {
     const identity = await page.whenIdentity()
     expect(identity.user_id).toBeUndefined()
     expect(cookies().ads_events_uid).toBeUndefined()
-    expect(page.bridgePlan()).toEqual({ identity, clear: ['user_id'] })
+    expect(page.bridgePlan()).toEqual({ identity, clear: ['user_id', 'consent'] })
   })
 })
 
@@ -213,7 +213,7 @@ describe('identity with the consent setting on', () => {
     expect(cookies()).toMatchObject({ ads_events_sid: pageId, ads_events_irclickid: 'click-1', ads_events_uid: USER_ID })
   })
 
-  it('refused: the page-only id, no user id, our cookies removed, the orderForm told to drop everything', async () => {
+  it('refused: the page-only id, no user id, our cookies removed, the orderForm told to drop every id and hold the refusal', async () => {
     document.cookie = 'ads_events_sid=from-an-earlier-consent; path=/'
     document.cookie = `ads_events_uid=${USER_ID}; path=/`
     ;(window as { adsEventsConsent?: boolean }).adsEventsConsent = false
@@ -223,7 +223,30 @@ describe('identity with the consent setting on', () => {
     expect(identity).toEqual({ session_id: expect.any(String) })
     expect(identity.session_id).not.toBe('from-an-earlier-consent')
     expect(cookies()).toEqual({})
-    expect(page.bridgePlan()).toEqual({ clear: ['session_id', 'user_id', 'impact_click_id', 'oppref'] })
+    expect(page.bridgePlan()).toEqual({ identity: { consent: 'denied' }, clear: ['session_id', 'user_id', 'impact_click_id', 'oppref'] })
+  })
+
+  it('not answered yet: every id dropped from the orderForm, and no refusal recorded', async () => {
+    jest.useFakeTimers()
+    try {
+      const page = loadPage(LOGGED_IN)
+      page.configureIdentity({ requireConsent: true })
+      jest.advanceTimersByTime(page.USER_ID_WAIT_MS)
+      expect(page.bridgePlan()).toEqual({ identity: { consent: undefined }, clear: ['session_id', 'user_id', 'impact_click_id', 'oppref'] })
+    } finally {
+      jest.useRealTimers()
+    }
+  })
+
+  it('given after a refusal: the refusal is removed with the ids written', async () => {
+    ;(window as { adsEventsConsent?: boolean }).adsEventsConsent = false
+    const page = loadPage(LOGGED_IN)
+    page.configureIdentity({ requireConsent: true })
+    await page.whenIdentity()
+    expect(page.bridgePlan()).toMatchObject({ identity: { consent: 'denied' } })
+    consent(true)
+    const identity = await page.whenIdentity()
+    expect(page.bridgePlan()).toEqual({ identity, clear: ['consent'] })
   })
 
   it('withdrawn after being given: the cookies go', async () => {
@@ -234,6 +257,6 @@ describe('identity with the consent setting on', () => {
     expect(cookies().ads_events_sid).toBeDefined()
     consent(false)
     expect(cookies()).toEqual({})
-    expect(page.bridgePlan()).toEqual({ clear: ['session_id', 'user_id', 'impact_click_id', 'oppref'] })
+    expect(page.bridgePlan()).toEqual({ identity: { consent: 'denied' }, clear: ['session_id', 'user_id', 'impact_click_id', 'oppref'] })
   })
 })

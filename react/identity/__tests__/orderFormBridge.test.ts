@@ -88,19 +88,44 @@ describe('syncOrderFormIdentity', () => {
     expect(fetchMock).toHaveBeenCalledTimes(1)
   })
 
-  it('refused consent: writes nothing and removes every field the orderForm holds', async () => {
+  const IDS: BridgeField[] = ['session_id', 'user_id', 'impact_click_id', 'oppref']
+
+  it('refused consent: records the refusal (no id beside it) and removes every id the orderForm holds', async () => {
     const fetchMock = ok()
     global.fetch = fetchMock
     const customData = { customApps: [{ id: 'ads-events', fields: { session_id: 'sid-1', oppref: 'o1' } }] }
-    await syncOrderFormIdentity('of1', { clear: ['session_id', 'user_id', 'impact_click_id', 'oppref'] }, customData)
-    expect(fetchMock.mock.calls.map((c) => `${c[1].method} ${c[0]}`)).toEqual([
+    await syncOrderFormIdentity('of1', { identity: { consent: 'denied' }, clear: IDS }, customData)
+    expect(fetchMock.mock.calls.map((c) => `${c[1].method} ${c[0]} ${c[1].body ?? ''}`.trim())).toEqual([
+      'PUT /api/checkout/pub/orderForm/of1/customData/ads-events {"consent":"denied"}',
       'DELETE /api/checkout/pub/orderForm/of1/customData/ads-events/session_id',
       'DELETE /api/checkout/pub/orderForm/of1/customData/ads-events/oppref',
     ])
     expect(sessionStorage.length).toBe(0)
-    // Removed, and known to be: a stale orderForm does not bring them back.
-    await syncOrderFormIdentity('of1', { clear: ['session_id', 'user_id', 'impact_click_id', 'oppref'] }, customData)
-    expect(fetchMock).toHaveBeenCalledTimes(2)
+    // Recorded and removed, and known to be: a stale orderForm brings nothing back.
+    await syncOrderFormIdentity('of1', { identity: { consent: 'denied' }, clear: IDS }, customData)
+    expect(fetchMock).toHaveBeenCalledTimes(3)
+  })
+
+  it('consent not answered yet: removes the ids and records nothing', async () => {
+    const fetchMock = ok()
+    global.fetch = fetchMock
+    const customData = { customApps: [{ id: 'ads-events', fields: { session_id: 'sid-1' } }] }
+    await syncOrderFormIdentity('of1', { identity: { consent: undefined }, clear: IDS }, customData)
+    expect(fetchMock.mock.calls.map((c) => `${c[1].method} ${c[0]}`)).toEqual(['DELETE /api/checkout/pub/orderForm/of1/customData/ads-events/session_id'])
+  })
+
+  it('consent given after a refusal: writes the ids and withdraws the refusal', async () => {
+    const fetchMock = ok()
+    global.fetch = fetchMock
+    const customData = { customApps: [{ id: 'ads-events', fields: { consent: 'denied' } }] }
+    await syncOrderFormIdentity('of1', { identity, clear: ['consent'] }, customData)
+    expect(fetchMock.mock.calls.map((c) => `${c[1].method} ${c[0]} ${c[1].body ?? ''}`.trim())).toEqual([
+      'PUT /api/checkout/pub/orderForm/of1/customData/ads-events {"session_id":"sid-1","impact_click_id":"imp-1"}',
+      'DELETE /api/checkout/pub/orderForm/of1/customData/ads-events/consent',
+    ])
+    // Nothing to withdraw on an orderForm that never held a refusal.
+    await syncOrderFormIdentity('of2', { identity, clear: ['consent'] })
+    expect(fetchMock.mock.calls.map((c) => c[1].method)).toEqual(['PUT', 'DELETE', 'PUT'])
   })
 
   it('skips the write when the orderForm customData already carries the values', async () => {

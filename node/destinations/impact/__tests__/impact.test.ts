@@ -3,7 +3,7 @@ import { toConversion } from '../../../conversion/conversion'
 import { previewOrder } from '../../../delivery/preview'
 import { normalizeSettings } from '../../../settings/appSettings'
 import { ORDER_FIXTURES, loadOrder } from '../../../__fixtures__'
-import { impactDestination } from '..'
+import { CONSENT_REFUSED_NOTE, CONSENT_REFUSED_SKIP, impactDestination } from '..'
 import { eventTypeField, toImpactConversion, UNCATEGORIZED } from '../mapping'
 import { validateImpactConversion } from '../../../../sandbox/standins/impact'
 
@@ -82,6 +82,26 @@ describe('toImpactConversion', () => {
     expect(fields.ClickId).toBeUndefined()
     expect(Object.keys(fields).filter((key) => key.startsWith('ItemSku'))).toEqual(['ItemSku1', 'ItemSku2'])
     expect(Object.values(fields)).not.toContain('55003')
+  })
+
+  const refused = (order: ReturnType<typeof loadOrder>) => {
+    order.customData = { customApps: [{ id: 'ads-events', fields: { consent: 'denied', impact_click_id: 'Qn3wT8Xy0xyz123' } }] }
+    return order
+  }
+
+  it('consent refused: the sale goes with the coupon only, no field about the customer, and the record says so', () => {
+    const order = refused(loadOrder('weighed-and-packs'))
+    const preparation = impactDestination.prepare(toConversion(order), settings, now)
+    expect(preparation).toMatchObject({ kind: 'ready', note: CONSENT_REFUSED_NOTE })
+    const { fields } = preparedFields(order)
+    expect(fields.OrderPromoCode).toBe(order.marketingData!.coupon)
+    expect(Object.keys(fields).filter((key) => key.startsWith('Customer') || key === 'ClickId')).toEqual([])
+    expect(fields).toMatchObject({ OrderId: order.orderId, ItemSku1: expect.any(String) })
+    expect(validateImpactConversion(new URLSearchParams(fields))).toEqual([])
+  })
+
+  it('consent refused and no coupon: nothing left to attribute the sale by, skipped', () => {
+    expect(impactDestination.prepare(toConversion(refused(loadOrder('simple'))), settings, now)).toEqual({ kind: 'skipped', reason: CONSENT_REFUSED_SKIP })
   })
 
   it('maps the order without customData through its VTEX profile id', () => {

@@ -3,7 +3,7 @@ import { toConversion } from '../../../conversion/conversion'
 import { normalizeSettings } from '../../../settings/appSettings'
 import { ORDER_FIXTURES, loadOrder } from '../../../__fixtures__'
 import type { Outcome } from '../../destination'
-import { openaiDestination, splitOpenAIBatchOn } from '..'
+import { CONSENT_REFUSED_SKIP, openaiDestination, splitOpenAIBatchOn } from '..'
 import { orderPlacedUrl, toOpenAIEvent, type OpenAIEventsBody } from '../mapping'
 import { validateEvent } from '../schema'
 import { OPENAI_CITY_MAX_LENGTH, toOpenAIUser } from '../userFields'
@@ -157,7 +157,7 @@ describe("toOpenAIUser: the user object by OpenAI's rules", () => {
   })
 
   it('sends no user object when nothing is known', () => {
-    expect(toOpenAIUser({ ...conversion, customer: { isCompany: false, notes: [] }, identity: { notes: [] }, address: {} })).toBeUndefined()
+    expect(toOpenAIUser({ ...conversion, customer: { isCompany: false, notes: [] }, identity: { consentRefused: false, notes: [] }, address: {} })).toBeUndefined()
   })
 })
 
@@ -182,6 +182,12 @@ describe('openaiDestination.prepare: skips and dead letters', () => {
     order.customData = null
     order.clientProfileData = { ...order.clientProfileData, userProfileId: null, email: 'abc123@ct.vtex.com.br' }
     expect(openaiDestination.prepare(toConversion(order), settings, now)).toMatchObject({ kind: 'skipped', reason: expect.stringMatching(/^no-identity/) })
+  })
+
+  it('skips an order whose shopper refused consent, though its profile id and e-mail could be matched', () => {
+    const order = loadOrder('simple')
+    order.customData = { customApps: [{ id: 'ads-events', fields: { consent: 'denied', oppref: 'oppref_abc' } }] }
+    expect(openaiDestination.prepare(toConversion(order), settings, now)).toEqual({ kind: 'skipped', reason: CONSENT_REFUSED_SKIP })
   })
 
   it('names the missing settings and how to get a Conversions API key', () => {

@@ -2,7 +2,8 @@ import { createHash } from 'crypto'
 import { toConversion } from '../../../conversion/conversion'
 import { normalizeSettings } from '../../../settings/appSettings'
 import { ORDER_FIXTURES, loadOrder } from '../../../__fixtures__'
-import { vtexAdsDestination } from '..'
+import { CONSENT_REFUSED_SKIP, NO_STOREFRONT_SESSION_NOTE, vtexAdsDestination } from '..'
+import { NO_USER_ID } from '../ids'
 import { toVtexAdsConversion } from '../mapping'
 import { validateAsVtexAds, validateForSend } from '../schema'
 
@@ -14,10 +15,23 @@ describe('toVtexAdsConversion', () => {
     expect(validateAsVtexAds(toVtexAdsConversion(toConversion(loadOrder(name)), settings))).toEqual([])
   })
 
-  it('leaves session_id empty when the order has none, which our send schema refuses', () => {
+  it('gives an order without storefront session a session_id derived from the order, and its profile id as user_id', () => {
     const body = toVtexAdsConversion(toConversion(loadOrder('no-identity')), settings)
-    expect(body.session_id).toBe('')
-    expect(validateForSend(body).map((error) => error.instancePath)).toEqual(['/session_id'])
+    expect(body).toMatchObject({ order_id: '1390640513111-01', session_id: 'order1390640513111x2d01', user_id: '1b2c3d4e5f604a7b8c9d0e1f2a3b4c5d' })
+    expect(validateForSend(body)).toEqual([])
+  })
+
+  it('leaves user_id empty when the order names no profile, which our send schema refuses', () => {
+    const order = loadOrder('no-identity')
+    order.clientProfileData = { ...order.clientProfileData, userProfileId: null }
+    const body = toVtexAdsConversion(toConversion(order), settings)
+    expect(body.user_id).toBe('')
+    expect(validateForSend(body).map((error) => error.instancePath)).toEqual(['/user_id'])
+  })
+
+  it('sends the storefront ids in the ads id format (letters and digits), as on Get ads and the events', () => {
+    const body = toVtexAdsConversion(toConversion(loadOrder('simple')), settings)
+    expect(body).toMatchObject({ user_id: '5a3692de358a4bea8885044bce33bb93', session_id: '5898b8d1c2504bb5931b8b9d0ee7b499' })
   })
 
   it('maps the simple order field by field', () => {
@@ -25,8 +39,8 @@ describe('toVtexAdsConversion', () => {
     expect(body).toEqual({
       channel: 'ecommerce',
       publisher_id: 'pub-123',
-      user_id: '5a3692de-358a-4bea-8885-044bce33bb93',
-      session_id: '5898b8d1-c250-4bb5-931b-8b9d0ee7b499',
+      user_id: '5a3692de358a4bea8885044bce33bb93',
+      session_id: '5898b8d1c2504bb5931b8b9d0ee7b499',
       order_id: '1390620512853-01',
       created_at: '2026-11-20T14:31:07Z',
       items: [
@@ -116,11 +130,28 @@ describe('vtexAdsDestination.prepare', () => {
     expect(JSON.parse(preparation.request.body).order_id).toBe('1390620512853-01')
   })
 
-  it('skips an order without session id (telesales, marketplace, app)', () => {
-    expect(vtexAdsDestination.prepare(toConversion(loadOrder('no-identity')), settings, now)).toEqual({
-      kind: 'skipped',
-      reason: 'no-identity: the order has no valid session_id',
-    })
+  it('sends an order without storefront session (telesales, marketplace, app) and says so', () => {
+    const preparation = vtexAdsDestination.prepare(toConversion(loadOrder('no-identity')), settings, now)
+    expect(preparation).toMatchObject({ kind: 'ready', note: NO_STOREFRONT_SESSION_NOTE })
+    if (preparation.kind !== 'ready') return
+    expect(JSON.parse(preparation.request.body)).toMatchObject({ session_id: 'order1390640513111x2d01', user_id: '1b2c3d4e5f604a7b8c9d0e1f2a3b4c5d' })
+  })
+
+  it('puts no note on an order that carried the storefront session', () => {
+    expect(vtexAdsDestination.prepare(toConversion(loadOrder('simple')), settings, now)).not.toHaveProperty('note')
+  })
+
+  it('skips an order whose shopper refused consent, before anything else is checked', () => {
+    const order = loadOrder('simple')
+    order.customData = { customApps: [{ id: 'ads-events', fields: { consent: 'denied' } }] }
+    expect(vtexAdsDestination.prepare(toConversion(order), normalizeSettings({}), now)).toEqual({ kind: 'skipped', reason: CONSENT_REFUSED_SKIP })
+    expect(CONSENT_REFUSED_SKIP).toMatch(/^consent-refused: /)
+  })
+
+  it('skips, with the reason, an order that names no customer: user_id is required', () => {
+    const order = loadOrder('no-identity')
+    order.clientProfileData = { ...order.clientProfileData, userProfileId: null }
+    expect(vtexAdsDestination.prepare(toConversion(order), settings, now)).toEqual({ kind: 'skipped', reason: NO_USER_ID })
   })
 
   it('turns a missing publisher id into a replayable dead letter', () => {
