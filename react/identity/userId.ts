@@ -14,9 +14,8 @@ interface SessionAnswer {
 }
 
 /** The VTEX profile id in the ads format (validId.ts), only for an authenticated shopper (a recognized-but-not-logged-in profile is not the user). */
-export const shopperFromSession = (answer: unknown): Shopper => {
+export const shopperFromSession = (session: SessionAnswer | null | undefined): Shopper => {
   // No optional chaining in code every page ships: the react builder's target lowers it to long expressions.
-  const session = answer as SessionAnswer | null
   const namespaces = session && session.namespaces
   const profile = namespaces && namespaces.profile
   if (!profile || !profile.isAuthenticated) return undefined
@@ -25,7 +24,7 @@ export const shopperFromSession = (answer: unknown): Shopper => {
 }
 
 interface RenderSession {
-  sessionPromise?: Promise<{ response?: unknown } | void>
+  sessionPromise?: Promise<{ response?: SessionAnswer | null } | undefined>
 }
 
 /**
