@@ -31,6 +31,7 @@ const service = (method: string, host: string, path: string): AppEndpoint => ({ 
 export const APP_ENDPOINTS: AppEndpoint[] = [
   service('GET', JANUS, '/api/oms/pvt/orders/{orderId}'),
   service('GET', JANUS, '/api/oms/pvt/orders'),
+  service('GET', JANUS, '/api/orders/pvt/document/{orderId}'),
   service('GET', JANUS, '/api/checkout/pvt/configuration/orderForm'),
   service('POST', JANUS, '/api/checkout/pvt/configuration/orderForm'),
   service('GET', MASTER_DATA, '/api/dataentities/CL/search'),
