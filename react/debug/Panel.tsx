@@ -7,7 +7,7 @@ import { endDebugMode } from './debugSession'
 import { eventMessage, eventStateName, statusText, viewMessage, viewNumbers } from './eventText'
 import { DebugMessage, useDebugText } from './messages'
 import type { AdRow, PageSnapshot, PublicConfig } from './pageSnapshot'
-import type { EmptyReason, QueryView } from './adQueries'
+import type { EmptyReason, QueryView, SwitchedOffView } from './adQueries'
 import type { EventState } from './pageSnapshot'
 import * as style from './styles'
 
@@ -127,16 +127,36 @@ const QueryItem = ({ query, text }: { query: QueryView; text: Text }) => (
   </li>
 )
 
-const QueryTab = ({ snapshot, text }: { snapshot: PageSnapshot; text: Text }) =>
-  snapshot.queries.length === 0 ? (
-    <p style={style.note}>{text('query.none')}</p>
-  ) : (
-    <ol style={style.list} reversed>
-      {snapshot.queries.map((query, index) => (
-        <QueryItem key={index} query={query} text={text} />
+/** The blocks that asked for nothing: switched off in the Site Editor. */
+const SwitchedOffList = ({ blocks, text }: { blocks: SwitchedOffView[]; text: Text }) => (
+  <>
+    <p style={style.note}>{text('query.switchedOff')}:</p>
+    <ul style={{ ...style.list, marginBottom: 8 }}>
+      {blocks.map((block) => (
+        <li key={`${block.block} ${block.placement}`} data-switched-off={block.block} data-empty="inactive">
+          <span style={style.code}>{block.block}</span> <span style={style.code}>{block.placement}</span>
+          {' → '}
+          {text('empty.inactive')}
+        </li>
       ))}
-    </ol>
-  )
+    </ul>
+  </>
+)
+
+const QueryTab = ({ snapshot, text }: { snapshot: PageSnapshot; text: Text }) => (
+  <>
+    {snapshot.switchedOff.length > 0 ? <SwitchedOffList blocks={snapshot.switchedOff} text={text} /> : null}
+    {snapshot.queries.length === 0 ? (
+      <p style={style.note}>{text('query.none')}</p>
+    ) : (
+      <ol style={style.list} reversed>
+        {snapshot.queries.map((query, index) => (
+          <QueryItem key={index} query={query} text={text} />
+        ))}
+      </ol>
+    )}
+  </>
+)
 
 const Row = ({ label, children, name }: { label: string; children: React.ReactNode; name: string }) => (
   <tr data-identity={name}>

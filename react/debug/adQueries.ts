@@ -7,7 +7,8 @@ import { CLIENT_DEADLINE_MS } from '../sponsored/adQueryBatch'
  * for every cause (node/ads/querySponsoredAds.ts never fails the page), so the cause is read from
  * what the overlay knows: the public config (publisher ID set, VTEX Ads on), the client's deadline
  * (CLIENT_DEADLINE_MS), the service's budget (600 ms: an answer that took that long and holds no
- * ad most likely ran out of it), else VTEX Ads answered none.
+ * ad most likely ran out of it), else VTEX Ads answered none. A block switched off in the Site
+ * Editor asks for nothing: it shows apart (switchedOffView), as the blocks tell it (switchedOff.tsx).
  */
 export const SERVICE_BUDGET_MS = 600
 
@@ -33,6 +34,14 @@ export interface QueryView {
   userId?: string
   dedupAds: boolean
   placements: PlacementView[]
+}
+
+/** A sponsored block on the page switched off in the Site Editor (`active: false`): it asked for nothing. */
+export interface SwitchedOffView {
+  /** The block's name, e.g. sponsored-banner. */
+  block: string
+  /** Its placement name, else its position. */
+  placement: string
 }
 
 export interface AdsConfig {
@@ -79,3 +88,10 @@ export const queryView = (record: AdQueryRecord, config: AdsConfig | undefined):
     }),
   }
 }
+
+/** The page's switched-off blocks (switchedOff.tsx's registry: "<block> <placement>" → how many are mounted), once each, as they mounted. */
+export const switchedOffView = (blocks: Record<string, number>): SwitchedOffView[] =>
+  Object.keys(blocks).map((key) => {
+    const space = key.indexOf(' ')
+    return { block: key.slice(0, space), placement: key.slice(space + 1) }
+  })

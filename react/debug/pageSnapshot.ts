@@ -1,9 +1,10 @@
 import { bridgePlan } from '../identity/identity'
 import { adQueryLog } from '../sponsored/adQueryBatch'
+import { switchedOffBlocks } from '../sponsored/switchedOff'
 import type { SponsoredAd } from '../sponsored/types'
 import { isBeaconUrl } from '../tracking/transport'
 import type { AdSlot } from '../tracking/adSlot'
-import { AdsConfig, queryView, QueryView } from './adQueries'
+import { AdsConfig, queryView, QueryView, switchedOffView, SwitchedOffView } from './adQueries'
 import { identityView, IdentityView } from './identityView'
 import { BlockSpace, findBlockSpaces, keepsItsSpace } from './reservedSpace'
 import { absoluteUrl, requestSeen, resourceBufferWasFull } from './requestLog'
@@ -34,6 +35,8 @@ export interface PageSnapshot {
   ads: AdRow[]
   blocks: BlockRow[]
   queries: QueryView[]
+  /** The sponsored blocks switched off in the Site Editor: they asked for nothing. */
+  switchedOff: SwitchedOffView[]
   identity: IdentityView
   /** What the orderForm bridge keeps in the cart now (undefined: undecided). */
   cartPlan: ReturnType<typeof bridgePlan>
@@ -124,6 +127,7 @@ export const pageSnapshot = (config: PublicConfig | undefined): PageSnapshot => 
     ads,
     blocks: blocks.filter((block) => !keepsItsSpace(block)),
     queries: adQueryLog.map((record) => queryView(record, config)).reverse(),
+    switchedOff: switchedOffView(switchedOffBlocks),
     identity,
     cartPlan: bridgePlan(),
     eventsWaiting: !identity.identity,

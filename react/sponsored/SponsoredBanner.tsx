@@ -8,12 +8,13 @@ import { BANNER_HANDLES } from './cssHandles'
 import { bannerSchema } from './editorSchemas'
 import { FallbackSlot, useHasFallback } from './fallback'
 import SponsoredLabel, { useSponsoredText } from './SponsoredLabel'
+import { SwitchedOff } from './switchedOff'
 import { trackerUrls } from './types'
 import { useReservedSpace } from './useReservedSpace'
 import { useSponsoredAds } from './useSponsoredAds'
 
 export interface SponsoredBannerProps {
-  /** Site Editor switch (default on): off, the block renders nothing and asks Get ads for nothing. */
+  /** Site Editor switch (default on): off, the block renders nothing and asks Get ads for nothing (the debug overlay names it). */
   active?: boolean
   placementName?: string
   position?: string
@@ -26,6 +27,7 @@ export interface SponsoredBannerProps {
   allowVideo?: boolean
 }
 
+const POSITION = 'middle'
 const FILL = { width: '100%', height: '100%', objectFit: 'cover' as const, display: 'block' }
 
 /**
@@ -35,7 +37,7 @@ const FILL = { width: '100%', height: '100%', objectFit: 'cover' as const, displ
  * visible shift (useReservedSpace). The "Sponsored" label sits over the creative's corner and
  * starts the link's accessible name ("Sponsored Summer sale"), once.
  */
-const Banner = ({ placementName, position = 'middle', desktopWidth = 970, desktopHeight = 250, mobileWidth = 320, mobileHeight = 100, allowVideo = false }: SponsoredBannerProps) => {
+const Banner = ({ placementName, position = POSITION, desktopWidth = 970, desktopHeight = 250, mobileWidth = 320, mobileHeight = 100, allowVideo = false }: SponsoredBannerProps) => {
   const { handles } = useCssHandles(BANNER_HANDLES)
   const isMobile = useRuntime().deviceInfo?.isMobile === true
   const [width, height] = isMobile ? [mobileWidth, mobileHeight] : [desktopWidth, desktopHeight]
@@ -85,7 +87,8 @@ const Banner = ({ placementName, position = 'middle', desktopWidth = 970, deskto
   )
 }
 
-const SponsoredBanner = (props: SponsoredBannerProps) => (props.active === false ? null : <Banner {...props} />)
+const SponsoredBanner = (props: SponsoredBannerProps) =>
+  props.active === false ? <SwitchedOff line={`sponsored-banner ${props.placementName || props.position || POSITION}`} /> : <Banner {...props} />
 
 SponsoredBanner.schema = bannerSchema()
 

@@ -10,13 +10,14 @@ import { FallbackSlot, useHasFallback } from './fallback'
 import { PRODUCT_ROW_STYLE, shownProducts } from './productRow'
 import SponsoredLabel, { useSponsoredText } from './SponsoredLabel'
 import SponsoredProductSummary from './SponsoredProductSummary'
+import { SwitchedOff } from './switchedOff'
 import { trackerUrls } from './types'
 import { useProductsBySku } from './useProductsBySku'
 import { useReservedSpace } from './useReservedSpace'
 import { useSponsoredAds } from './useSponsoredAds'
 
 export interface SponsoredBrandProps {
-  /** Site Editor switch (default on): off, the block renders nothing and asks Get ads for nothing. */
+  /** Site Editor switch (default on): off, the block renders nothing and asks Get ads for nothing (the debug overlay names it). */
   active?: boolean
   placementName?: string
   position?: string
@@ -29,6 +30,7 @@ export interface SponsoredBrandProps {
   productsMinHeight?: number
 }
 
+const POSITION = 'top'
 const FILL = { width: '100%', height: '100%', objectFit: 'cover' as const, display: 'block' }
 
 /**
@@ -37,7 +39,7 @@ const FILL = { width: '100%', height: '100%', objectFit: 'cover' as const, displ
  * The creative's box and the products' row are reserved from the first render; without an ad they
  * hold the theme's fallback blocks, or are given back without a visible shift.
  */
-const Brand = ({ placementName, position = 'top', width = 600, height = 200, productQuantity = 3, productsMinHeight = 340 }: SponsoredBrandProps) => {
+const Brand = ({ placementName, position = POSITION, width = 600, height = 200, productQuantity = 3, productsMinHeight = 340 }: SponsoredBrandProps) => {
   const { handles } = useCssHandles(BRAND_HANDLES)
   const isMobile = useRuntime().deviceInfo?.isMobile === true
   const sponsored = useSponsoredText()
@@ -94,7 +96,8 @@ const Brand = ({ placementName, position = 'top', width = 600, height = 200, pro
   )
 }
 
-const SponsoredBrand = (props: SponsoredBrandProps) => (props.active === false ? null : <Brand {...props} />)
+const SponsoredBrand = (props: SponsoredBrandProps) =>
+  props.active === false ? <SwitchedOff line={`sponsored-brand ${props.placementName || props.position || POSITION}`} /> : <Brand {...props} />
 
 SponsoredBrand.schema = brandSchema()
 

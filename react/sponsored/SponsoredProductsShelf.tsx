@@ -8,12 +8,13 @@ import { FallbackSlot, useHasFallback } from './fallback'
 import { PRODUCT_ROW_STYLE, shownProducts } from './productRow'
 import SponsoredProductSummary from './SponsoredProductSummary'
 import { useSponsoredText } from './SponsoredLabel'
+import { SwitchedOff } from './switchedOff'
 import { useProductsBySku } from './useProductsBySku'
 import { useReservedSpace } from './useReservedSpace'
 import { useSponsoredAds } from './useSponsoredAds'
 
 export interface SponsoredProductsShelfProps {
-  /** Site Editor switch (default on): off, the block renders nothing and asks Get ads for nothing. */
+  /** Site Editor switch (default on): off, the block renders nothing and asks Get ads for nothing (the debug overlay names it). */
   active?: boolean
   /** Placement name as agreed with VTEX Ads; default {channel}_{context}_{position}_product. */
   placementName?: string
@@ -25,6 +26,8 @@ export interface SponsoredProductsShelfProps {
   mobileMinHeight?: number
 }
 
+const POSITION = 'top-shelf'
+
 /**
  * Block `sponsored-products-shelf`: the sponsored products of one placement, each rendered by the
  * theme's product-summary and tracked. Its space is reserved from the first render (server-side
@@ -32,7 +35,7 @@ export interface SponsoredProductsShelfProps {
  * fallback blocks in that space, or, without a fallback, gives it back without a visible shift
  * (useReservedSpace).
  */
-const Shelf = ({ placementName, position = 'top-shelf', quantity = 4, title, minHeight = 360, mobileMinHeight = 340 }: SponsoredProductsShelfProps) => {
+const Shelf = ({ placementName, position = POSITION, quantity = 4, title, minHeight = 360, mobileMinHeight = 340 }: SponsoredProductsShelfProps) => {
   const { handles } = useCssHandles(SHELF_HANDLES)
   const isMobile = useRuntime().deviceInfo?.isMobile === true
   const sponsored = useSponsoredText()
@@ -62,7 +65,8 @@ const Shelf = ({ placementName, position = 'top-shelf', quantity = 4, title, min
   )
 }
 
-const SponsoredProductsShelf = (props: SponsoredProductsShelfProps) => (props.active === false ? null : <Shelf {...props} />)
+const SponsoredProductsShelf = (props: SponsoredProductsShelfProps) =>
+  props.active === false ? <SwitchedOff line={`sponsored-products-shelf ${props.placementName || props.position || POSITION}`} /> : <Shelf {...props} />
 
 SponsoredProductsShelf.schema = shelfSchema()
 

@@ -9,11 +9,12 @@ import { useLabelId, useSponsoredDisclosure } from './disclosure'
 import { searchBadgesSchema } from './editorSchemas'
 import { useNativeSkus, useRegisterNativeSku } from './nativeSkus'
 import SponsoredLabel from './SponsoredLabel'
+import { SwitchedOff } from './switchedOff'
 import { trackerUrls } from './types'
 import { useSponsoredAds } from './useSponsoredAds'
 
 export interface SponsoredSearchBadgesProps {
-  /** Site Editor switch (default on): off, the summary renders as if the block were not there. */
+  /** Site Editor switch (default on): off, the summary renders as if the block were not there (the debug overlay names it). */
   active?: boolean
   placementName?: string
   position?: string
@@ -21,6 +22,8 @@ export interface SponsoredSearchBadgesProps {
   quantity?: number
   children?: ReactNode
 }
+
+const POSITION = 'search-results'
 
 /**
  * Block `sponsored-search-badges`, inside the search results' `product-summary.shelf`, around the
@@ -33,7 +36,7 @@ export interface SponsoredSearchBadgesProps {
  * label, and every link and button of the card says "Sponsored" (disclosure.ts). Every badge of a
  * page asks for the same placement: the page's one ad query asks it once.
  */
-const Badges = ({ placementName, position = 'search-results', quantity = 10, children }: SponsoredSearchBadgesProps) => {
+const Badges = ({ placementName, position = POSITION, quantity = 10, children }: SponsoredSearchBadgesProps) => {
   const { handles } = useCssHandles(SEARCH_BADGE_HANDLES)
   // Outside a product summary there is none (the real context has no default): nothing is marked.
   const summary = ProductSummaryContext.useProductSummary()
@@ -56,7 +59,14 @@ const Badges = ({ placementName, position = 'search-results', quantity = 10, chi
 }
 
 /** Off in the Site Editor: only the summary's own content, no query, no label, nothing tracked. */
-const SponsoredSearchBadges = (props: SponsoredSearchBadgesProps) => (props.active === false ? <>{props.children}</> : <Badges {...props} />)
+const SponsoredSearchBadges = (props: SponsoredSearchBadgesProps) =>
+  props.active === false ? (
+    <SwitchedOff line={`sponsored-search-badges ${props.placementName || props.position || POSITION}`}>
+      {props.children}
+    </SwitchedOff>
+  ) : (
+    <Badges {...props} />
+  )
 
 SponsoredSearchBadges.schema = searchBadgesSchema()
 

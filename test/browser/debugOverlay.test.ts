@@ -95,6 +95,14 @@ const rows = (page: Page): Promise<Row[]> =>
 
 const selectTab = (page: Page, name: RegExp) => page.locator(PANEL).getByRole('tab', { name }).click()
 
+/** What axe finds wrong in the panel (axe's script added to the page first). */
+const axeViolations = (page: Page) =>
+  page.evaluate(async (panel) => {
+    const axe = (window as unknown as { axe: { run: (context: Element) => Promise<{ violations: Array<{ id: string; nodes: Array<{ target: string[] }> }> }> } }).axe
+    const result = await axe.run(document.querySelector(panel) as Element)
+    return result.violations.map((violation) => `${violation.id}: ${violation.nodes.map((node) => node.target.join(' ')).join(', ')}`)
+  }, PANEL)
+
 /** The Warnings tab's kinds, read once the page settled (the consent wait is 2 s). */
 const warnings = async (page: Page) => {
   await selectTab(page, /^Warnings/)
@@ -257,6 +265,45 @@ describe('debug mode, default settings', () => {
     expect(await page.locator(PANEL).textContent()).not.toContain('outdoor')
   })
 
+  it('names each block switched off in the Site Editor (active: false) in the Get ads tab, and no block that is on', async () => {
+    const { page } = tab
+    const switchedOff = () =>
+      page.locator(`${PANEL} [data-switched-off]`).evaluateAll((items) => items.map((item) => `${item.getAttribute('data-empty')}: ${item.textContent}`))
+    // The banner and the footer shelf off; the brand, the top shelf and the badges on.
+    await page.goto(`${store.origin}/?off=banner,footer&ads_events_debug=1`)
+    await page.locator(PANEL).waitFor()
+    await selectTab(page, /^Get ads/)
+    const placements = page.locator(`${PANEL} [data-placement]`)
+    await waitFor(async () => (await placements.count()) === 3 && !(await placements.first().getAttribute('data-empty')), 'the answered placements')
+    expect((await switchedOff()).sort()).toEqual([
+      'inactive: sponsored-banner middle → no ad: switched off in the Site Editor (active: false)',
+      'inactive: sponsored-products-shelf bottom-shelf → no ad: switched off in the Site Editor (active: false)',
+    ])
+    expect(await placements.evaluateAll((items) => items.map((item) => item.getAttribute('data-placement')))).toEqual(['site_home_top_sponsored_brand', 'site_home_top-shelf_product', 'site_home_search-results_product'])
+    expect(await page.locator(`${PANEL} [data-empty="inactive"]`).count()).toBe(2)
+    // Nothing of theirs on the page.
+    for (const slot of ['#banner', '#footer-shelf']) expect([slot, await page.locator(`${slot} > *`).count()]).toEqual([slot, 0])
+    await page.addScriptTag({ content: AXE })
+    expect(await axeViolations(page)).toEqual([])
+
+    // Every block off: no Get ads request, and each block named once (the badge of every product card too).
+    await page.goto(`${store.origin}/?off=banner,brand,shelf,badges,footer`)
+    await page.locator(PANEL).waitFor()
+    await page.locator('#all-products section.card').first().waitFor()
+    await selectTab(page, /^Get ads/)
+    await waitFor(async () => (await switchedOff()).length === 5, 'the five blocks switched off')
+    await page.waitForTimeout(500)
+    expect((await switchedOff()).map((line) => line.split(' → ')[0]).sort()).toEqual([
+      'inactive: sponsored-banner middle',
+      'inactive: sponsored-brand top',
+      'inactive: sponsored-products-shelf bottom-shelf',
+      'inactive: sponsored-products-shelf top-shelf',
+      'inactive: sponsored-search-badges search-results',
+    ])
+    expect(await page.locator(`${PANEL} [data-placement]`).count()).toBe(0)
+    expect(await page.locator(`${PANEL} [role="tabpanel"]`).textContent()).toContain('No Get ads request on this page')
+  })
+
   it('shows the identity: the session id the events carried, the user id, click ids, consent, and what the orderForm holds', async () => {
     const { context, page } = tab
     await context.addCookies([{ name: 'sandbox_user', value: 'demo-shopper-1', domain: '127.0.0.1', path: '/' }])
@@ -321,12 +368,7 @@ describe('debug mode, default settings', () => {
     await page.addScriptTag({ content: AXE })
     for (const name of [/^Ads/, /^Get ads/, /^Identity/, /^Warnings/]) {
       await selectTab(page, name)
-      const violations = await page.evaluate(async (panel) => {
-        const axe = (window as unknown as { axe: { run: (context: Element) => Promise<{ violations: Array<{ id: string; nodes: Array<{ target: string[] }> }> }> } }).axe
-        const result = await axe.run(document.querySelector(panel) as Element)
-        return result.violations.map((violation) => `${violation.id}: ${violation.nodes.map((node) => node.target.join(' ')).join(', ')}`)
-      }, PANEL)
-      expect([String(name), violations]).toEqual([String(name), []])
+      expect([String(name), await axeViolations(page)]).toEqual([String(name), []])
     }
     // Arrow keys move between tabs; the panel folds and unfolds.
     await page.locator(PANEL).getByRole('tab', { name: /^Warnings/ }).focus()
