@@ -1,5 +1,5 @@
 import type { DestinationName } from '../destinations/destination'
-import type { DeliveryStatus } from '../delivery/ledger'
+import type { DeliveryStatus } from '../deliveryStore/ledger'
 import { destinationStateOf, fieldOf, type OrderIndexDocument } from '../ledgerIndex/document'
 import { DESTINATION_SUFFIXES } from '../ledgerIndex/entity'
 import type { Condition } from '../ledgerIndex/where'

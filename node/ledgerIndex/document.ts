@@ -1,5 +1,5 @@
 import type { DestinationName } from '../destinations/destination'
-import type { DeliveryRecord, DeliveryStatus } from '../delivery/ledger'
+import type { DeliveryRecord, DeliveryStatus } from '../deliveryStore/ledger'
 import { deliveriesOf, deliveryOf, type OrderRecord } from '../deliveryStore/orderRecord'
 import { DESTINATION_NAMES } from './destinations'
 import type { DestinationField, DestinationSuffix } from './entity'

@@ -1,6 +1,6 @@
 import type { OrderRecord } from '../deliveryStore/orderRecord'
-import type { DeliveryLogger } from '../delivery/pipeline'
-import { statusOf } from '../delivery/httpStatus'
+import type { DeliveryLogger } from '../lib/logger'
+import { statusOf } from '../lib/httpStatus'
 import type { OrderIndexWriter } from './orderIndex'
 import type { PendingQueue } from './pendingReindex'
 

@@ -1,6 +1,6 @@
 import type { DestinationName } from '../destinations/destination'
-import type { DeliveryRecord, LedgerStore } from '../delivery/ledger'
-import { KeyedMutex } from '../delivery/keyedMutex'
+import type { DeliveryRecord, LedgerStore } from '../deliveryStore/ledger'
+import { KeyedMutex } from '../coordination/keyedMutex'
 import { withDelivery, type OrderRecord } from '../deliveryStore/orderRecord'
 import { indexAfterSave, type IndexWriteDeps } from './indexWrite'
 import { legacyOrderRecord } from './orderRecordSource'

@@ -1,4 +1,4 @@
-import type { DeliveryRecord } from '../delivery/ledger'
+import type { DeliveryRecord } from '../deliveryStore/ledger'
 import { foldDeliveries, type OrderRecord } from '../deliveryStore/orderRecord'
 
 /**

@@ -1,7 +1,7 @@
 import type { MasterData } from '@vtex/api'
 import type { DestinationName } from '../destinations/destination'
 import type { OrderRecord } from '../deliveryStore/orderRecord'
-import { statusOf } from '../delivery/httpStatus'
+import { statusOf } from '../lib/httpStatus'
 import { INDEX_SCHEMA, INDEX_SCHEMA_NAME, indexEntityName, type IndexField } from './entity'
 import { legacyDocumentId, orderDocumentId, toOrderIndexDocument, type OrderIndexDocument } from './document'
 import { whereOf, type Condition } from './where'

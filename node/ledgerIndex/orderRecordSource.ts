@@ -1,4 +1,4 @@
-import type { LedgerStore, DeliveryRecord } from '../delivery/ledger'
+import type { LedgerStore, DeliveryRecord } from '../deliveryStore/ledger'
 import { foldDeliveries, type OrderRecord } from '../deliveryStore/orderRecord'
 import type { OrderRecordStore } from '../deliveryStore/orderRecordStore'
 import { DESTINATION_NAMES } from './destinations'

@@ -1,5 +1,5 @@
-import { NO_DEADLINE, type Deadline } from '../delivery/deadline'
-import type { DeliveryLogger } from '../delivery/pipeline'
+import { NO_DEADLINE, type Deadline } from '../coordination/deadline'
+import type { DeliveryLogger } from '../lib/logger'
 import type { OrderIndexWriter } from './orderIndex'
 import type { OrderRecordSource } from './orderRecordSource'
 import type { PendingQueue } from './pendingReindex'

@@ -1,5 +1,5 @@
 import type { IndexSearch } from '../../ledgerIndex/orderIndex'
-import type { DeliveryRecord } from '../../delivery/ledger'
+import type { DeliveryRecord } from '../../deliveryStore/ledger'
 import { foldDeliveries } from '../../deliveryStore/orderRecord'
 import { toOrderIndexDocument } from '../../ledgerIndex/document'
 import { whereOf, type Condition } from '../../ledgerIndex/where'

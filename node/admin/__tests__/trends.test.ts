@@ -1,4 +1,4 @@
-import type { DeliveryRecord, DeliveryStatus } from '../../delivery/ledger'
+import type { DeliveryRecord, DeliveryStatus } from '../../deliveryStore/ledger'
 import type { DestinationName } from '../../destinations/destination'
 import { foldDeliveries } from '../../deliveryStore/orderRecord'
 import { destinationStateOf, toOrderIndexDocument, type OrderIndexDocument } from '../../ledgerIndex/document'

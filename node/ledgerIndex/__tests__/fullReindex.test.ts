@@ -1,4 +1,4 @@
-import { MemoryLedger, type DeliveryRecord } from '../../delivery/ledger'
+import { MemoryLedger, type DeliveryRecord } from '../../deliveryStore/ledger'
 import type { DestinationName } from '../../destinations/destination'
 import type { OrderRecord } from '../../deliveryStore/orderRecord'
 import { deliveryOfLedgerPath, reindexAll, type FullReindexDeps, type ReindexProgress } from '../fullReindex'

@@ -1,5 +1,5 @@
-import type { DeliveryRecord } from '../../delivery/ledger'
-import { MemoryLedger } from '../../delivery/ledger'
+import type { DeliveryRecord } from '../../deliveryStore/ledger'
+import { MemoryLedger } from '../../deliveryStore/ledger'
 import { foldDeliveries, type OrderRecord } from '../../deliveryStore/orderRecord'
 import type { OrderRecordStore } from '../../deliveryStore/orderRecordStore'
 import { indexEntityName, INDEX_SCHEMA, INDEX_SCHEMA_NAME } from '../entity'
