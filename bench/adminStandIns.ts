@@ -1,12 +1,13 @@
 /**
  * The stand-ins (sandbox proxy, VTEX ID, Master Data v2…) in a process of their own, with the
- * admin's index holding a large store's ledger: argv[2] records (default 1,000,000), written as the
- * app writes them (toIndexDocument). Prints `ADMIN_STANDINS_READY <proxyPort> <seedMs>`.
+ * admin's index holding a large store's ledger: argv[2] records (default 1,000,000, three per order),
+ * indexed as the app indexes them (toOrderIndexDocument: one document per order). Prints `ADMIN_STANDINS_READY <proxyPort> <seedMs>`.
  */
 import { startSandbox } from '../sandbox/sandbox'
 import { SANDBOX_APP_ID } from '../sandbox/service'
 import { indexEntityName, INDEX_SCHEMA, INDEX_SCHEMA_NAME } from '../node/ledgerIndex/entity'
-import { indexDocumentId, toIndexDocument } from '../node/ledgerIndex/document'
+import { orderDocumentId, toOrderIndexDocument } from '../node/ledgerIndex/document'
+import { ordersOf } from '../node/ledgerIndex/orderDocuments'
 import { syntheticLedgerRecords } from './adminRecords'
 
 async function main() {
@@ -16,8 +17,9 @@ async function main() {
   sandbox.masterDataV2.saveSchema(entity, INDEX_SCHEMA_NAME, INDEX_SCHEMA as unknown as Record<string, unknown>)
   const started = Date.now()
   const documents = function* () {
-    for (const record of syntheticLedgerRecords(count, started)) {
-      yield { id: indexDocumentId(record.destination, record.orderId), fields: toIndexDocument(record) as unknown as Record<string, unknown> }
+    // One document per order (three records each), as the app indexes them.
+    for (const order of ordersOf(syntheticLedgerRecords(count, started))) {
+      yield { id: orderDocumentId(order.orderId), fields: toOrderIndexDocument(order) as unknown as Record<string, unknown> }
     }
   }
   sandbox.masterDataV2.collection(entity)!.putMany(documents())

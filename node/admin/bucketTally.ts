@@ -1,16 +1,17 @@
-import type { IndexDocument } from '../ledgerIndex/document'
-import { MAX_PAGE_SIZE, type IndexPage } from '../ledgerIndex/deliveryIndex'
+import type { DestinationName } from '../destinations/destination'
+import { fieldOf, type OrderIndexDocument } from '../ledgerIndex/document'
+import { MAX_PAGE_SIZE, type IndexPage } from '../ledgerIndex/orderIndex'
 import type { Condition } from '../ledgerIndex/where'
 import { allBounded } from './boundedAll'
 import type { IndexReader } from './indexReader'
 import { bucketOf, type TimeBucket } from './timeBuckets'
 
-/** One line of a chart: the records of the base that also meet `condition` (none: all of them). */
+/** One line of a chart: the orders of the base that also meet `condition` (none: all of them). */
 export interface Series<K extends string> {
   key: K
   condition?: Condition
   /** The same rule on a read document, for the read path. */
-  holds(document: Partial<IndexDocument>): boolean
+  holds(document: Partial<OrderIndexDocument>): boolean
 }
 
 export type Tally<K extends string> = Record<K, number>
@@ -27,12 +28,11 @@ export interface BucketTally<K extends string> {
   searches: number
 }
 
-const TIME_FIELD = 'statusAtMs' as const
-const rangeOf = (fromMs: number, toMs: number): Condition => ({ field: TIME_FIELD, between: [fromMs, toMs - 1] })
 const pagesOf = (total: number) => Math.ceil(total / MAX_PAGE_SIZE)
 
 /**
- * Per time bucket, how many of the base's records (by the time they reached their status) meet
+ * Per time bucket, how many of the base's orders (by the time the destination's delivery reached
+ * its status: one document per order, so one figure per order) meet
  * each series. Master Data has no facets, so a figure is a search total or a tally of read
  * records; this takes the cheaper way, decided from first pages (sorted by time):
  * 1. the whole window in a few pages (a quiet store): read it all and tally here;
@@ -43,13 +43,16 @@ const pagesOf = (total: number) => Math.ceil(total / MAX_PAGE_SIZE)
  */
 export async function tallyPerBucket<K extends string>(
   index: IndexReader,
+  destination: DestinationName,
   base: Condition[],
   buckets: TimeBucket[],
   series: Array<Series<K>>,
-  fields: Array<keyof IndexDocument>
+  fields: Array<keyof OrderIndexDocument>
 ): Promise<BucketTally<K>> {
+  const TIME_FIELD = fieldOf(destination, 'StatusAtMs')
+  const rangeOf = (fromMs: number, toMs: number): Condition => ({ field: TIME_FIELD, between: [fromMs, toMs - 1] })
   const window = rangeOf(buckets[0].fromMs, buckets[buckets.length - 1].toMs)
-  const readPage = (conditions: Condition[], page: number, withFields: Array<keyof IndexDocument>) =>
+  const readPage = (conditions: Condition[], page: number, withFields: Array<keyof OrderIndexDocument>) =>
     index.search({
       conditions,
       sort: { field: TIME_FIELD, descending: false },
@@ -58,7 +61,7 @@ export async function tallyPerBucket<K extends string>(
       fields: ['orderId', TIME_FIELD, ...withFields],
     })
   /** Every page of a search whose first page is known. */
-  const readRest = (conditions: Condition[], first: IndexPage, withFields: Array<keyof IndexDocument>) =>
+  const readRest = (conditions: Condition[], first: IndexPage, withFields: Array<keyof OrderIndexDocument>) =>
     Array.from({ length: Math.max(0, pagesOf(first.total) - 1) }, (_, i) => () => readPage(conditions, i + 2, withFields))
   const tallies = buckets.map(() => Object.fromEntries(series.map(({ key }) => [key, 0])) as Tally<K>)
   const methods = {} as Record<K, 'read' | 'counted'>
@@ -69,7 +72,7 @@ export async function tallyPerBucket<K extends string>(
   if (pagesOf(first.total) <= Math.min(READ_PAGES_AT_MOST, buckets.length * series.length)) {
     const rest = await allBounded(readRest(all, first, fields), SEARCHES_IN_FLIGHT)
     searches += rest.length
-    tallyRead([first, ...rest], buckets, (document, at) => {
+    tallyRead([first, ...rest], buckets, TIME_FIELD, (document, at) => {
       for (const line of series) if (line.holds(document)) tallies[at][line.key]++
     })
     for (const line of series) methods[line.key] = 'read'
@@ -103,15 +106,15 @@ export async function tallyPerBucket<K extends string>(
     searches += buckets.length
   })
   await allBounded(work, SEARCHES_IN_FLIGHT)
-  for (const { key, pages } of readSeries) tallyRead(pages, buckets, (_, at) => tallies[at][key]++)
+  for (const { key, pages } of readSeries) tallyRead(pages, buckets, TIME_FIELD, (_, at) => tallies[at][key]++)
   return { tallies, methods, searches }
 }
 
-/** Adds each read record to its bucket, once per order. */
-function tallyRead(pages: IndexPage[], buckets: TimeBucket[], add: (document: IndexDocument, bucket: number) => void) {
+/** Adds each read document to its bucket, once per order (a document read twice while paging counts once). */
+function tallyRead(pages: IndexPage[], buckets: TimeBucket[], timeField: keyof OrderIndexDocument, add: (document: OrderIndexDocument, bucket: number) => void) {
   const seen = new Set<string>()
   for (const document of pages.flatMap((page) => page.documents)) {
-    const at = bucketOf(buckets, Number(document[TIME_FIELD]))
+    const at = bucketOf(buckets, Number(document[timeField]))
     if (at < 0 || seen.has(document.orderId)) continue
     seen.add(document.orderId)
     add(document, at)

@@ -1,5 +1,6 @@
 import type { DestinationName } from '../destinations/destination'
 import type { Condition } from '../ledgerIndex/where'
+import { fieldOf } from '../ledgerIndex/document'
 import { DAY_MS, type IndexReader } from './indexReader'
 
 /**
@@ -47,21 +48,19 @@ export const COVERAGE_DAYS = { default: 7, max: 90 }
  */
 export async function readIdentityCoverage(index: IndexReader, destination: DestinationName, days: number, nowMs: number): Promise<IdentityCoverage> {
   const fromMs = nowMs - days * DAY_MS
-  const base: Condition[] = [
-    { field: 'destination', equals: destination },
-    { field: 'statusAtMs', greaterThan: fromMs },
-  ]
+  const reasonCode = fieldOf(destination, 'ReasonCode')
+  const base: Condition[] = [{ field: fieldOf(destination, 'StatusAtMs'), greaterThan: fromMs }]
   const mapped: Condition[] = [...base, { field: 'mapped', equals: true }]
-  const skipped: Condition[] = [...base, { field: 'status', equals: 'skipped' }]
+  const skipped: Condition[] = [...base, { field: fieldOf(destination, 'Status'), equals: 'skipped' }]
   const [converted, sessionId, userId, impactClickId, oppref, consentRefused, skippedTotal, ...byReason] = await Promise.all([
     index.count(mapped),
     index.count([...mapped, { field: 'hasSessionId', equals: true }]),
     index.count([...mapped, { field: 'hasUserId', equals: true }]),
     index.count([...mapped, { field: 'hasImpactClickId', equals: true }]),
     index.count([...mapped, { field: 'hasOppref', equals: true }]),
-    index.count([...mapped, { field: 'reasonCode', equals: CONSENT_REFUSED_CODE }]),
+    index.count([...mapped, { field: reasonCode, equals: CONSENT_REFUSED_CODE }]),
     index.count(skipped),
-    ...KNOWN_SKIP_REASONS.map((reason) => index.count([...skipped, { field: 'reasonCode', equals: reason }])),
+    ...KNOWN_SKIP_REASONS.map((reason) => index.count([...skipped, { field: reasonCode, equals: reason }])),
   ])
   const known = KNOWN_SKIP_REASONS.map((reason, i) => ({ reason, count: byReason[i] }))
   const other = skippedTotal - known.reduce((sum, entry) => sum + entry.count, 0)

@@ -1,5 +1,4 @@
 import type { DestinationName } from '../destinations/destination'
-import type { IndexDocument } from '../ledgerIndex/document'
 import { tallyPerBucket, type Series } from './bucketTally'
 import { isoOf, type TrendBucket } from './deliveryTrend'
 import type { IndexReader } from './indexReader'
@@ -21,7 +20,7 @@ export interface CoverageTrend {
   buckets: Array<TrendBucket & CoverageCounts>
 }
 
-const flag = (key: Exclude<keyof CoverageCounts, 'converted'>, field: keyof IndexDocument): Series<keyof CoverageCounts> => ({
+const flag = (key: Exclude<keyof CoverageCounts, 'converted'>, field: 'hasSessionId' | 'hasUserId' | 'hasImpactClickId' | 'hasOppref'): Series<keyof CoverageCounts> => ({
   key,
   condition: { field, equals: true },
   holds: (document) => document[field] === true,
@@ -45,11 +44,9 @@ export async function readCoverageTrend(
   utcOffsetMinutes = 0
 ): Promise<CoverageTrend> {
   const buckets = timeBuckets(window, nowMs, utcOffsetMinutes)
-  const base = [
-    { field: 'destination' as const, equals: destination },
-    { field: 'mapped' as const, equals: true },
-  ]
-  const { tallies } = await tallyPerBucket(index, base, buckets, COVERAGE_SERIES, [
+  // The destination's time range (tallyPerBucket) keeps orders it has a delivery for.
+  const base = [{ field: 'mapped' as const, equals: true }]
+  const { tallies } = await tallyPerBucket(index, destination, base, buckets, COVERAGE_SERIES, [
     'hasSessionId',
     'hasUserId',
     'hasImpactClickId',

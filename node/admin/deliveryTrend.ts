@@ -1,4 +1,5 @@
 import type { DestinationName } from '../destinations/destination'
+import { fieldOf } from '../ledgerIndex/document'
 import { tallyPerBucket, type Series } from './bucketTally'
 import { COUNTED_STATUSES, type StatusCounts } from './health'
 import type { IndexReader } from './indexReader'
@@ -18,11 +19,12 @@ export interface DeliveryTrend {
 }
 
 /** The Health view's outcomes, one series each: the same statuses its tables count. */
-const STATUS_SERIES: Array<Series<keyof StatusCounts>> = COUNTED_STATUSES.map((status) => ({
-  key: status,
-  condition: { field: 'status', equals: status },
-  holds: (document) => document.status === status,
-}))
+const statusSeries = (destination: DestinationName): Array<Series<keyof StatusCounts>> =>
+  COUNTED_STATUSES.map((status) => ({
+    key: status,
+    condition: { field: fieldOf(destination, 'Status'), equals: status },
+    holds: (document) => document[fieldOf(destination, 'Status')] === status,
+  }))
 
 export const isoOf = (ms: number): string => new Date(ms).toISOString()
 
@@ -35,7 +37,7 @@ export async function readDeliveryTrend(
   utcOffsetMinutes = 0
 ): Promise<DeliveryTrend> {
   const buckets = timeBuckets(window, nowMs, utcOffsetMinutes)
-  const { tallies } = await tallyPerBucket(index, [{ field: 'destination', equals: destination }], buckets, STATUS_SERIES, ['status'])
+  const { tallies } = await tallyPerBucket(index, destination, [], buckets, statusSeries(destination), [fieldOf(destination, 'Status')])
   return {
     destination,
     window,

@@ -1,6 +1,7 @@
 import type { DestinationName } from '../destinations/destination'
 import type { DeliveryStatus } from '../deliveryStore/ledger'
 import type { Condition } from '../ledgerIndex/where'
+import { fieldOf } from '../ledgerIndex/document'
 import { DAY_MS, HOUR_MS, type IndexReader } from './indexReader'
 
 /** The statuses the Health view counts: pending is a delivery in progress, not an outcome. */
@@ -32,11 +33,9 @@ export interface Health {
 export const onlyFailedForAnHour = (counts: { failuresLastHour: number; sentLastHour: number }): boolean =>
   counts.failuresLastHour > 0 && counts.sentLastHour === 0
 
-const since = (field: 'statusAtMs', ms: number): Condition => ({ field, greaterThan: ms })
 const of = (destination: DestinationName, status: DeliveryStatus, fromMs: number): Condition[] => [
-  { field: 'destination', equals: destination },
-  { field: 'status', equals: status },
-  since('statusAtMs', fromMs),
+  { field: fieldOf(destination, 'Status'), equals: status },
+  { field: fieldOf(destination, 'StatusAtMs'), greaterThan: fromMs },
 ]
 
 async function countsSince(index: IndexReader, destination: DestinationName, fromMs: number): Promise<StatusCounts> {
@@ -46,16 +45,13 @@ async function countsSince(index: IndexReader, destination: DestinationName, fro
 
 async function lastSuccessAt(index: IndexReader, destination: DestinationName): Promise<string | undefined> {
   const { documents } = await index.search({
-    conditions: [
-      { field: 'destination', equals: destination },
-      { field: 'status', equals: 'sent' },
-    ],
-    sort: { field: 'statusAtMs', descending: true },
+    conditions: [{ field: fieldOf(destination, 'Status'), equals: 'sent' }],
+    sort: { field: fieldOf(destination, 'StatusAtMs'), descending: true },
     page: 1,
     pageSize: 1,
-    fields: ['statusAtMs'],
+    fields: [fieldOf(destination, 'StatusAtMs')],
   })
-  const at = documents[0]?.statusAtMs
+  const at = documents[0]?.[fieldOf(destination, 'StatusAtMs')]
   return typeof at === 'number' ? new Date(at).toISOString() : undefined
 }
 

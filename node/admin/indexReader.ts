@@ -1,7 +1,7 @@
-import type { IndexPage, IndexSearch } from '../ledgerIndex/deliveryIndex'
+import type { IndexPage, IndexSearch } from '../ledgerIndex/orderIndex'
 import type { Condition } from '../ledgerIndex/where'
 
-/** What the admin's read models need of the ledger index (DeliveryIndex, or a fake in tests). */
+/** What the admin's read models need of the ledger index (OrderIndex, or a fake in tests). */
 export interface IndexReader {
   count(conditions: Condition[]): Promise<number>
   search(query: IndexSearch): Promise<IndexPage>

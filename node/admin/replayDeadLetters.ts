@@ -1,5 +1,7 @@
 import type { DestinationName } from '../destinations/destination'
 import type { DeliveryResult } from '../delivery/pipeline'
+import { fieldOf } from '../ledgerIndex/document'
+import type { Condition } from '../ledgerIndex/where'
 import type { IndexReader } from './indexReader'
 
 /** One admin call stays well inside the service timeout. */
@@ -15,10 +17,7 @@ export interface ReplaySummary {
   remaining: number
 }
 
-const deadOf = (destination: DestinationName) => [
-  { field: 'destination' as const, equals: destination },
-  { field: 'status' as const, equals: 'dead' },
-]
+const deadOf = (destination: DestinationName): Condition[] => [{ field: fieldOf(destination, 'Status'), equals: 'dead' }]
 
 /**
  * "Replay all dead letters" of one destination: the newest MAX_REPLAY dead letters from the index,
@@ -32,7 +31,7 @@ export async function replayDeadLetters(
 ): Promise<ReplaySummary> {
   const orderIds: string[] = []
   for (let page = 1; orderIds.length < MAX_REPLAY; page++) {
-    const { documents } = await index.search({ conditions: deadOf(destination), sort: { field: 'updatedAtMs', descending: true }, page, pageSize: 100, fields: ['orderId'] })
+    const { documents } = await index.search({ conditions: deadOf(destination), sort: { field: fieldOf(destination, 'UpdatedAtMs'), descending: true }, page, pageSize: 100, fields: ['orderId'] })
     orderIds.push(...documents.map((document) => document.orderId))
     if (documents.length < 100) break
   }

@@ -3,7 +3,7 @@ import type { Clients } from '../clients'
 import { statusOf } from '../lib/httpStatus'
 import { registerOrderFormApp } from '../checkoutRegistration/orderFormConfiguration'
 import { scheduledRunSchedule } from '../scheduled/schedule'
-import { deliveryIndexOf } from '../ledgerIndex/forContext'
+import { orderIndexOf } from '../ledgerIndex/forContext'
 
 /**
  * The `apps` sender's `setup` event, sent when an app is installed or updated in the workspace
@@ -35,7 +35,7 @@ export async function appSetup(ctx: EventContext<Clients>): Promise<void> {
 /** The admin's index schema, created by the app itself (the first index write would do it too). */
 async function ensureIndexSchema(ctx: EventContext<Clients>): Promise<void> {
   try {
-    await deliveryIndexOf(ctx).ensureSchema()
+    await orderIndexOf(ctx).ensureSchema()
   } catch (error) {
     ctx.vtex.logger.warn({ message: 'index-schema-failed', trigger: 'app-setup', status: statusOf(error) })
   }

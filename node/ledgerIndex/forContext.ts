@@ -2,10 +2,12 @@ import type { IOClients, IOContext } from '@vtex/api'
 import type { LedgerStore } from '../deliveryStore/ledger'
 import type { DeliveryLogger } from '../lib/logger'
 import { VBaseLedger } from '../deliveryStore/vbaseLedger'
-import { DeliveryIndex } from './deliveryIndex'
+import { OrderIndex } from './orderIndex'
 import { IndexedLedger } from './indexedLedger'
+import { orderRecordSource } from './orderRecordSource'
 import { VBasePendingQueue } from './pendingReindex'
 import type { ReindexDeps } from './reindex'
+import { ledgerOrderPages, vbaseReindexProgress, type FullReindexDeps } from './fullReindex'
 
 /** The IO pieces the index needs: Master Data (ADMIN_DS) for the index, VBase for the ledger and the queue. */
 export interface IndexContext {
@@ -13,17 +15,30 @@ export interface IndexContext {
   vtex: Pick<IOContext, 'account' | 'workspace'>
 }
 
-export const deliveryIndexOf = (ctx: IndexContext): DeliveryIndex =>
-  new DeliveryIndex(ctx.clients.masterdata, { account: ctx.vtex.account, workspace: ctx.vtex.workspace })
+export const orderIndexOf = (ctx: IndexContext): OrderIndex =>
+  new OrderIndex(ctx.clients.masterdata, { account: ctx.vtex.account, workspace: ctx.vtex.workspace })
 
-/** The ledger every delivery path writes through: VBase first, then the admin's index. */
+/** The ledger every delivery path writes through: VBase first, then the admin's index (one document per order). */
 export const indexedLedgerOf = (ctx: IndexContext, logger: DeliveryLogger): LedgerStore =>
-  new IndexedLedger(new VBaseLedger(ctx.clients.vbase), deliveryIndexOf(ctx), new VBasePendingQueue(ctx.clients.vbase), logger)
+  new IndexedLedger(new VBaseLedger(ctx.clients.vbase), { index: orderIndexOf(ctx), pending: new VBasePendingQueue(ctx.clients.vbase), logger })
 
-/** For the scheduled run: `await reindexPending(reindexDepsOf(ctx, logger))`. */
+/**
+ * For the scheduled run: `await reindexPending(reindexDepsOf(ctx, logger))`. Records are read from
+ * the per-destination ledger and folded per order; when the per-order store lands, pass it as
+ * `records` to orderRecordSource (the ledger stays until the migration has folded every file).
+ */
 export const reindexDepsOf = (ctx: IndexContext, logger: DeliveryLogger): ReindexDeps => ({
-  ledger: new VBaseLedger(ctx.clients.vbase),
-  index: deliveryIndexOf(ctx),
+  source: orderRecordSource({ ledger: new VBaseLedger(ctx.clients.vbase) }),
+  index: orderIndexOf(ctx),
   pending: new VBasePendingQueue(ctx.clients.vbase),
+  logger,
+})
+
+/** For the scheduled run: the index's migration to one document per order, `await reindexAll(fullReindexDepsOf(ctx, logger))`. */
+export const fullReindexDepsOf = (ctx: IndexContext, logger: DeliveryLogger): FullReindexDeps => ({
+  listOrders: ledgerOrderPages(ctx.clients.vbase),
+  source: orderRecordSource({ ledger: new VBaseLedger(ctx.clients.vbase) }),
+  index: orderIndexOf(ctx),
+  progress: vbaseReindexProgress(ctx.clients.vbase),
   logger,
 })

@@ -1,29 +1,23 @@
 import type { DestinationName } from '../destinations/destination'
 import type { DeliveryRecord, LedgerStore } from '../deliveryStore/ledger'
-import type { DeliveryLogger } from '../lib/logger'
-import { statusOf } from '../lib/httpStatus'
-import type { PendingQueue } from './pendingReindex'
-
-/** What the decorator needs of the index: one write per ledger write. */
-export interface IndexWriter {
-  write(record: DeliveryRecord): Promise<void>
-}
-
-/** An index write never holds a delivery up for long: past this, it is queued for the reindex instead. */
-export const INDEX_WRITE_TIMEOUT_MS = 2_000
+import { KeyedMutex } from '../coordination/keyedMutex'
+import { withDelivery, type OrderRecord } from '../deliveryStore/orderRecord'
+import { indexAfterSave, type IndexWriteDeps } from './indexWrite'
+import { legacyOrderRecord } from './orderRecordSource'
 
 /**
- * The ledger, indexed: every put goes to the ledger (VBase, the source of truth) and then to the
- * admin's index. An index failure never fails the delivery: the record is queued for
- * reindexPending and the put succeeds. Reads go to the ledger only.
+ * Until the delivery pipeline saves one record per order (IndexedOrderRecords then replaces this):
+ * the per-destination ledger, indexed as one document per order. Each put is written to the ledger,
+ * then the order's record is folded from its destinations' records as the ledger holds them and
+ * indexed; puts of one order are indexed one after the other, so the last write holds every
+ * destination. An index failure never fails the put (indexAfterSave).
  */
 export class IndexedLedger implements LedgerStore {
+  private readonly perOrder = new KeyedMutex()
+
   constructor(
     private readonly ledger: LedgerStore,
-    private readonly index: IndexWriter,
-    private readonly pending: PendingQueue,
-    private readonly logger: Pick<DeliveryLogger, 'warn'>,
-    private readonly options: { timeoutMs?: number; now?: () => number } = {}
+    private readonly indexing: IndexWriteDeps
   ) {}
 
   get(destination: DestinationName, orderId: string) {
@@ -32,31 +26,17 @@ export class IndexedLedger implements LedgerStore {
 
   async put(record: DeliveryRecord): Promise<void> {
     await this.ledger.put(record)
-    try {
-      await withTimeout(this.index.write(record), this.options.timeoutMs ?? INDEX_WRITE_TIMEOUT_MS)
-    } catch (error) {
-      await this.queue(record, error)
-    }
+    await this.perOrder.run(record.orderId, async () => {
+      // The put just made is the newest state of its destination, whatever a read returns.
+      let order: OrderRecord
+      try {
+        order = (await legacyOrderRecord(this.ledger, record.orderId, [record])) ?? withDelivery(undefined, record)
+      } catch (error) {
+        // A document without the other destinations would hide them: queue the order instead.
+        await indexAfterSave(withDelivery(undefined, record), { ...this.indexing, index: { write: () => Promise.reject(error) } })
+        return
+      }
+      await indexAfterSave(order, this.indexing)
+    })
   }
-
-  private async queue(record: DeliveryRecord, error: unknown) {
-    const status = statusOf(error)
-    const reason = status ? `http-${status}` : (error as Error)?.message?.slice(0, 120) ?? 'unknown error'
-    const at = new Date((this.options.now ?? Date.now)()).toISOString()
-    try {
-      await this.pending.add({ destination: record.destination, orderId: record.orderId, queuedAt: at, reason })
-      this.logger.warn({ message: 'index-write-queued', destination: record.destination, orderId: record.orderId, reason })
-    } catch (queueError) {
-      // Both stores refused: the record is still in the ledger; a full reindex would find it.
-      this.logger.warn({ message: 'index-write-lost', destination: record.destination, orderId: record.orderId, reason, queueStatus: statusOf(queueError) })
-    }
-  }
-}
-
-function withTimeout<T>(work: Promise<T>, ms: number): Promise<T> {
-  let timer: ReturnType<typeof setTimeout> | undefined
-  const timeout = new Promise<never>((_, reject) => {
-    timer = setTimeout(() => reject(new Error(`index write took over ${ms} ms`)), ms)
-  })
-  return Promise.race([work, timeout]).finally(() => clearTimeout(timer))
 }

@@ -6,7 +6,7 @@ import { replayDeliveries } from '../delivery/replay'
 import { statusOf } from '../lib/httpStatus'
 import { isOrderId, ORDER_ID_RULE } from '../lib/orderId'
 import { orderStatusDeps } from '../wiring/orderStatusDeps'
-import { deliveryIndexOf } from '../ledgerIndex/forContext'
+import { orderIndexOf } from '../ledgerIndex/forContext'
 import { readSettings } from '../settings/readSettings'
 import { readHealth } from '../admin/health'
 import { COVERAGE_DAYS, readIdentityCoverage } from '../admin/coverage'
@@ -68,26 +68,26 @@ export const adminQueries = {
   adsEventsHealth: async (_: unknown, __: unknown, ctx: Context) => {
     const settings = await readSettings(() => ctx.clients.apps, ctx.vtex)
     const list = destinations.map((destination) => ({ name: destination.name, enabled: destination.enabled(settings) }))
-    return readHealth(deliveryIndexOf(ctx), list, Date.now())
+    return readHealth(orderIndexOf(ctx), list, Date.now())
   },
 
   adsEventsIdentityCoverage: (_: unknown, args: { destination?: string | null; days?: number | null }, ctx: Context) => {
     const days = Math.min(Math.max(1, Math.floor(args.days ?? COVERAGE_DAYS.default)), COVERAGE_DAYS.max)
-    return readIdentityCoverage(deliveryIndexOf(ctx), knownDestination(args.destination, 'vtexAds'), days, Date.now())
+    return readIdentityCoverage(orderIndexOf(ctx), knownDestination(args.destination, 'vtexAds'), days, Date.now())
   },
 
   adsEventsDeliveryTrend: (_: unknown, args: TrendArgs, ctx: Context) => {
     const { destination, window, utcOffsetMinutes } = trendArgs(args, 'LAST_24_HOURS')
-    return readDeliveryTrend(deliveryIndexOf(ctx), destination, window, Date.now(), utcOffsetMinutes)
+    return readDeliveryTrend(orderIndexOf(ctx), destination, window, Date.now(), utcOffsetMinutes)
   },
 
   adsEventsCoverageTrend: (_: unknown, args: TrendArgs, ctx: Context) => {
     const { destination, window, utcOffsetMinutes } = trendArgs(args, 'LAST_7_DAYS')
-    return readCoverageTrend(deliveryIndexOf(ctx), destination, window, Date.now(), utcOffsetMinutes)
+    return readCoverageTrend(orderIndexOf(ctx), destination, window, Date.now(), utcOffsetMinutes)
   },
 
   adsEventsDeliveries: (_: unknown, args: { filter?: DeliveryFilter | null; page?: number | null; pageSize?: number | null }, ctx: Context) =>
-    userErrors(() => readDeliveries(deliveryIndexOf(ctx), args.filter ?? {}, args, NAMES)),
+    userErrors(() => readDeliveries(orderIndexOf(ctx), args.filter ?? {}, args, NAMES)),
 
   adsEventsPreview: async (_: unknown, { orderId }: { orderId: string }, ctx: Context) => {
     if (!isOrderId(orderId.trim())) throw new UserInputError(`Invalid order id: ${ORDER_ID_RULE}`)
@@ -110,6 +110,6 @@ export const adminMutations = {
     const destination = knownDestination(args.destination)
     const admin = new AdminAccess()
     const deps = await orderStatusDeps(ctx, { freshSettings: true, admin })
-    return admin.run(() => replayDeadLetters(deliveryIndexOf(ctx), destination, (orderIds) => replayDeliveries(orderIds, destination, deps)))
+    return admin.run(() => replayDeadLetters(orderIndexOf(ctx), destination, (orderIds) => replayDeliveries(orderIds, destination, deps)))
   },
 }

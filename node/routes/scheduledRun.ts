@@ -6,8 +6,9 @@ import { registerOrderFormApp } from '../checkoutRegistration/orderFormConfigura
 import { runScheduled, type ScheduledRunDeps } from '../scheduled/scheduledRun'
 import { vbaseStateStore } from '../scheduled/stateStore'
 import { logger } from '../lib/logger'
-import { reindexDepsOf } from '../ledgerIndex/forContext'
+import { fullReindexDepsOf, reindexDepsOf } from '../ledgerIndex/forContext'
 import { reindexPending } from '../ledgerIndex/reindex'
+import { reindexAll } from '../ledgerIndex/fullReindex'
 
 /** The run's own time: the route answers well inside service.json's `timeout` (30 s). */
 export const RUN_BUDGET_MS = 25_000
@@ -17,10 +18,14 @@ export const scheduledUpkeep: Array<(ctx: ServiceContext<Clients>) => { name: st
   (ctx) => ({ name: 'orderform-app-registration', run: () => registerOrderFormApp(ctx.clients) }),
   // Index writes that failed at delivery time (IndexedLedger queued them), from the ledger as it is now.
   (ctx) => ({ name: 'admin-index-repair', run: () => reindexPending(reindexDepsOf(ctx, logger(ctx.vtex.logger)), { deadline: deadlineIn(INDEX_REPAIR_BUDGET_MS) }) }),
+  // The index's migration to one document per order, a page at a time, until done (then a single VBase read).
+  (ctx) => ({ name: 'admin-index-migration', run: () => reindexAll(fullReindexDepsOf(ctx, logger(ctx.vtex.logger)), { deadline: deadlineIn(INDEX_MIGRATION_BUDGET_MS) }) }),
 ]
 
 /** The index repair's share of a run: it comes last, and what it leaves waits for the next run. */
 const INDEX_REPAIR_BUDGET_MS = 8_000
+/** The migration's share, after the repair. */
+const INDEX_MIGRATION_BUDGET_MS = 5_000
 
 /**
  * POST /_v/ads-events/scheduled-run, called by VTEX's scheduler every 5 minutes (service.json: only

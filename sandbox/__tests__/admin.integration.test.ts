@@ -7,6 +7,10 @@ import { createHash } from 'crypto'
 import { loadBroadcasts, loadOrder, HARD_MASKED_FIXTURE } from '../../node/__fixtures__'
 import type { DeliveryRecord } from '../../node/deliveryStore/ledger'
 import { INDEX_PENDING_BUCKET } from '../../node/ledgerIndex/pendingReindex'
+import { INDEX_MIGRATION_BUCKET } from '../../node/ledgerIndex/fullReindex'
+import { legacyDocumentId, orderDocumentId } from '../../node/ledgerIndex/document'
+import { indexEntityName } from '../../node/ledgerIndex/entity'
+import { SANDBOX_APP_ID } from '../service'
 import { loadSandboxSettings, SANDBOX_LOGINS, startSandbox, type Sandbox } from '../sandbox'
 import { ledgerRecords } from '../pageServer'
 import { MISTYPED_OUTLET_BRAND, OUTLET_BRAND, OUTLET_ORDER_ID, outletOrder, withOutletBrand } from '../admin/demo'
@@ -249,14 +253,14 @@ describe('the index never fails a delivery', () => {
   it('a Master Data outage queues the index writes; the conversion is delivered anyway; the scheduled run repairs the index', async () => {
     const orderId = '1390680517666-01'
     sandbox.state.orders.set(orderId, { ...outletOrder(orderId, Date.now()), salesChannel: '1' })
-    // Three index writes (one per destination), each tried twice by the client (an idempotent PUT).
+    // Three index writes of the order's document (one per destination's put, until one record per
+    // order), each tried twice by the client (an idempotent PUT).
     sandbox.state.injectFailures('masterdata-v2', [503, 503, 503, 503, 503, 503])
     expect(await sandbox.service!.sendEvent({ domain: 'Marketplace', orderId, currentState: 'order-created', lastState: '' })).toBe(204)
     expect(ledgerRecords(sandbox).filter((record) => record.orderId === orderId).map((record) => record.status)).toEqual(['sent', 'sent', 'sent'])
     const pending = [...sandbox.state.vbase.entries()].filter(([key]) => key.includes(`/${INDEX_PENDING_BUCKET}/`)).map(([, value]) => JSON.parse(value.toString('utf8')))
-    expect(pending.sort((a, b) => a.destination.localeCompare(b.destination))).toEqual(
-      ['impact', 'openai', 'vtexAds'].map((destination) => ({ destination, orderId, queuedAt: expect.any(String), reason: 'http-503' }))
-    )
+    // One entry per order, however many of its writes failed.
+    expect(pending).toEqual([{ orderId, queuedAt: expect.any(String), reason: 'http-503' }])
     expect(sandbox.state.injectedFailures.get('masterdata-v2')).toEqual([])
     // Until the repair, the admin does not see the order's deliveries…
     expect((await deliveries({ filter: { orderId } })).total).toBe(0)
@@ -271,6 +275,42 @@ describe('the index never fails a delivery', () => {
       ['openai', 'sent'],
       ['vtexAds', 'sent'],
     ])
+  })
+})
+
+describe('the index migration to one document per order', () => {
+  it("the admin never reads v1 documents; the scheduled run writes each order's document from the ledger and deletes its v1 documents", async () => {
+    const collection = sandbox.masterDataV2.collection(indexEntityName(SANDBOX_APP_ID))!
+    const ledger = ledgerRecords(sandbox).filter((record) => record.orderId === OUTLET_ORDER_ID)
+    expect(ledger.map((record) => record.destination).sort()).toEqual(['impact', 'openai', 'vtexAds'])
+    // As an earlier version left it: one v1 document per destination, no order document, the migration not started.
+    collection.delete(orderDocumentId(OUTLET_ORDER_ID))
+    for (const record of ledger)
+      collection.put(legacyDocumentId(record.destination, record.orderId), {
+        destination: record.destination,
+        orderId: record.orderId,
+        status: record.status,
+        attempts: record.attempts,
+        mapped: true,
+        updatedAtMs: Date.parse(record.updatedAt),
+        statusAtMs: statusAt(record),
+      })
+    for (const key of [...sandbox.state.vbase.keys()].filter((key) => key.includes(`/${INDEX_MIGRATION_BUCKET}/`))) sandbox.state.vbase.delete(key)
+    expect((await deliveries({ filter: { orderId: OUTLET_ORDER_ID } })).total).toBe(0)
+
+    const [call] = await sandbox.runSchedules()
+    expect((call.body as { upkeep: Record<string, string> }).upkeep).toMatchObject({ 'admin-index-migration': 'ok' })
+    const ids = collection.query({ where: [], offset: 0, limit: collection.count }).docs.map((doc) => String(collection.project(doc, ['id']).id))
+    expect(ids.filter((id) => /^(vtexAds|impact|openai)-/.test(id))).toEqual([])
+    expect(ids).toHaveLength(new Set(ledgerRecords(sandbox).map((record) => record.orderId)).size)
+    const rows = await deliveries({ filter: { orderId: OUTLET_ORDER_ID } })
+    expect(rows.items.map((row) => [row.destination, row.status, row.attempts, Date.parse(row.updatedAt)]).sort()).toEqual(
+      ledger.map((record) => [record.destination, record.status, record.attempts, Date.parse(record.updatedAt)]).sort()
+    )
+    // Done: the next run only reads its cursor.
+    const before = sandbox.state.received.length
+    await sandbox.runSchedules()
+    expect(sandbox.state.received.slice(before).filter((received) => received.standIn === 'masterdata-v2' && received.method === 'DELETE')).toEqual([])
   })
 })
 

@@ -9,7 +9,7 @@
 import { loadBroadcasts, loadOrder } from '../../node/__fixtures__'
 import type { DeliveryRecord } from '../../node/deliveryStore/ledger'
 import { INDEX_SCHEMA_NAME, indexEntityName } from '../../node/ledgerIndex/entity'
-import type { IndexDocument } from '../../node/ledgerIndex/document'
+import { destinationStateOf, type DestinationState, type OrderIndexDocument } from '../../node/ledgerIndex/document'
 import { timeBuckets, type TrendWindow } from '../../node/admin/timeBuckets'
 import { READ_PAGES_AT_MOST } from '../../node/admin/bucketTally'
 import type { VtexOrder } from '../../node/typings/order'
@@ -54,11 +54,19 @@ const COVERAGE = `query($destination: String, $window: AdsEventsTrendWindow, $ut
 type Bucket = { from: string; to: string } & Record<string, number>
 
 const statusAt = (record: DeliveryRecord) => Date.parse(record.status === 'sent' && record.sentAt ? record.sentAt : record.updatedAt)
-const indexDocuments = (): IndexDocument[] => {
+const indexDocuments = (): OrderIndexDocument[] => {
   const collection = sandbox.masterDataV2.collection(indexEntityName(SANDBOX_APP_ID))!
   const { docs } = collection.query({ where: [], offset: 0, limit: collection.count })
-  return docs.map((doc) => collection.project(doc, undefined) as unknown as IndexDocument)
+  return docs.map((doc) => collection.project(doc, undefined) as unknown as OrderIndexDocument)
 }
+/** Each order document's deliveries, one per destination it holds. */
+const indexedDeliveries = (): Array<DestinationState & { destination: string; orderId: string }> =>
+  indexDocuments().flatMap((document) =>
+    DESTINATIONS.flatMap((destination) => {
+      const state = destinationStateOf(document, destination)
+      return state ? [{ ...state, destination, orderId: document.orderId }] : []
+    })
+  )
 
 /** Per bucket of the answer, the same figure computed from a list of items. */
 function perBucket<T>(buckets: Bucket[], items: T[], timeOf: (item: T) => number, figures: Record<string, (item: T) => boolean>) {
@@ -74,7 +82,9 @@ const WINDOWS: TrendWindow[] = ['LAST_24_HOURS', 'LAST_7_DAYS', 'LAST_30_DAYS']
 describe('deliveries per hour and per day', () => {
   it.each(WINDOWS)('%s: every bucket of every destination equals the ledger and the index', async (window) => {
     const ledger = ledgerRecords(sandbox)
-    const documents = indexDocuments()
+    const documents = indexedDeliveries()
+    // One document per order, holding each of its deliveries.
+    expect(indexDocuments()).toHaveLength(new Set(ledger.map((record) => record.orderId)).size)
     expect(documents).toHaveLength(ledger.length)
     for (const destination of DESTINATIONS) {
       const answer = await graphql<{ adsEventsDeliveryTrend: { destination: string; window: string; unit: string; buckets: Bucket[] } }>(TREND, { destination, window, utcOffsetMinutes: SAO_PAULO })
@@ -95,16 +105,16 @@ describe('deliveries per hour and per day', () => {
     const before = sandbox.state.received.length
     for (const window of ['LAST_24_HOURS', 'LAST_30_DAYS']) expect((await graphql(TREND, { window })).errors).toBeUndefined()
     const searches = sandbox.state.received.slice(before).filter((received) => received.standIn === 'masterdata-v2')
-    const vtexAds = indexDocuments().filter((document) => document.destination === 'vtexAds')
+    const vtexAds = indexedDeliveries().filter((document) => document.destination === 'vtexAds')
     const month = timeBuckets('LAST_30_DAYS', Date.now())
     const inMonth = vtexAds.filter((document) => document.statusAtMs >= month[0].fromMs).length
     const inDay = vtexAds.filter((document) => document.statusAtMs >= Date.now() - 24 * 3_600_000).length
     expect(inMonth).toBeGreaterThan(READ_PAGES_AT_MOST * 100)
     expect(inDay).toBeLessThan(READ_PAGES_AT_MOST * 100)
     // Read: the window alone, in pages; counted: the bucket and the status.
-    expect(searches.some((received) => /where destination="vtexAds" AND statusAtMs between \d+ AND \d+ → 200/.test(received.summary))).toBe(true)
+    expect(searches.some((received) => /where vtexAdsStatusAtMs between \d+ AND \d+ → 200/.test(received.summary))).toBe(true)
     // Busy month: sent counted day by day (a first page for each status, then 30 counts for sent), the rare outcomes read.
-    const perStatus = (status: string) => searches.filter((received) => received.summary.includes(`AND status="${status}" → 200`))
+    const perStatus = (status: string) => searches.filter((received) => received.summary.includes(`AND vtexAdsStatus="${status}" → 200`))
     expect(perStatus('sent')).toHaveLength(1 + 30)
     for (const status of ['skipped', 'failed', 'dead']) expect([status, perStatus(status).length]).toEqual([status, 1])
   })

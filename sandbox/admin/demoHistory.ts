@@ -1,7 +1,8 @@
 import { LEDGER_BUCKET } from '../../node/deliveryStore/buckets'
 import { ledgerKey, type DeliveryRecord, type IdentityCoverage } from '../../node/deliveryStore/ledger'
 import type { DestinationName } from '../../node/destinations/destination'
-import { indexDocumentId, toIndexDocument } from '../../node/ledgerIndex/document'
+import { orderDocumentId, toOrderIndexDocument } from '../../node/ledgerIndex/document'
+import { ordersOf } from '../../node/ledgerIndex/orderDocuments'
 import { INDEX_SCHEMA, INDEX_SCHEMA_NAME, indexEntityName } from '../../node/ledgerIndex/entity'
 import type { MasterDataV2StandIn } from '../standins/masterDataV2/standIn'
 import type { SandboxState } from '../state'
@@ -116,8 +117,8 @@ function record(
 }
 
 /**
- * Writes the history where the app keeps it: each record in the VBase ledger and its document in
- * the Master Data index (the schema the app saves, created here when the app has not yet).
+ * Writes the history where the app keeps it: each record in the VBase ledger and one document per
+ * order in the Master Data index (the schema the app saves, created here when the app has not yet).
  */
 export function seedDemoHistory(sandbox: { state: SandboxState; masterDataV2: MasterDataV2StandIn }, nowMs = Date.now()): DemoHistory {
   const history = demoHistory(nowMs)
@@ -139,9 +140,9 @@ export function seedDemoHistory(sandbox: { state: SandboxState; masterDataV2: Ma
   sandbox.masterDataV2
     .collection(entity)!
     .putMany(
-      history.records.map((entry) => ({
-        id: indexDocumentId(entry.destination, entry.orderId),
-        fields: toIndexDocument(entry) as unknown as Record<string, unknown>,
+      [...ordersOf(history.records)].map((order) => ({
+        id: orderDocumentId(order.orderId),
+        fields: toOrderIndexDocument(order) as unknown as Record<string, unknown>,
       }))
     )
   return history

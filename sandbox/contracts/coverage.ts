@@ -37,6 +37,7 @@ export const APP_ENDPOINTS: AppEndpoint[] = [
   service('GET', MASTER_DATA, '/api/dataentities/CL/search'),
   service('GET', MASTER_DATA, '/api/dataentities/{dataEntityName}/search'),
   service('PUT', MASTER_DATA, '/api/dataentities/{dataEntityName}/documents/{id}'),
+  service('DELETE', MASTER_DATA, '/api/dataentities/{dataEntityName}/documents/{id}'),
   service('GET', MASTER_DATA, '/api/dataentities/{dataEntityName}/schemas/{schemaName}'),
   service('PUT', MASTER_DATA, '/api/dataentities/{dataEntityName}/schemas/{schemaName}'),
   service('GET', INFRA, VBASE_FILE),

@@ -99,6 +99,15 @@ export const policyRules = (appName: string): PolicyRule[] => [
       'Master Data API v2 OpenAPI (vtex/openapi-schemas "VTEX - Master Data API - v2.json"): PUT /api/dataentities/{dataEntityName}/documents/{id} needs "Insert or update document (not remove)", "Full access to all documents" or "Master Data administrator"; VTEX "Policies from License Manager": ADMIN_DS; vtex/affiliates and vtex/affiliates-commission-service write their own entities with ADMIN_DS and outbound-access api.vtex.com /api/dataentities/*.',
   },
   {
+    name: 'Master Data v2: the app\'s own documents (delete: the index migration removes the v1 documents)',
+    host: /^api\.vtex\.com$/,
+    path: new RegExp(`^/api/dataentities/${ownEntity(appName)}/documents/[^/]+$`),
+    methods: ['DELETE'],
+    requires: [{ anyOf: ['ADMIN_DS'] }, { outboundAccess: true }],
+    source:
+      'Master Data API v2 OpenAPI (vtex/openapi-schemas "VTEX - Master Data API - v2.json"): DELETE /api/dataentities/{dataEntityName}/documents/{id} needs "Full access to all documents" or "Master Data administrator"; VTEX "Policies from License Manager": ADMIN_DS; vtex-apps/storefront-permissions (node/resolvers/Mutations/Users.ts deleteUser) deletes documents of its own v2 entity with ADMIN_DS.',
+  },
+  {
     name: 'Master Data v2: the app\'s own schema (read, create or update)',
     host: /^api\.vtex\.com$/,
     path: new RegExp(`^/api/dataentities/${ownEntity(appName)}/schemas/[^/]+$`),

@@ -1,8 +1,12 @@
-import type { IndexSearch } from '../../ledgerIndex/deliveryIndex'
+import type { IndexSearch } from '../../ledgerIndex/orderIndex'
+import type { DeliveryRecord } from '../../deliveryStore/ledger'
+import { foldDeliveries } from '../../deliveryStore/orderRecord'
+import { toOrderIndexDocument } from '../../ledgerIndex/document'
 import { whereOf, type Condition } from '../../ledgerIndex/where'
 import { onlyFailedForAnHour, readHealth } from '../health'
 import { readIdentityCoverage } from '../coverage'
-import { DeliveryQueryError, filterConditions, readDeliveries } from '../deliveries'
+import { DeliveryQueryError, MERGED_WINDOW, filterConditions, readDeliveries } from '../deliveries'
+import { memoryIndex } from './memoryIndex'
 import type { IndexReader } from '../indexReader'
 
 /** An index that answers counts from a table keyed by the where clause, and records searches. */
@@ -29,8 +33,8 @@ describe('the one-hour alert', () => {
     const now = Date.parse('2026-11-23T12:00:00Z')
     const hourAgo = now - 3_600_000
     const { index } = reader({
-      [`destination="vtexAds" AND status="failed" AND statusAtMs>${hourAgo}`]: 2,
-      [`destination="vtexAds" AND status="dead" AND statusAtMs>${hourAgo}`]: 1,
+      [`vtexAdsStatus="failed" AND vtexAdsStatusAtMs>${hourAgo}`]: 2,
+      [`vtexAdsStatus="dead" AND vtexAdsStatusAtMs>${hourAgo}`]: 1,
     })
     const health = await readHealth(index, [{ name: 'vtexAds', enabled: true }], now)
     expect(health.destinations[0]).toMatchObject({ failuresLastHour: 3, sentLastHour: 0, alert: true, lastSuccessAt: undefined })
@@ -40,11 +44,11 @@ describe('the one-hour alert', () => {
 describe('identity coverage', () => {
   it('splits the sales into with a storefront session, without one (still sent) and consent refused', async () => {
     const now = Date.parse('2026-11-23T12:00:00Z')
-    const mapped = `destination="vtexAds" AND statusAtMs>${now - 86_400_000} AND mapped=true`
+    const mapped = `vtexAdsStatusAtMs>${now - 86_400_000} AND mapped=true`
     const { index } = reader({
       [mapped]: 20,
       [`${mapped} AND hasSessionId=true`]: 12,
-      [`${mapped} AND reasonCode="consent-refused"`]: 3,
+      [`${mapped} AND vtexAdsReasonCode="consent-refused"`]: 3,
     })
     const coverage = await readIdentityCoverage(index, 'vtexAds', 1, now)
     expect(coverage).toMatchObject({ converted: 20, sessionId: 12, noStorefrontSession: 5, consentRefused: 3 })
@@ -53,12 +57,12 @@ describe('identity coverage', () => {
   it('skips with a code the app does not know yet are counted as other, so the reasons add up', async () => {
     const now = Date.parse('2026-11-23T12:00:00Z')
     const from = now - 7 * 86_400_000
-    const skipped = `destination="impact" AND statusAtMs>${from} AND status="skipped"`
+    const skipped = `impactStatusAtMs>${from} AND impactStatus="skipped"`
     const { index } = reader({
-      [`destination="impact" AND statusAtMs>${from} AND mapped=true`]: 10,
-      [`destination="impact" AND statusAtMs>${from} AND mapped=true AND hasSessionId=true`]: 9,
+      [`impactStatusAtMs>${from} AND mapped=true`]: 10,
+      [`impactStatusAtMs>${from} AND mapped=true AND hasSessionId=true`]: 9,
       [skipped]: 5,
-      [`${skipped} AND reasonCode="no-attribution-key"`]: 3,
+      [`${skipped} AND impactReasonCode="no-attribution-key"`]: 3,
     })
     const coverage = await readIdentityCoverage(index, 'impact', 7, now)
     expect(coverage).toMatchObject({ converted: 10, sessionId: 9, userId: 0, skipped: 5 })
@@ -70,24 +74,67 @@ describe('identity coverage', () => {
 })
 
 describe('deliveries query', () => {
-  it('turns the filter into index conditions, validating each value', () => {
-    expect(filterConditions({ orderId: ' 1390620512853-01 ', status: 'dead', destination: 'openai' }, ['vtexAds', 'openai'])).toEqual([
+  it("turns the filter into one destination's conditions; every one names the destination, so v1 documents never match", async () => {
+    expect(filterConditions('openai', { orderId: '1390620512853-01', status: 'dead' })).toEqual([
       { field: 'orderId', equals: '1390620512853-01' },
-      { field: 'status', equals: 'dead' },
-      { field: 'destination', equals: 'openai' },
+      { field: 'openaiStatus', equals: 'dead' },
+      { field: 'openaiUpdatedAtMs', greaterThan: 0 },
     ])
-    expect(() => filterConditions({ destination: 'facebook' }, ['vtexAds'])).toThrow(DeliveryQueryError)
-    expect(() => filterConditions({ orderId: 'a b' }, ['vtexAds'])).toThrow(DeliveryQueryError)
+    expect(filterConditions('vtexAds', {})).toEqual([{ field: 'vtexAdsUpdatedAtMs', greaterThan: 0 }])
   })
 
-  it('newest first, 20 a page by default, 100 at most, never past the search window', async () => {
+  it('validates each value of the filter before any search', async () => {
+    const { index, searches } = reader({})
+    await expect(readDeliveries(index, { destination: 'facebook' }, {}, ['vtexAds'])).rejects.toThrow(DeliveryQueryError)
+    await expect(readDeliveries(index, { orderId: 'a b' }, {}, ['vtexAds'])).rejects.toThrow(DeliveryQueryError)
+    await expect(readDeliveries(index, { status: 'lost' }, {}, ['vtexAds'])).rejects.toThrow('Unknown status: lost')
+    expect(searches).toEqual([])
+  })
+
+  it('one destination: newest first, 20 a page by default, 100 at most, never past the search window', async () => {
     const { index, searches } = reader({})
     await readDeliveries(index, {}, {}, ['vtexAds'])
-    await readDeliveries(index, {}, { page: 3, pageSize: 1000 }, ['vtexAds'])
-    expect(searches.map(({ sort, page, pageSize }) => ({ sort, page, pageSize }))).toEqual([
-      { sort: { field: 'updatedAtMs', descending: true }, page: 1, pageSize: 20 },
-      { sort: { field: 'updatedAtMs', descending: true }, page: 3, pageSize: 100 },
+    await readDeliveries(index, { destination: 'vtexAds', orderId: ' 1390620512853-01 ' }, { page: 3, pageSize: 1000 }, ['vtexAds', 'impact'])
+    expect(searches.map(({ sort, page, pageSize, conditions }) => ({ sort, page, pageSize, where: whereOf(conditions) }))).toEqual([
+      { sort: { field: 'vtexAdsUpdatedAtMs', descending: true }, page: 1, pageSize: 20, where: 'vtexAdsUpdatedAtMs>0' },
+      { sort: { field: 'vtexAdsUpdatedAtMs', descending: true }, page: 3, pageSize: 100, where: 'orderId="1390620512853-01" AND vtexAdsUpdatedAtMs>0' },
     ])
     await expect(readDeliveries(index, {}, { page: 501, pageSize: 20 }, ['vtexAds'])).rejects.toThrow(/newest 10000/)
+  })
+
+  const delivery = (destination: DeliveryRecord['destination'], n: number, minute: number, status: DeliveryRecord['status'] = 'sent'): DeliveryRecord => {
+    const at = new Date(Date.parse('2026-11-23T10:00:00Z') + minute * 60_000).toISOString()
+    return { destination, orderId: `${1_390_000_000_000 + n}-01`, status, attempts: 1, createdAt: at, updatedAt: at, sentAt: status === 'sent' ? at : undefined, reason: status === 'dead' ? 'http-422: bad' : undefined }
+  }
+  /** 30 orders, each delivered to its destinations at different minutes; every 4th delivery dead. */
+  const store = () => {
+    const deliveries: DeliveryRecord[] = []
+    for (let n = 0; n < 30; n++)
+      (['vtexAds', 'impact', 'openai'] as const).slice(0, 1 + (n % 3)).forEach((destination, d) => deliveries.push(delivery(destination, n, n * 3 + d * 40, (n + d) % 4 === 0 ? 'dead' : 'sent')))
+    const byOrder = new Map<string, DeliveryRecord[]>()
+    for (const entry of deliveries) byOrder.set(entry.orderId, [...(byOrder.get(entry.orderId) ?? []), entry])
+    return { deliveries, documents: [...byOrder].map(([orderId, list]) => toOrderIndexDocument(foldDeliveries(orderId, list)!)) }
+  }
+  const key = (row: { destination: string; orderId: string }) => `${row.destination}:${row.orderId}`
+
+  it('every destination: a row per delivery, merged newest first across destinations, pages that never overlap, the total of every delivery', async () => {
+    const { deliveries, documents } = store()
+    const { index } = memoryIndex(documents)
+    const all = ['vtexAds', 'impact', 'openai']
+    const expected = [...deliveries].sort((a, b) => Date.parse(b.updatedAt) - Date.parse(a.updatedAt) || a.destination.localeCompare(b.destination)).map(key)
+    const pages = await Promise.all([1, 2, 3, 4].map((page) => readDeliveries(index, {}, { page, pageSize: 17 }, all)))
+    expect(pages.flatMap((page) => page.items).map(key)).toEqual(expected)
+    expect(pages.map((page) => page.total)).toEqual([deliveries.length, deliveries.length, deliveries.length, deliveries.length])
+    const dead = await readDeliveries(index, { status: 'dead' }, { pageSize: 100 }, all)
+    expect(dead.items.map(key).sort()).toEqual(deliveries.filter((entry) => entry.status === 'dead').map(key).sort())
+    expect(dead.items.every((row) => row.status === 'dead' && row.reason === 'http-422: bad')).toBe(true)
+    const oneOrder = await readDeliveries(index, { orderId: '1390000000005-01' }, {}, all)
+    expect(oneOrder.items.map((row) => row.destination).sort()).toEqual(['impact', 'openai', 'vtexAds'])
+  })
+
+  it('every destination: paging deeper than the merged window asks for a destination', async () => {
+    const { index, searches } = reader({})
+    await expect(readDeliveries(index, {}, { page: MERGED_WINDOW / 20 + 1, pageSize: 20 }, ['vtexAds', 'impact'])).rejects.toThrow(/filter by destination/)
+    expect(searches).toEqual([])
   })
 })

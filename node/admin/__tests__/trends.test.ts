@@ -1,63 +1,32 @@
 import type { DeliveryRecord, DeliveryStatus } from '../../deliveryStore/ledger'
 import type { DestinationName } from '../../destinations/destination'
-import type { IndexSearch } from '../../ledgerIndex/deliveryIndex'
-import { toIndexDocument, type IndexDocument } from '../../ledgerIndex/document'
-import { whereOf, type Condition } from '../../ledgerIndex/where'
+import { foldDeliveries } from '../../deliveryStore/orderRecord'
+import { destinationStateOf, toOrderIndexDocument, type OrderIndexDocument } from '../../ledgerIndex/document'
+import { whereOf } from '../../ledgerIndex/where'
 import { allBounded } from '../boundedAll'
 import { tallyPerBucket } from '../bucketTally'
 import { readCoverageTrend } from '../coverageTrend'
 import { readDeliveryTrend } from '../deliveryTrend'
 import { readHealth } from '../health'
-import type { IndexReader } from '../indexReader'
+import { memoryIndex } from './memoryIndex'
 import { bucketOf, timeBuckets } from '../timeBuckets'
 
 const HOUR = 3_600_000
 const DAY = 24 * HOUR
 const NOW = Date.parse('2026-11-23T14:37:12.345Z')
 
-/** An index over documents in memory, evaluating the conditions as Master Data's `_where` would. */
-function memoryIndex(documents: IndexDocument[]) {
-  const searches: IndexSearch[] = []
-  const holds = (document: IndexDocument, condition: Condition) => {
-    const value = document[condition.field] as unknown
-    if ('equals' in condition) return value === condition.equals
-    if ('greaterThan' in condition) return typeof value === 'number' && value > condition.greaterThan
-    if ('lessThan' in condition) return typeof value === 'number' && value < condition.lessThan
-    return typeof value === 'number' && value >= condition.between[0] && value <= condition.between[1]
-  }
-  const matching = (conditions: Condition[]) => {
-    whereOf(conditions) // the clause the real index would get must be buildable
-    return documents.filter((document) => conditions.every((condition) => holds(document, condition)))
-  }
-  const index: IndexReader = {
-    count: async (conditions) => {
-      searches.push({ conditions, page: 1, pageSize: 1 })
-      return matching(conditions).length
-    },
-    search: async (query) => {
-      searches.push(query)
-      const found = matching(query.conditions)
-      if (query.sort) {
-        const { field, descending } = query.sort
-        found.sort((a, b) => (descending ? -1 : 1) * ((a[field] as number) - (b[field] as number)))
-      }
-      const start = (query.page - 1) * query.pageSize
-      return { documents: found.slice(start, start + query.pageSize), total: found.length }
-    },
-  }
-  return { index, searches }
-}
-
 const STATUSES: DeliveryStatus[] = ['sent', 'sent', 'sent', 'skipped', 'failed', 'dead', 'pending']
 
-/** `count` records of one destination spread over the last `spanMs`, deterministic; statuses in turn. */
-function records(count: number, spanMs: number, destination: DestinationName = 'vtexAds', statuses = STATUSES): IndexDocument[] {
+const ORDER_BASE: Record<DestinationName, number> = { vtexAds: 1_390_000_000_000, impact: 1_391_000_000_000, openai: 1_392_000_000_000 }
+
+/** `count` orders with one destination's delivery, spread over the last `spanMs`, deterministic; statuses in turn. */
+function records(count: number, spanMs: number, destination: DestinationName = 'vtexAds', statuses = STATUSES): OrderIndexDocument[] {
   return Array.from({ length: count }, (_, n) => {
     const status = statuses[n % statuses.length]
     const at = new Date(NOW - Math.floor((((n * 7919) % 10_007) / 10_007) * spanMs)).toISOString()
     const record: DeliveryRecord = {
       destination,
-      orderId: `${1_390_000_000_000 + n}-01`,
+      orderId: `${ORDER_BASE[destination] + n}-01`,
       status,
       attempts: 1,
       identity:
@@ -68,17 +37,19 @@ function records(count: number, spanMs: number, destination: DestinationName = '
       updatedAt: at,
       sentAt: status === 'sent' ? at : undefined,
     }
-    return toIndexDocument(record)
+    return toOrderIndexDocument(foldDeliveries(record.orderId, [record])!)
   })
 }
 
 /** What the charts must show, computed straight from the documents. */
-function expectedPerBucket(documents: IndexDocument[], window: Parameters<typeof timeBuckets>[0], offset = 0) {
+const vtexAds = (document: OrderIndexDocument) => destinationStateOf(document, 'vtexAds')!
+
+function expectedPerBucket(documents: OrderIndexDocument[], window: Parameters<typeof timeBuckets>[0], offset = 0) {
   const buckets = timeBuckets(window, NOW, offset)
   const rows = buckets.map(() => ({ sent: 0, skipped: 0, failed: 0, dead: 0 }))
   for (const document of documents) {
-    const at = bucketOf(buckets, document.statusAtMs)
-    if (at >= 0 && document.status in rows[at]) rows[at][document.status as 'sent']++
+    const at = bucketOf(buckets, vtexAds(document).statusAtMs)
+    if (at >= 0 && vtexAds(document).status in rows[at]) rows[at][vtexAds(document).status as 'sent']++
   }
   return rows
 }
@@ -145,11 +116,11 @@ describe('where', () => {
   it('writes a range as the documented `between … AND …`', () => {
     expect(
       whereOf([
-        { field: 'destination', equals: 'impact' },
-        { field: 'statusAtMs', between: [1000, 1999] },
+        { field: 'impactStatus', equals: 'sent' },
+        { field: 'impactStatusAtMs', between: [1000, 1999] },
       ])
-    ).toBe('destination="impact" AND statusAtMs between 1000 AND 1999')
-    expect(() => whereOf([{ field: 'statusAtMs', between: [1.5, 2] }])).toThrow(/integer/)
+    ).toBe('impactStatus="sent" AND impactStatusAtMs between 1000 AND 1999')
+    expect(() => whereOf([{ field: 'impactStatusAtMs', between: [1.5, 2] }])).toThrow(/integer/)
   })
 })
 
@@ -162,7 +133,7 @@ describe('deliveries per bucket', () => {
       expectedPerBucket(documents, 'LAST_30_DAYS', -180)
     )
     expect(searches).toHaveLength(3)
-    expect(searches.every((search) => search.pageSize === 100 && search.sort?.field === 'statusAtMs')).toBe(true)
+    expect(searches.every((search) => search.pageSize === 100 && search.sort?.field === 'vtexAdsStatusAtMs')).toBe(true)
     expect(trend).toMatchObject({ destination: 'vtexAds', window: 'LAST_30_DAYS', unit: 'day' })
     expect(trend.buckets[29]).toMatchObject({ from: '2026-11-23T03:00:00.000Z', to: '2026-11-24T03:00:00.000Z' })
   })
@@ -174,7 +145,7 @@ describe('deliveries per bucket', () => {
     expect(trend.buckets.map(({ sent, skipped, failed, dead }) => ({ sent, skipped, failed, dead }))).toEqual(expectedPerBucket(documents, 'LAST_7_DAYS'))
     // The window's first page, each status's first page, then 7 counts per status.
     expect(searches).toHaveLength(1 + 4 + 7 * 4)
-    expect(whereOf(searches[5].conditions)).toMatch(/^destination="vtexAds" AND statusAtMs between \d+ AND \d+ AND status="sent"$/)
+    expect(whereOf(searches[5].conditions)).toMatch(/^vtexAdsStatusAtMs between \d+ AND \d+ AND vtexAdsStatus="sent"$/)
   })
 
   it('a busy store with few failures: sent counted per hour, the rare outcomes read in a page or two', async () => {
@@ -184,10 +155,10 @@ describe('deliveries per bucket', () => {
     const buckets = timeBuckets('LAST_24_HOURS', NOW)
     const series = (['sent', 'skipped', 'failed', 'dead'] as const).map((status) => ({
       key: status,
-      condition: { field: 'status' as const, equals: status },
-      holds: (document: Partial<IndexDocument>) => document.status === status,
+      condition: { field: 'vtexAdsStatus' as const, equals: status },
+      holds: (document: Partial<OrderIndexDocument>) => document.vtexAdsStatus === status,
     }))
-    const result = await tallyPerBucket(index, [{ field: 'destination', equals: 'vtexAds' }], buckets, series, ['status'])
+    const result = await tallyPerBucket(index, 'vtexAds', [], buckets, series, ['vtexAdsStatus'])
     expect(result.methods).toEqual({ sent: 'counted', skipped: 'read', failed: 'read', dead: 'read' })
     expect(result.tallies).toEqual(expectedPerBucket(documents, 'LAST_24_HOURS'))
     // 1 + 4 first pages + 24 counts + one more page each for skipped and dead (150 each), none for failed (0).
@@ -200,9 +171,9 @@ describe('deliveries per bucket', () => {
     const documents = records(1_000, 20 * HOUR)
     const hourly = memoryIndex(documents)
     const four = ['all', 'x', 'y', 'z'].map((key) => ({ key, holds: () => key === 'all' }))
-    expect((await tallyPerBucket(hourly.index, [], timeBuckets('LAST_24_HOURS', NOW), four, [])).methods).toEqual({ all: 'read', x: 'read', y: 'read', z: 'read' })
+    expect((await tallyPerBucket(hourly.index, 'vtexAds', [], timeBuckets('LAST_24_HOURS', NOW), four, [])).methods).toEqual({ all: 'read', x: 'read', y: 'read', z: 'read' })
     const daily = memoryIndex(documents)
-    const counted = await tallyPerBucket(daily.index, [], timeBuckets('LAST_7_DAYS', NOW), [{ key: 'all', holds: () => true }], [])
+    const counted = await tallyPerBucket(daily.index, 'vtexAds', [], timeBuckets('LAST_7_DAYS', NOW), [{ key: 'all', holds: () => true }], [])
     expect(counted).toMatchObject({ methods: { all: 'counted' }, searches: 8 })
     expect(counted.tallies.reduce((sum, tally) => sum + tally.all, 0)).toBe(1_000)
   })
@@ -210,7 +181,7 @@ describe('deliveries per bucket', () => {
   it('the hourly figures add up to what Health counts over the same 24 hours', async () => {
     const { index } = memoryIndex(records(700, 2 * DAY))
     const trend = await readDeliveryTrend(index, 'vtexAds', 'LAST_24_HOURS', NOW)
-    // Health counts records since a time (statusAtMs > now − 24 h): here, since the chart's first hour.
+    // Health counts deliveries since a time (vtexAdsStatusAtMs > now − 24 h): here, since the chart's first hour.
     const health = await readHealth(index, [{ name: 'vtexAds', enabled: true }], Date.parse(trend.buckets[0].from) - 1 + DAY)
     const sums = Object.fromEntries(
       (['sent', 'skipped', 'failed', 'dead'] as const).map((status) => [
@@ -236,7 +207,7 @@ describe('identity coverage per day', () => {
       const buckets = timeBuckets('LAST_7_DAYS', NOW)
       const expected = buckets.map((bucket) => {
         const mapped = documents.filter(
-          (document) => document.mapped && document.statusAtMs >= bucket.fromMs && document.statusAtMs < bucket.toMs
+          (document) => document.mapped && vtexAds(document).statusAtMs >= bucket.fromMs && vtexAds(document).statusAtMs < bucket.toMs
         )
         return {
           converted: mapped.length,

@@ -48,7 +48,7 @@ describe('apps setup event', () => {
   it("creates the admin index's pinned schema when this app is installed", async () => {
     const { ctx, schemas } = context({ to: { id: 'adsevents.ads-events@0.1.0' } })
     await appSetup(ctx)
-    expect(schemas).toEqual([{ dataEntity: 'adsevents_ads_events_deliveries', schemaName: 'v1' }])
+    expect(schemas).toEqual([{ dataEntity: 'adsevents_ads_events_deliveries', schemaName: 'v2' }])
   })
 
   it('registers the scheduled run in a production workspace only (a development workspace must not reconcile the account)', async () => {

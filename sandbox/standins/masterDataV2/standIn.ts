@@ -9,7 +9,7 @@ import type { SandboxState } from '../../state'
  * {entity}/…?an={account}`, app token in VtexIdclientAutCookie), for the entities an app owns:
  * - `PUT|GET schemas/{name}`: JSON Schema with `v-indexed`; saving one (re)indexes the documents;
  * - `PUT documents/{id}?_schema=`: create or replace, validated against the schema (400), 204;
- *   `GET documents/{id}`;
+ *   `GET documents/{id}`; `DELETE documents/{id}` (204; 404 when there is none);
  * - `GET search?_schema&_where&_fields&_sort` with `REST-Range: resources=a-b` (at most 100, inside
  *   the first 10,000) → the page and `REST-Content-Range: resources a-b/total`.
  * Filters and sorts need indexed fields. Searches here see a write at once; the real search is
@@ -138,6 +138,8 @@ export function masterDataV2StandIn(account: string, state?: SandboxState): Mast
           return schema ? json(200, schema.body) : json(404, { Message: `Schema '${id}' not found` })
         }
         if (kind === 'documents' && id && method === 'PUT') return putDocument(entity ?? entityOf(name), id, request)
+        if (kind === 'documents' && id && method === 'DELETE')
+          return entity?.collection?.delete(decodeURIComponent(id)) ? { status: 204 } : json(404, { Message: 'Document not found' })
         if (kind === 'documents' && id && method === 'GET') {
           const document = entity?.collection?.get(decodeURIComponent(id))
           return document ? json(200, document) : json(404, { Message: 'Document not found' })

@@ -1,4 +1,4 @@
-import { INDEX_SCHEMA } from '../../../../node/ledgerIndex/entity'
+import { V1_SCHEMA as INDEX_SCHEMA } from './v1Schema'
 import type { StandInReply } from '../../../lib/standIn'
 import { Collection, type Predicate } from '../collection'
 import { fieldsOf, masterDataV2StandIn } from '../standIn'
@@ -57,6 +57,16 @@ describe('Master Data v2 stand-in over HTTP', () => {
     expect((await call(md, { method: 'GET', path: 'schemas/v9' })).status).toBe(404)
     const bad = await call(md, { method: 'PUT', path: 'documents/x', params: { _schema: 'v1' }, body: { ...doc(1), status: 'lost' } })
     expect(bad.status).toBe(400)
+  })
+
+  it('deletes a document by id (204): gone from reads and from every index; deleting it again is 404', async () => {
+    const md = await seeded(10)
+    const dead = async () => (await search(md, { _where: 'status=dead' }, 'resources=0-1')).headers?.['rest-content-range']
+    expect(await dead()).toBe('resources 0-1/2')
+    expect((await call(md, { method: 'DELETE', path: 'documents/d3' })).status).toBe(204)
+    expect(await dead()).toBe('resources 0-1/1')
+    expect((await call(md, { method: 'GET', path: 'documents/d3' })).status).toBe(404)
+    expect((await call(md, { method: 'DELETE', path: 'documents/d3' })).status).toBe(404)
   })
 
   it('filters with AND, counts in REST-Content-Range, sorts newest first and pages', async () => {

@@ -1,7 +1,9 @@
 import type { MasterData } from '@vtex/api'
-import type { DeliveryRecord } from '../deliveryStore/ledger'
+import type { DestinationName } from '../destinations/destination'
+import type { OrderRecord } from '../deliveryStore/orderRecord'
+import { statusOf } from '../lib/httpStatus'
 import { INDEX_SCHEMA, INDEX_SCHEMA_NAME, indexEntityName, type IndexField } from './entity'
-import { indexDocumentId, toIndexDocument, type IndexDocument } from './document'
+import { legacyDocumentId, orderDocumentId, toOrderIndexDocument, type OrderIndexDocument } from './document'
 import { whereOf, type Condition } from './where'
 
 /** Master Data answers at most 100 documents per page (REST-Range). */
@@ -15,29 +17,34 @@ export interface IndexSearch {
   sort?: { field: IndexField; descending: boolean }
   page: number
   pageSize: number
-  fields?: Array<keyof IndexDocument>
+  fields?: Array<keyof OrderIndexDocument>
 }
 
 export interface IndexPage {
-  documents: IndexDocument[]
+  documents: OrderIndexDocument[]
   total: number
 }
 
 /** The part of @vtex/api's MasterData client the index uses. */
 export type IndexClient = Pick<
   MasterData,
-  'getSchema' | 'createOrUpdateSchema' | 'updateEntireDocument' | 'searchDocumentsWithPaginationInfo'
+  'getSchema' | 'createOrUpdateSchema' | 'updateEntireDocument' | 'searchDocumentsWithPaginationInfo' | 'deleteDocument'
 >
 
-const ALL_FIELDS = Object.keys(INDEX_SCHEMA.properties) as Array<keyof IndexDocument>
+/** What the record store's decorator and the reindex need of the index: one write per record save. */
+export interface OrderIndexWriter {
+  write(record: OrderRecord): Promise<void>
+}
+
+const ALL_FIELDS = Object.keys(INDEX_SCHEMA.properties) as Array<keyof OrderIndexDocument>
 const schemaEnsured = new Map<string, Promise<void>>()
 
 /**
- * The ledger's index in Master Data v2 (entity.ts): writes one document per ledger record, counts
+ * The ledger's index in Master Data v2 (entity.ts): writes one document per order record, counts
  * through the search total (`REST-Content-Range`) and lists with `_sort` and pagination. VBase
  * stays the source of truth; this is a projection the admin can query without reading it all.
  */
-export class DeliveryIndex {
+export class OrderIndex implements OrderIndexWriter {
   readonly dataEntity: string
 
   constructor(
@@ -74,13 +81,20 @@ export class DeliveryIndex {
   }
 
   /** Create-or-replace by id (PUT documents/{id}): writing the same record twice is harmless. */
-  async write(record: DeliveryRecord): Promise<void> {
+  async write(record: OrderRecord): Promise<void> {
     await this.ensureSchema()
     await this.client.updateEntireDocument({
       dataEntity: this.dataEntity,
-      id: indexDocumentId(record.destination, record.orderId),
-      fields: toIndexDocument(record) as unknown as Record<string, unknown>,
+      id: orderDocumentId(record.orderId),
+      fields: toOrderIndexDocument(record) as unknown as Record<string, unknown>,
       schema: INDEX_SCHEMA_NAME,
+    })
+  }
+
+  /** Deletes the v1 document of one destination's delivery (the migration); already gone is fine. */
+  async deleteLegacy(destination: DestinationName, orderId: string): Promise<void> {
+    await this.client.deleteDocument({ dataEntity: this.dataEntity, id: legacyDocumentId(destination, orderId) }).catch((error) => {
+      if (statusOf(error) !== 404) throw error
     })
   }
 
@@ -89,7 +103,7 @@ export class DeliveryIndex {
     const page = Math.max(1, Math.floor(query.page))
     if (page * pageSize > SEARCH_WINDOW) throw new RangeError(`only the first ${SEARCH_WINDOW} matches can be paged: narrow the filter`)
     await this.ensureSchema()
-    const answer = await this.client.searchDocumentsWithPaginationInfo<IndexDocument>({
+    const answer = await this.client.searchDocumentsWithPaginationInfo<OrderIndexDocument>({
       dataEntity: this.dataEntity,
       fields: query.fields ?? ALL_FIELDS,
       where: whereOf(query.conditions),
