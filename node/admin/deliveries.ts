@@ -2,7 +2,7 @@ import type { DestinationName } from '../destinations/destination'
 import type { DeliveryStatus } from '../deliveryStore/ledger'
 import type { IndexDocument } from '../ledgerIndex/document'
 import type { Condition } from '../ledgerIndex/where'
-import { isSafeText } from '../ledgerIndex/where'
+import { isOrderId, ORDER_ID_RULE } from '../lib/orderId'
 import { MAX_PAGE_SIZE, SEARCH_WINDOW } from '../ledgerIndex/deliveryIndex'
 import type { IndexReader } from './indexReader'
 
@@ -43,7 +43,7 @@ export function filterConditions(filter: DeliveryFilter, destinations: string[])
   const conditions: Condition[] = []
   const orderId = filter.orderId?.trim()
   if (orderId) {
-    if (!isSafeText(orderId)) throw new DeliveryQueryError('An order id has letters, digits, dots, colons and dashes only')
+    if (!isOrderId(orderId)) throw new DeliveryQueryError(`Invalid order id: ${ORDER_ID_RULE}`)
     conditions.push({ field: 'orderId', equals: orderId })
   }
   if (filter.status) {

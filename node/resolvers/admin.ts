@@ -4,6 +4,7 @@ import { destinations } from '../destinations'
 import type { DestinationName } from '../destinations/destination'
 import { replayDeliveries } from '../delivery/replay'
 import { statusOf } from '../lib/httpStatus'
+import { isOrderId, ORDER_ID_RULE } from '../lib/orderId'
 import { orderStatusDeps } from '../wiring/orderStatusDeps'
 import { deliveryIndexOf } from '../ledgerIndex/forContext'
 import { readSettings } from '../settings/readSettings'
@@ -89,7 +90,7 @@ export const adminQueries = {
     userErrors(() => readDeliveries(deliveryIndexOf(ctx), args.filter ?? {}, args, NAMES)),
 
   adsEventsPreview: async (_: unknown, { orderId }: { orderId: string }, ctx: Context) => {
-    if (!/^[A-Za-z0-9._:-]{1,64}$/.test(orderId.trim())) throw new UserInputError('An order id has letters, digits, dots, colons and dashes only')
+    if (!isOrderId(orderId.trim())) throw new UserInputError(`Invalid order id: ${ORDER_ID_RULE}`)
     const admin = new AdminAccess()
     const deps = await orderStatusDeps(ctx, { freshSettings: true, admin })
     return admin.run(async () => {

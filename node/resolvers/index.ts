@@ -5,6 +5,7 @@ import type { DestinationName } from '../destinations/destination'
 import type { DeliveryRecord } from '../deliveryStore/ledger'
 import { replayDeliveries, replayOrder } from '../delivery/replay'
 import { orderStatusDeps } from '../wiring/orderStatusDeps'
+import { invalidOrderIds, isOrderId, ORDER_ID_RULE } from '../lib/orderId'
 import { readSettings } from '../settings/readSettings'
 import { VBaseLedger } from '../deliveryStore/vbaseLedger'
 import { toPublicConfig } from '../settings/publicConfig'
@@ -32,7 +33,10 @@ export const resolvers = {
     adsEventsPublicConfig: async (_: unknown, __: unknown, ctx: Context) => toPublicConfig(await readSettings(() => ctx.clients.apps, ctx.vtex)),
 
     // Admin only: the schema's @auth refuses every other caller before this runs.
-    adsEventsDeliveryStatus: (_: unknown, { orderId }: { orderId: string }, ctx: Context) => deliveryStatus(orderId, ctx),
+    adsEventsDeliveryStatus: (_: unknown, { orderId }: { orderId: string }, ctx: Context) => {
+      if (!isOrderId(orderId)) throw new UserInputError(`Invalid order id ${invalidOrderIds([orderId]).join('')}: ${ORDER_ID_RULE}`)
+      return deliveryStatus(orderId, ctx)
+    },
 
     sponsoredAds,
     adsEventsBackfillJobs: backfillResolvers.adsEventsBackfillJobs,
@@ -52,6 +56,8 @@ export const resolvers = {
     adsEventsReplay: async (_: unknown, { orderIds, destination }: { orderIds: string[]; destination?: string }, ctx: Context) => {
       if (destination && !KNOWN_DESTINATIONS.has(destination)) throw new UserInputError(`Unknown destination: ${destination}`)
       if (orderIds.length === 0 || orderIds.length > MAX_REPLAY) throw new UserInputError(`Replay 1 to ${MAX_REPLAY} orders at a time`)
+      const invalid = invalidOrderIds(orderIds)
+      if (invalid.length > 0) throw new UserInputError(`Invalid order id ${invalid.join(', ')}: ${ORDER_ID_RULE}`)
       // The admin's own token reads the orders (AdminAccess): a role without OMS "View order" is told so, nothing changes.
       const admin = new AdminAccess()
       const deps = await orderStatusDeps(ctx, { freshSettings: true, admin })

@@ -145,7 +145,7 @@ describe('deliveries', () => {
     const answer = await admin(DELIVERIES, { filter: { status: 'lost' } })
     expect(answer.errors?.[0]?.message).toBe('Unknown status: lost')
     const injection = await admin(DELIVERIES, { filter: { orderId: '1" OR status="sent' } })
-    expect(injection.errors?.[0]?.message).toBe('An order id has letters, digits, dots, colons and dashes only')
+    expect(injection.errors?.[0]?.message).toBe('Invalid order id: an order id is 1 to 64 letters, digits, dots, dashes or underscores, starting with a letter or digit')
   })
 
   it("the order's delivery status carries VTEX Ads' own error list", async () => {
@@ -173,6 +173,24 @@ describe('replay', () => {
     expect(ledgerRecords(sandbox).find((r) => r.destination === 'vtexAds' && r.orderId === OUTLET_ORDER_ID)).toMatchObject({ status: 'sent', attempts: 2 })
     // The index follows the ledger: no dead letter left for VTEX Ads.
     expect((await deliveries({ filter: { status: 'dead', destination: 'vtexAds' } })).total).toBe(0)
+  })
+
+  it('refuses a malformed order id with a clear error naming the rule, and calls nothing', async () => {
+    const before = sandbox.state.received.length
+    const answer = await admin<unknown>(REPLAY, { orderIds: [OUTLET_ORDER_ID, '../ledger/1390620512853-01'] })
+    expect(answer.data).toBeNull()
+    expect(answer.errors).toEqual([
+      expect.objectContaining({
+        message: 'Invalid order id "../ledger/1390620512853-01": an order id is 1 to 64 letters, digits, dots, dashes or underscores, starting with a letter or digit',
+        // @vtex/api answers a UserInputError with its name and status 400 under extensions.exception.
+        extensions: expect.objectContaining({ exception: expect.objectContaining({ name: 'UserInputError', status: 400 }) }),
+      }),
+    ])
+    // Refused before any platform call but the admin check itself: not even the batch's valid id is read or replayed.
+    const afterAuth = sandbox.state.received.slice(before).filter((call) => !/vtexid|license-manager|licensemanager/i.test(`${call.standIn} ${call.url}`))
+    expect(afterAuth).toEqual([])
+    const status = await admin<unknown>('query($orderId: String!) { adsEventsDeliveryStatus(orderId: $orderId) { destination } }', { orderId: '..' })
+    expect(status.errors?.[0]).toMatchObject({ message: expect.stringContaining('Invalid order id'), extensions: { exception: { name: 'UserInputError', status: 400 } } })
   })
 
   it('replays every dead letter of a destination, once however often it is clicked', async () => {

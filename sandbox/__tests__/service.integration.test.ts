@@ -78,7 +78,7 @@ it('a malformed broadcast is recorded with its reason and acknowledged', async (
   expect(await send({ currentState: 'invoiced' })).toBe(204)
   const deadLetters = [...sandbox.state.vbase.entries()].filter(([key]) => key.includes(`/${DEAD_LETTER_BUCKET}/`))
   expect(deadLetters.map(([, value]) => JSON.parse(value.toString('utf8')))).toEqual([
-    expect.objectContaining({ reason: 'malformed-broadcast: orderId missing or invalid', body: { currentState: 'invoiced' } }),
+    expect.objectContaining({ reason: 'malformed-broadcast: orderId missing or invalid (an order id is 1 to 64 letters, digits, dots, dashes or underscores, starting with a letter or digit)', body: { currentState: 'invoiced' } }),
   ])
 })
 

@@ -14,8 +14,8 @@ describe('parseBroadcast', () => {
     [null, 'malformed-broadcast: body is not a JSON object'],
     [[], 'malformed-broadcast: body is not a JSON object'],
     ['{"orderId":', 'malformed-broadcast: body is not a JSON object'],
-    [{ currentState: 'invoiced' }, 'malformed-broadcast: orderId missing or invalid'],
-    [{ orderId: '../../etc', currentState: 'invoiced' }, 'malformed-broadcast: orderId missing or invalid'],
+    [{ currentState: 'invoiced' }, 'malformed-broadcast: orderId missing or invalid (an order id is 1 to 64 letters, digits, dots, dashes or underscores, starting with a letter or digit)'],
+    [{ orderId: '../../etc', currentState: 'invoiced' }, 'malformed-broadcast: orderId missing or invalid (an order id is 1 to 64 letters, digits, dots, dashes or underscores, starting with a letter or digit)'],
     [{ orderId: '123-01' }, 'malformed-broadcast: currentState missing or invalid'],
     [{ orderId: '123-01', currentState: 42 }, 'malformed-broadcast: currentState missing or invalid'],
   ])('rejects %j with a clear reason', (body, reason) => {
