@@ -74,7 +74,7 @@ export function createProxyServer(standIns: StandIn[], state: SandboxState, app?
     const request = { method, url, headers: req.headers, body }
     const contract = openContractExchange(state, request)
     if (contract?.refusal) return writeReply(res, refusedByContract(state, request, contract, contract.refusal))
-    const fault = standIns.length > 0 && typeof direct !== 'string' ? state.faults.take(standIns[0].name, url.pathname) : undefined
+    const fault = standIns.length > 0 && typeof direct !== 'string' ? state.faults.take(standIns.map((standIn) => standIn.name), url.pathname) : undefined
     if (fault?.kind === 'hang') return // the socket stays open until the caller gives up or the server closes
     if (fault?.kind === 'reset') return req.socket.destroy()
     if (fault?.kind === 'answer') return writeReply(res, { status: fault.status, headers: { 'content-type': fault.contentType }, body: fault.body })

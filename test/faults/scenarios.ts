@@ -1,7 +1,9 @@
+import { writeFileSync } from 'fs'
 import type { Sandbox } from '../../sandbox/sandbox'
 import { DEAD_LETTER_BUCKET, LEDGER_BUCKET, RETRY_QUEUE_BUCKET } from '../../node/deliveryStore/buckets'
 import type { VtexOrder } from '../../node/typings/order'
-import { Broadcaster, LIFECYCLE, measure, peakRssMb, placeOrders, settle, shuffledCopies, suiteSandbox, suiteSettings, type Broadcast, type ScenarioReport } from './harness'
+import { Broadcaster, LIFECYCLE, measure, peakRssMb, placeOrders, settle, shuffledCopies, suiteSandbox, suiteSettings, TICK_MS, TIME_SCALE, type Broadcast, type ScenarioReport } from './harness'
+import { awaitAgreement } from './adminAgreement'
 
 /**
  * The fault suite's scenarios: each drives the real Service over HTTP through the sandbox, as the
@@ -18,6 +20,70 @@ const MEMORY_MB = 256 // service.json `memory`
 const orderCreated = (orders: VtexOrder[]): Broadcast[] => orders.map((order) => ({ orderId: order.orderId, currentState: 'order-created' }))
 const allDelivered = (sandbox: Sandbox, orders: VtexOrder[]) => () => orders.every((order) => sandbox.vtexAds.conversions.has(order.orderId))
 const queueEmpty = (sandbox: Sandbox) => [...sandbox.state.vbase.keys()].every((key) => !key.includes(`/${RETRY_QUEUE_BUCKET}/`))
+
+/**
+ * Outages of the app's own stores. The suite runs the scheduled side of time at TIME_SCALE (the
+ * 5-minute tick takes 3 s), while client timeouts (VBase 5 s, 3 tries; Master Data 3 s, 2 tries)
+ * and the platform's redeliveries (≈ 8 s) run at real speed. "Two minutes" scaled is 1.2 s, less
+ * than one VBase timeout: it would test nothing. So a store stays down for as long as the real-speed
+ * side needs to run out, 15 s: 5 ticks, i.e. 25 scheduled minutes, harsher than two minutes.
+ */
+const STORE_OUTAGE_MS = Math.max(2 * 60_000 * TIME_SCALE, 15_000)
+/** The scheduler's silence is scheduled time only: an hour at TIME_SCALE (36 s, 12 ticks). */
+const SCHEDULER_SILENCE_MS = 60 * 60_000 * TIME_SCALE
+
+const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms))
+const until = async (done: () => boolean) => {
+  while (!done()) await sleep(20)
+}
+const injected = (sandbox: Sandbox) =>
+  Object.entries(sandbox.state.faults.injected)
+    .map(([fault, count]) => `${count} × ${fault}`)
+    .join(', ')
+
+/**
+ * After a store outage: every order delivered once, then the admin's figures equal the ledger
+ * (read through the admin's GraphQL: adminAgreement.ts) once the scheduled run repaired the index.
+ */
+async function storeOutageReport(name: string, sandbox: Sandbox, broadcaster: Broadcaster, orders: VtexOrder[], notes: string[]) {
+  const runs = await settle(sandbox, allDelivered(sandbox, orders), 120_000)
+  const agreement = await awaitAgreement(
+    sandbox,
+    orders.map((order) => order.orderId),
+    60_000,
+    TICK_MS
+  )
+  if (process.env.FAULTS_LOG_FILE) writeServiceLog(process.env.FAULTS_LOG_FILE, sandbox, orders)
+  const report = measure(name, sandbox, broadcaster, orders, {
+    notes: [
+      ...notes,
+      `injected: ${injected(sandbox)}`,
+      `${broadcaster.redeliveries} broadcasts redelivered, ${broadcaster.gaveUp} given up by the platform, ${runs} scheduled runs`,
+      `ledger ${JSON.stringify(agreement.ledger)}; admin agreed ${agreement.seconds} s after the last delivery`,
+      ...agreement.mismatches.slice(0, 6),
+    ],
+  })
+  return {
+    ...report,
+    checks: {
+      'every order sent, says the ledger': agreement.ledger.sent === orders.length && agreement.ledger.sent === Object.values(agreement.ledger).reduce((sum, count) => sum + count, 0),
+      "the admin's figures equal the ledger": agreement.mismatches.length === 0,
+    },
+  }
+}
+
+/**
+ * For diagnosis (FAULTS_LOG_FILE=path): the orders VTEX Ads received twice or never, and every
+ * Service log line naming one of them or at warn/error level.
+ */
+function writeServiceLog(path: string, sandbox: Sandbox, orders: VtexOrder[]) {
+  const received = (order: VtexOrder) => sandbox.vtexAds.conversions.get(order.orderId) ?? 0
+  const twice = orders.filter((order) => received(order) > 1).map((order) => order.orderId)
+  const never = orders.filter((order) => received(order) === 0).map((order) => order.orderId)
+  const named = [...twice, ...never]
+  const lines = sandbox.services.flatMap((service) => service.output.filter((line) => named.some((id) => line.includes(id)) || /"level":"(warn|error)"/.test(line)))
+  writeFileSync(path, `${JSON.stringify({ twice, never, lines }, null, 1)}\n`)
+}
 
 async function withSandbox<T>(options: Parameters<typeof suiteSandbox>[0], work: (sandbox: Sandbox) => Promise<T>): Promise<T> {
   const sandbox = await suiteSandbox(options)
@@ -121,6 +187,82 @@ export const scenarios: Scenario[] = [
         // The dead replica's claims lapse after their 45 s lease; the retry queue brings those orders back.
         await settle(sandbox, () => allDelivered(sandbox, orders)() && queueEmpty(sandbox), 120_000)
         return measure('a replica killed mid-burst', sandbox, broadcaster, orders, { answerLost, notes: [`killed with ${answerLost.size} conversion(s) accepted but not recorded`] })
+      }),
+  },
+  {
+    name: 'VBase answering 5xx, then hanging past its timeout, mid-burst',
+    run: () =>
+      withSandbox({}, async (sandbox) => {
+        const name = 'VBase answering 5xx, then hanging past its timeout, mid-burst'
+        const orders = placeOrders(sandbox, 1_392_100_000_000, 300)
+        const broadcaster = new Broadcaster(sandbox.services)
+        const delivering = broadcaster.deliverAll(orderCreated(orders), 20)
+        await until(() => sandbox.vtexAds.conversions.size >= orders.length / 3)
+        // The ledger, claims, retry queue and scheduled-run state all live in VBase: half the window answers 503, half hangs.
+        const from = Date.now()
+        const vbase = { standIn: 'infra', path: /^\/vbase\//, times: Infinity }
+        sandbox.state.faults.add({ ...vbase, fault: { kind: 'answer', status: 503, body: '{"code":"ServiceUnavailable"}', contentType: 'application/json' }, from, until: from + STORE_OUTAGE_MS / 2 })
+        sandbox.state.faults.add({ ...vbase, fault: { kind: 'hang' }, from: from + STORE_OUTAGE_MS / 2, until: from + STORE_OUTAGE_MS })
+        await delivering
+        return storeOutageReport(name, sandbox, broadcaster, orders, [`VBase down ${STORE_OUTAGE_MS / 1_000} s from the 100th conversion: 503 for half, no answer for half`])
+      }),
+  },
+  {
+    name: 'Master Data (the index and CL) down mid-burst',
+    run: () =>
+      withSandbox({}, async (sandbox) => {
+        const name = 'Master Data (the index and CL) down mid-burst'
+        const orders = placeOrders(sandbox, 1_392_200_000_000, 300)
+        const broadcaster = new Broadcaster(sandbox.services)
+        const delivering = broadcaster.deliverAll(orderCreated(orders), 20)
+        await until(() => sandbox.vtexAds.conversions.size >= orders.length / 3)
+        // One host (api.vtex.com) for v1 (CL, the hard-masked e-mail) and v2 (the admin's index): down together, 503 then resets.
+        const from = Date.now()
+        const masterData = { standIn: 'masterdata', path: /^\/api\/dataentities\//, times: Infinity }
+        sandbox.state.faults.add({ ...masterData, fault: { kind: 'answer', status: 503, body: '{"Message":"Service Unavailable"}', contentType: 'application/json' }, from, until: from + STORE_OUTAGE_MS / 2 })
+        sandbox.state.faults.add({ ...masterData, fault: { kind: 'reset' }, from: from + STORE_OUTAGE_MS / 2, until: from + STORE_OUTAGE_MS })
+        await delivering
+        const report = await storeOutageReport(name, sandbox, broadcaster, orders, [`Master Data down ${STORE_OUTAGE_MS / 1_000} s from the 100th conversion: 503 for half, connection reset for half`])
+        // The e-mail comes from CL (OMS masks it): an order must wait for CL rather than go without it.
+        const hashes = orders.map((order) => (sandbox.vtexAds.conversionBodies.get(order.orderId) as { email_hashed?: string } | undefined)?.email_hashed)
+        return { ...report, checks: { ...report.checks, 'every conversion carries the e-mail read from CL, none sent without it': hashes.every((hash) => hash !== undefined && hash === hashes[0]) } }
+      }),
+  },
+  {
+    name: 'the scheduler silent for an hour, then back',
+    run: () =>
+      withSandbox({ replicas: 2 }, async (sandbox) => {
+        const name = 'the scheduler silent for an hour, then back'
+        // Installed and running: one scheduled run went by (reconciliation has its watermark), then the scheduler stops.
+        // The scheduler's calls to the app (scheduleClock.ts), not the app's registration with the scheduler.
+        const scheduledRuns = () => sandbox.state.received.filter((received) => received.standIn === 'scheduler' && received.summary.startsWith('scheduled run'))
+        await until(() => scheduledRuns().length > 0)
+        const silentFrom = Date.now()
+        const silentUntil = silentFrom + SCHEDULER_SILENCE_MS
+        sandbox.state.faults.silenceScheduler(silentUntil)
+        const orders = placeOrders(sandbox, 1_392_300_000_000, 100)
+        // What only the scheduled run does: orders whose broadcast never came (reconciliation), and
+        // orders VTEX Ads refused with 503 past the broadcasts' retries (the retry queue).
+        const neverBroadcast = orders.filter((_, index) => index % 4 === 0)
+        sandbox.state.faults.add({ standIn: 'vtexAds', fault: { kind: 'answer', status: 503, body: '{"error":"unavailable"}', contentType: 'application/json' }, times: Infinity, from: silentFrom, until: silentFrom + SCHEDULER_SILENCE_MS * 0.75 })
+        const broadcaster = new Broadcaster(sandbox.services)
+        for (const order of neverBroadcast) broadcaster.firstSentAt.set(order.orderId, Date.now())
+        await broadcaster.deliverAll(orderCreated(orders.filter((order) => !neverBroadcast.includes(order))), 40)
+        await sleep(Math.max(0, silentUntil - Date.now() - 100))
+        const waitingAtTheEnd = orders.filter((order) => !sandbox.vtexAds.conversions.has(order.orderId)).length
+        const unseenDuringSilence = neverBroadcast.every((order) => !sandbox.vtexAds.conversions.has(order.orderId))
+        const runsDuringSilence = scheduledRuns().filter((received) => received.at > silentFrom && received.at < silentUntil).length
+        const report = await storeOutageReport(name, sandbox, broadcaster, orders, [
+          `silent ${SCHEDULER_SILENCE_MS / 1_000} s (${SCHEDULER_SILENCE_MS / TICK_MS} ticks); ${neverBroadcast.length} orders never broadcast, VTEX Ads 503 for the first ${(SCHEDULER_SILENCE_MS * 0.75) / 1_000} s; ${waitingAtTheEnd} orders waiting when the scheduler came back`,
+        ])
+        return {
+          ...report,
+          checks: {
+            ...report.checks,
+            'no scheduled run while silent': runsDuringSilence === 0,
+            'orders never broadcast waited for the scheduler': unseenDuringSilence && waitingAtTheEnd >= neverBroadcast.length,
+          },
+        }
       }),
   },
   {
