@@ -5,15 +5,22 @@
  * the cross-replica claim: write, list, ledger read again, order read, the customer profile read a
  * default hard-masked store needs, conversion POST, ledger write, the admin index's document write,
  * claim release) against the same stand-ins at the same concurrency.
- * Stand-ins run in their own process; rounds alternate bare/handler and the medians are compared,
- * so a noisy neighbour hits both sides alike.
+ * Stand-ins run in their own process. The figure is the median of paired rounds: each pair runs the
+ * bare side and then the handler (rounds strictly alternate, so each follows one of the other
+ * side), each round charged with collecting its own garbage; the pair's ratio is handler / bare,
+ * and the median of the pairs' ratios is reported with their spread. A noisy neighbour that slows
+ * a pair slows both of its sides; one that hits a single round moves one ratio, not the median.
  */
+import './env'
 import { spawn } from 'child_process'
+import { readFileSync } from 'fs'
 import { join } from 'path'
+import { setFlagsFromString } from 'v8'
+import { runInNewContext } from 'vm'
 import { SANDBOX_HOST_HEADER } from '../sandbox/lib/servers'
 import { benchOrder } from './orders'
 import { indexEntityName, INDEX_SCHEMA, INDEX_SCHEMA_NAME } from '../node/ledgerIndex/entity'
-import { median, timedPool } from './pool'
+import { median, percentile, timedPool } from './pool'
 
 const ROOT = join(__dirname, '..')
 const ACCOUNT = 'mystore'
@@ -21,8 +28,20 @@ const WORKSPACE = 'master'
 const APP_ID = process.env.VTEX_APP_ID ?? 'adsevents.ads-events@0.1.0'
 const PROFILE_ID = benchOrder(0).clientProfileData?.userProfileId
 
-async function startStandIns(orders: number): Promise<{ proxyPort: number; stop: () => void }> {
-  const child = spawn(process.execPath, ['--import', 'tsx', join(ROOT, 'sandbox', 'standinsProcess.ts'), String(orders)], { cwd: ROOT, stdio: ['ignore', 'pipe', 'inherit'] })
+/** CPU time (user + system) a process has used, in ms, from /proc (Linux; clock ticks of 10 ms). */
+function processCpuMs(pid: number): number {
+  const fields = readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1].split(' ')
+  return (Number(fields[11]) + Number(fields[12])) * 10
+}
+
+/** A full garbage collection of this process (the flag set at run time, as `node --expose-gc` would). */
+const collectGarbage: () => void = (() => {
+  setFlagsFromString('--expose-gc')
+  return runInNewContext('gc')
+})()
+
+async function startStandIns(orders: number): Promise<{ proxyPort: number; pid: number; collectGarbage: () => Promise<void>; stop: () => void }> {
+  const child = spawn(process.execPath, ['--expose-gc', '--import', 'tsx', join(ROOT, 'sandbox', 'standinsProcess.ts'), String(orders)], { cwd: ROOT, stdio: ['ignore', 'pipe', 'inherit', 'ipc'] })
   const proxyPort = await new Promise<number>((resolve, reject) => {
     child.stdout!.on('data', (chunk: Buffer) => {
       const match = /STANDINS_READY (\d+)/.exec(chunk.toString())
@@ -30,21 +49,39 @@ async function startStandIns(orders: number): Promise<{ proxyPort: number; stop:
     })
     child.once('exit', (code) => reject(new Error(`stand-ins exited with ${code}`)))
   })
-  return { proxyPort, stop: () => child.kill('SIGTERM') }
+  const collectStandInsGarbage = () =>
+    new Promise<void>((resolve) => {
+      child.once('message', () => resolve())
+      child.send('gc')
+    })
+  return { proxyPort, pid: child.pid!, collectGarbage: collectStandInsGarbage, stop: () => child.kill('SIGTERM') }
 }
 
 export interface HandlerOverhead {
+  /** The median of the pairs' ratios (handler / bare). */
   ratio: number
+  /** Every pair's ratio, in the order they ran. */
+  ratios: number[]
+  /** The pairs' spread: lowest, quartiles, highest ratio. */
+  spread: { min: number; p25: number; p75: number; max: number }
+  cpuRatio: number
+  cpuRatios: number[]
+  cpuSpread: { min: number; p25: number; p75: number; max: number }
+  /** Medians of each side's rounds, for orientation (the machine's load moves them). */
   handlerMs: number
   bareMs: number
+  pairs: number
   broadcasts: number
   concurrency: number
 }
 
-export async function handlerOverheadRatio(options: { broadcasts?: number; concurrency?: number; rounds?: number } = {}): Promise<HandlerOverhead> {
-  const broadcasts = options.broadcasts ?? 2_000
+/** Pairs measured when nobody says: with 15 pairs, two runs of one commit agree within ±0.05 (bench/README.md). */
+export const DEFAULT_PAIRS = 15
+
+export async function handlerOverheadRatio(options: { broadcasts?: number; concurrency?: number; pairs?: number } = {}): Promise<HandlerOverhead> {
+  const broadcasts = options.broadcasts ?? 1_000
   const concurrency = options.concurrency ?? 200
-  const rounds = options.rounds ?? 3
+  const rounds = options.pairs ?? DEFAULT_PAIRS
   // Each handler round needs orders it has not converted yet (round 0 is the warm-up).
   const standIns = await startStandIns(broadcasts * (rounds + 1))
   try {
@@ -130,18 +167,68 @@ export async function handlerOverheadRatio(options: { broadcasts?: number; concu
       }
     }
 
+    /**
+     * A round's wall time and the CPU time both processes (this one and the stand-ins') spent in it,
+     * each side charged with collecting its own garbage: the round starts on clean heaps and ends
+     * with a full collection of both, so neither side pays for the other's, whatever the order.
+     */
+    const measured = async (round: () => Promise<unknown>) => {
+      collectGarbage()
+      await standIns.collectGarbage()
+      const ownBefore = process.cpuUsage()
+      const standInsBefore = processCpuMs(standIns.pid)
+      const started = process.hrtime.bigint()
+      await round()
+      collectGarbage()
+      await standIns.collectGarbage()
+      const wallMs = Number(process.hrtime.bigint() - started) / 1e6
+      const own = process.cpuUsage(ownBefore)
+      return { wallMs, cpuMs: (own.user + own.system) / 1000 + processCpuMs(standIns.pid) - standInsBefore }
+    }
     await bareRound(0)
     await handlerRound(0)
     const bare: number[] = []
     const handler: number[] = []
+    const ratios: number[] = []
+    const cpuRatios: number[] = []
     for (let round = 1; round <= rounds; round++) {
-      bare.push(await bareRound(round))
-      handler.push(await handlerRound(round))
+      // Strictly alternating, so every round follows one of the other side (no side runs warm after itself).
+      const bareSide = await measured(() => bareRound(round))
+      const handlerSide = await measured(() => handlerRound(round))
+      handler.push(handlerSide.wallMs)
+      bare.push(bareSide.wallMs)
+      ratios.push(round3(handlerSide.wallMs / bareSide.wallMs))
+      cpuRatios.push(round3(handlerSide.cpuMs / bareSide.cpuMs))
     }
-    const handlerMs = median(handler)
-    const bareMs = median(bare)
-    return { ratio: Math.round((handlerMs / bareMs) * 1000) / 1000, handlerMs: Math.round(handlerMs), bareMs: Math.round(bareMs), broadcasts, concurrency }
+    return {
+      ratio: round3(median(ratios)),
+      ratios,
+      spread: spreadOf(ratios),
+      cpuRatio: round3(median(cpuRatios)),
+      cpuRatios,
+      cpuSpread: spreadOf(cpuRatios),
+      handlerMs: Math.round(median(handler)),
+      bareMs: Math.round(median(bare)),
+      pairs: rounds,
+      broadcasts,
+      concurrency,
+    }
   } finally {
     standIns.stop()
   }
+}
+
+const round3 = (value: number) => Math.round(value * 1000) / 1000
+const spreadOf = (values: number[]) => ({ min: Math.min(...values), p25: percentile(values, 25), p75: percentile(values, 75), max: Math.max(...values) })
+
+/** `npx tsx bench/handlerOverhead.ts [pairs] [broadcasts]`: this figure alone. */
+if (require.main === module) {
+  const [pairs, broadcasts] = process.argv.slice(2).map(Number)
+  handlerOverheadRatio({ pairs: pairs || undefined, broadcasts: broadcasts || undefined }).then(
+    (figure) => console.log(JSON.stringify(figure, null, 2)),
+    (error) => {
+      console.error(error)
+      process.exit(1)
+    }
+  )
 }
