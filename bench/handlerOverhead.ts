@@ -1,19 +1,28 @@
 /**
- * handler_overhead_ratio: wall time of the real handler (orderStatusUpdated with the real IO
- * clients) turning N broadcasts at C concurrent into delivered conversions against the sandbox
- * stand-ins, divided by the wall time of the same HTTP calls made bare with fetch (ledger read,
- * the cross-replica claim: write, list, ledger read again, order read, the customer profile read a
+ * handler_overhead_ratio: what the real handler (orderStatusUpdated with the real IO clients)
+ * costs to turn N broadcasts at C concurrent into delivered conversions against the sandbox
+ * stand-ins, divided by what the same HTTP calls cost made bare with fetch (ledger read, the
+ * cross-replica claim: write, list, ledger read again, order read, the customer profile read a
  * default hard-masked store needs, conversion POST, ledger write, the admin index's document write,
  * claim release) against the same stand-ins at the same concurrency.
- * Stand-ins run in their own process; rounds alternate bare/handler and the medians are compared,
- * so a noisy neighbour hits both sides alike.
- */
+ * Stand-ins run in their own process. The figure is the median of paired rounds: each pair runs the
+ * bare side and then the handler (rounds strictly alternate, so each follows one of the other
+ * side), each round charged with collecting its own garbage; the pair's ratio is handler / bare in
+ * CPU time of both processes (this one and the stand-ins'), and the median of the pairs' ratios is
+ * reported with their spread. The same pairs' wall-time ratios are reported beside it: on a shared
+ * machine a round's wall time is its CPU time over the share of the cores the neighbours leave,
+ * which moves within seconds (bench/README.md has the runs that show it).
+  */
+import './env'
 import { spawn } from 'child_process'
+import { readFileSync } from 'fs'
 import { join } from 'path'
+import { setFlagsFromString } from 'v8'
+import { runInNewContext } from 'vm'
 import { SANDBOX_HOST_HEADER } from '../sandbox/lib/servers'
 import { benchOrder } from './orders'
 import { indexEntityName, INDEX_SCHEMA, INDEX_SCHEMA_NAME } from '../node/ledgerIndex/entity'
-import { median, timedPool } from './pool'
+import { median, percentile, timedPool } from './pool'
 
 const ROOT = join(__dirname, '..')
 const ACCOUNT = 'mystore'
@@ -21,8 +30,20 @@ const WORKSPACE = 'master'
 const APP_ID = process.env.VTEX_APP_ID ?? 'adsevents.ads-events@0.1.0'
 const PROFILE_ID = benchOrder(0).clientProfileData?.userProfileId
 
-async function startStandIns(orders: number): Promise<{ proxyPort: number; stop: () => void }> {
-  const child = spawn(process.execPath, ['--import', 'tsx', join(ROOT, 'sandbox', 'standinsProcess.ts'), String(orders)], { cwd: ROOT, stdio: ['ignore', 'pipe', 'inherit'] })
+/** CPU time (user + system) a process has used, in ms, from /proc (Linux; clock ticks of 10 ms). */
+function processCpuMs(pid: number): number {
+  const fields = readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1].split(' ')
+  return (Number(fields[11]) + Number(fields[12])) * 10
+}
+
+/** A full garbage collection of this process (the flag set at run time, as `node --expose-gc` would). */
+const collectGarbage: () => void = (() => {
+  setFlagsFromString('--expose-gc')
+  return runInNewContext('gc')
+})()
+
+async function startStandIns(orders: number): Promise<{ proxyPort: number; pid: number; collectGarbage: () => Promise<void>; stop: () => void }> {
+  const child = spawn(process.execPath, ['--expose-gc', '--import', 'tsx', join(ROOT, 'sandbox', 'standinsProcess.ts'), String(orders)], { cwd: ROOT, stdio: ['ignore', 'pipe', 'inherit', 'ipc'] })
   const proxyPort = await new Promise<number>((resolve, reject) => {
     child.stdout!.on('data', (chunk: Buffer) => {
       const match = /STANDINS_READY (\d+)/.exec(chunk.toString())
@@ -30,21 +51,44 @@ async function startStandIns(orders: number): Promise<{ proxyPort: number; stop:
     })
     child.once('exit', (code) => reject(new Error(`stand-ins exited with ${code}`)))
   })
-  return { proxyPort, stop: () => child.kill('SIGTERM') }
+  const collectStandInsGarbage = () =>
+    new Promise<void>((resolve) => {
+      child.once('message', () => resolve())
+      child.send('gc')
+    })
+  return { proxyPort, pid: child.pid!, collectGarbage: collectStandInsGarbage, stop: () => child.kill('SIGTERM') }
 }
 
+type Spread = { min: number; p25: number; p75: number; max: number }
+
 export interface HandlerOverhead {
+  /** The figure: the median of the pairs' CPU-time ratios (handler / bare, both processes). */
   ratio: number
+  /** Every pair's CPU-time ratio, in the order they ran. */
+  ratios: number[]
+  /** Their spread: lowest, quartiles, highest. */
+  spread: Spread
+  /** The same pairs in wall time (median, every pair, spread): it moves with the machine's load. */
+  wallRatio: number
+  wallRatios: number[]
+  wallSpread: Spread
+  /** Medians of each side's rounds, for orientation. */
   handlerMs: number
   bareMs: number
+  handlerCpuMs: number
+  bareCpuMs: number
+  pairs: number
   broadcasts: number
   concurrency: number
 }
 
-export async function handlerOverheadRatio(options: { broadcasts?: number; concurrency?: number; rounds?: number } = {}): Promise<HandlerOverhead> {
-  const broadcasts = options.broadcasts ?? 2_000
+/** Pairs measured when nobody says: with 15 pairs, two runs of one commit agree within ±0.05 (bench/README.md). */
+export const DEFAULT_PAIRS = 15
+
+export async function handlerOverheadRatio(options: { broadcasts?: number; concurrency?: number; pairs?: number } = {}): Promise<HandlerOverhead> {
+  const broadcasts = options.broadcasts ?? 1_000
   const concurrency = options.concurrency ?? 200
-  const rounds = options.rounds ?? 3
+  const rounds = options.pairs ?? DEFAULT_PAIRS
   // Each handler round needs orders it has not converted yet (round 0 is the warm-up).
   const standIns = await startStandIns(broadcasts * (rounds + 1))
   try {
@@ -130,18 +174,66 @@ export async function handlerOverheadRatio(options: { broadcasts?: number; concu
       }
     }
 
+    /**
+     * A round's wall time and the CPU time both processes (this one and the stand-ins') spent in it,
+     * each side charged with collecting its own garbage: the round starts on clean heaps and ends
+     * with a full collection of both, so neither side pays for the other's, whatever the order.
+     */
+    const measured = async (round: () => Promise<unknown>) => {
+      collectGarbage()
+      await standIns.collectGarbage()
+      const ownBefore = process.cpuUsage()
+      const standInsBefore = processCpuMs(standIns.pid)
+      const started = process.hrtime.bigint()
+      await round()
+      collectGarbage()
+      await standIns.collectGarbage()
+      const wallMs = Number(process.hrtime.bigint() - started) / 1e6
+      const own = process.cpuUsage(ownBefore)
+      return { wallMs, cpuMs: (own.user + own.system) / 1000 + processCpuMs(standIns.pid) - standInsBefore }
+    }
     await bareRound(0)
     await handlerRound(0)
-    const bare: number[] = []
-    const handler: number[] = []
+    const bare: Array<{ wallMs: number; cpuMs: number }> = []
+    const handler: Array<{ wallMs: number; cpuMs: number }> = []
     for (let round = 1; round <= rounds; round++) {
-      bare.push(await bareRound(round))
-      handler.push(await handlerRound(round))
+      // Strictly alternating, so every round follows one of the other side (no side runs warm after itself).
+      bare.push(await measured(() => bareRound(round)))
+      handler.push(await measured(() => handlerRound(round)))
     }
-    const handlerMs = median(handler)
-    const bareMs = median(bare)
-    return { ratio: Math.round((handlerMs / bareMs) * 1000) / 1000, handlerMs: Math.round(handlerMs), bareMs: Math.round(bareMs), broadcasts, concurrency }
+    const ratios = handler.map((side, index) => round3(side.cpuMs / bare[index].cpuMs))
+    const wallRatios = handler.map((side, index) => round3(side.wallMs / bare[index].wallMs))
+    return {
+      ratio: round3(median(ratios)),
+      ratios,
+      spread: spreadOf(ratios),
+      wallRatio: round3(median(wallRatios)),
+      wallRatios,
+      wallSpread: spreadOf(wallRatios),
+      handlerMs: Math.round(median(handler.map((side) => side.wallMs))),
+      bareMs: Math.round(median(bare.map((side) => side.wallMs))),
+      handlerCpuMs: Math.round(median(handler.map((side) => side.cpuMs))),
+      bareCpuMs: Math.round(median(bare.map((side) => side.cpuMs))),
+      pairs: rounds,
+      broadcasts,
+      concurrency,
+    }
   } finally {
     standIns.stop()
   }
+}
+
+const round3 = (value: number) => Math.round(value * 1000) / 1000
+const spreadOf = (values: number[]): Spread => ({ min: Math.min(...values), p25: percentile(values, 25), p75: percentile(values, 75), max: Math.max(...values) })
+
+/** `npx tsx bench/handlerOverhead.ts [pairs] [broadcasts]`: this figure alone. */
+if (require.main === module) {
+  const [pairs, broadcasts] = process.argv.slice(2).map(Number)
+  handlerOverheadRatio({ pairs: pairs || undefined, broadcasts: broadcasts || undefined }).then(
+    (figure) => console.log(JSON.stringify(figure, null, 2)),
+    (error) => {
+      console.error(error)
+      process.exit(1)
+    }
+  )
 }

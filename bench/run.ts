@@ -43,7 +43,7 @@ async function main() {
     value: overhead.ratio,
     target: '≤ 1.25',
     ok: overhead.ratio <= 1.25,
-    detail: `${overhead.broadcasts} broadcasts at ${overhead.concurrency}: handler ${overhead.handlerMs} ms vs bare fetch ${overhead.bareMs} ms`,
+    detail: `median of ${overhead.pairs} paired rounds of ${overhead.broadcasts} broadcasts at ${overhead.concurrency}, CPU time of both processes (pairs ${overhead.spread.min}–${overhead.spread.max}, quartiles ${overhead.spread.p25}–${overhead.spread.p75}); wall time ${overhead.wallRatio} (quartiles ${overhead.wallSpread.p25}–${overhead.wallSpread.p75}): handler ${overhead.handlerMs} ms vs bare fetch ${overhead.bareMs} ms`,
   })
 
   const completeness = await conversionCompleteness()

@@ -79,6 +79,12 @@ export interface SandboxOptions {
   schedule?: { tickEveryMs?: number; timeScale?: number }
   /** Replicas of the Service (service.json minReplicas is 2), sharing every stand-in: VBase, OMS… */
   replicas?: number
+  /**
+   * How long the proxy keeps an idle client connection (Node's default: 5 s). A benchmark whose
+   * rounds leave fetch's pooled sockets idle longer than that sets it above fetch's own 4 s, so the
+   * client always closes first and never reuses a socket the proxy is closing.
+   */
+  proxyKeepAliveMs?: number
 }
 
 export interface Sandbox {
@@ -191,6 +197,7 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbo
 
   const app = { appName, account: SANDBOX_ACCOUNT, policies: options.policies ?? manifest.policies }
   const proxy = createProxyServer(standIns, state, app)
+  if (options.proxyKeepAliveMs) proxy.keepAliveTimeout = options.proxyKeepAliveMs
   servers.push(proxy)
   const proxyPort = await listen(proxy)
 

@@ -8,7 +8,7 @@ import { benchOrder } from '../bench/orders'
 
 async function main() {
   // The benchmark compares VTEX Ads delivery with its bare HTTP calls: the other destinations stay off.
-  const sandbox = await startSandbox({ service: false, settings: { ...loadSandboxSettings(), impactEnabled: false, openaiEnabled: false } })
+  const sandbox = await startSandbox({ service: false, settings: { ...loadSandboxSettings(), impactEnabled: false, openaiEnabled: false }, proxyKeepAliveMs: 65_000 })
   const count = Number(process.argv[2] ?? 0)
   for (let index = 0; index < count; index++) {
     const order = benchOrder(index)
@@ -18,6 +18,12 @@ async function main() {
   sandbox.state.received.length = 0
   sandbox.state.onReceived(() => {
     if (sandbox.state.received.length > 1000) sandbox.state.received.length = 0
+  })
+  // Between a benchmark's rounds: collect this round's garbage now, so the next round does not pay for it.
+  process.on('message', (message) => {
+    if (message !== 'gc') return
+    ;(globalThis as { gc?: () => void }).gc?.()
+    process.send?.('gc-done')
   })
   console.log(`STANDINS_READY ${sandbox.proxyPort}`)
   process.on('SIGTERM', () => {

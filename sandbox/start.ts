@@ -7,7 +7,6 @@
  *   npm start -- --once       # replay the fixture broadcasts, print what arrived, exit (CI smoke)
  */
 import { join } from 'path'
-import type { Received } from './lib/standIn'
 import { close } from './lib/servers'
 import { ledgerRecords, startPageServer } from './pageServer'
 import { loadSandboxSettings, startSandbox, type Sandbox } from './sandbox'
@@ -15,6 +14,7 @@ import { ADMIN_PATH } from './admin/routes'
 import { MISTYPED_OUTLET_BRAND, OUTLET_BRAND, seedAdminDemo, withAdminDemoMistake } from './admin/demo'
 import { HISTORY_DAYS, seedDemoHistory } from './admin/demoHistory'
 import { loadBroadcasts } from '../node/__fixtures__'
+import { consoleLine } from './consoleLine'
 
 const FIXTURE_BROADCASTS = ['simple-lifecycle', 'invoiced-only', 'canceled-after-payment'] as const
 const SCHEDULE_TICK_MS = 10_000
@@ -22,10 +22,6 @@ const SCHEDULE_TICK_MS = 10_000
 const args = process.argv.slice(2)
 const once = args.includes('--once')
 const requestedPort = Number(process.env.PORT ?? 3000)
-
-const line = (received: Received) => `  ${received.standIn.padEnd(8)} ${received.summary}`
-/** Infra reads are the app's bookkeeping: shown in the dashboard, not in the terminal. */
-const worthPrinting = (received: Received) => received.standIn !== 'infra' || received.method !== 'GET'
 
 async function replayFixtures(sandbox: Sandbox): Promise<void> {
   for (const name of FIXTURE_BROADCASTS) {
@@ -44,7 +40,8 @@ async function main() {
   const { server: page, origin } = await startPageServer(sandbox, requestedPort)
 
   sandbox.state.onReceived((received) => {
-    if (worthPrinting(received)) console.log(line(received))
+    const text = consoleLine(received)
+    if (text) console.log(text)
   })
 
   console.log('ads-events sandbox')
@@ -58,7 +55,7 @@ async function main() {
     `  as strict as a real account: e-mails masked ${sandbox.state.emailMasking} by OMS (VTEX's default), every call checked against manifest.json's policies and VTEX's published OpenAPI, customData only for registered apps`
   )
   console.log(
-    `  scheduled run (later retries, reconciliation, backfill): registered by the app on install, called every ${SCHEDULE_TICK_MS / 1000} s (VTEX: 5 min; the app's delays scaled alike)`
+    `  scheduled run (later retries, reconciliation, backfill): registered by the app on install, called every ${SCHEDULE_TICK_MS / 1000} s (VTEX: 5 min; the app's delays scaled alike), printed when it did something`
   )
 
   await replayFixtures(sandbox)

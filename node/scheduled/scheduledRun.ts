@@ -41,6 +41,8 @@ export interface ScheduledRunReport {
   reconciliation: { handled: number; watermark?: string; pending: boolean }
   backfills: Array<Pick<BackfillJob, 'id' | 'status' | 'ordersSeen' | 'ordersQueued'>>
   upkeep: Record<string, 'ok' | 'failed'>
+  /** What the upkeep steps that did something report (`{ reindexed: 3 }`, `{ changed: true }`): their counts and flags, nothing else. */
+  upkeepDone: Record<string, Record<string, number | true>>
 }
 
 export const RECONCILIATION_STATE = 'reconciliation.json'
@@ -54,7 +56,7 @@ const RUN_LEASE_MS = 90_000
 
 export async function runScheduled(deps: ScheduledRunDeps): Promise<ScheduledRunReport> {
   const now = deps.now ?? Date.now
-  const report: ScheduledRunReport = { ran: false, retries: { processed: 0, gaveUp: 0, stillDue: 0 }, reconciliation: { handled: 0, pending: false }, backfills: [], upkeep: {} }
+  const report: ScheduledRunReport = { ran: false, retries: { processed: 0, gaveUp: 0, stillDue: 0 }, reconciliation: { handled: 0, pending: false }, backfills: [], upkeep: {}, upkeepDone: {} }
   const running = await claim(deps.claims, 'scheduled-run', { leaseMs: RUN_LEASE_MS, now })
   if (!running.won) return report
   report.ran = true
@@ -69,7 +71,11 @@ export async function runScheduled(deps: ScheduledRunDeps): Promise<ScheduledRun
     for (const step of deps.upkeep ?? []) {
       if (timeLeft() <= 0) break
       report.upkeep[step.name] = await step.run().then(
-        () => 'ok' as const,
+        (result) => {
+          const done = workDone(result)
+          if (done) report.upkeepDone[step.name] = done
+          return 'ok' as const
+        },
         (error) => (deps.logger.warn({ message: 'scheduled-upkeep-failed', step: step.name, error: (error as Error).message }), 'failed' as const)
       )
     }
@@ -78,6 +84,13 @@ export async function runScheduled(deps: ScheduledRunDeps): Promise<ScheduledRun
   }
   deps.logger.info({ message: 'scheduled-run', ...report.retries, reconciled: report.reconciliation.handled, backfills: report.backfills.length })
   return report
+}
+
+/** The positive counts and true flags of an upkeep step's result, or undefined when it did nothing (or says nothing). */
+export function workDone(result: unknown): Record<string, number | true> | undefined {
+  if (!result || typeof result !== 'object') return undefined
+  const done = Object.entries(result).filter((entry): entry is [string, number | true] => entry[1] === true || (typeof entry[1] === 'number' && entry[1] > 0))
+  return done.length > 0 ? Object.fromEntries(done) : undefined
 }
 
 /** Processes one order as the pipeline does; a failure is already recorded and queued by it. */

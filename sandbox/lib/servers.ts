@@ -29,8 +29,14 @@ async function dispatch(standIns: StandIn[], request: StandInRequest, state: San
     url: request.url.toString(),
     status: reply.status,
     summary: standIn.describe?.(request, reply) ?? `${request.method} ${request.url.pathname} → ${reply.status}`,
+    operationId: operationIdOf(request),
   })
   return reply
+}
+
+const operationIdOf = ({ headers }: StandInRequest): string | undefined => {
+  const value = headers['x-vtex-operation-id']
+  return typeof value === 'string' ? value : undefined
 }
 
 /** VTEX's refusal of a request its published schema does not accept, logged like every other answer. */

@@ -9,6 +9,10 @@ export interface Received {
   status: number
   summary: string
   body?: unknown
+  /** The x-vtex-operation-id the call carried: @vtex/api's clients repeat the one of the request they serve (a scheduled run, a GraphQL operation). */
+  operationId?: string
+  /** Bookkeeping the terminal leaves out (the dashboard lists it): a scheduled run that did nothing. */
+  quiet?: boolean
 }
 
 export interface StandInRequest {

@@ -1,5 +1,7 @@
+import { randomUUID } from 'crypto'
 import type { SandboxState } from '../state'
 import type { RunningService } from '../service'
+import { SCHEDULED_RUN_OPERATION, scheduledRunSummary } from './scheduledRunSummary'
 
 /**
  * The scheduler's side of a registered schedule: at each tick, the request the app registered is
@@ -20,19 +22,13 @@ export async function runRegisteredSchedules(state: SandboxState, service: Runni
   const calls: ScheduledCall[] = []
   for (const schedule of state.schedules.values()) {
     const url = new URL(schedule.request.uri)
-    const answer = await service.callRoute(url.pathname + url.search, schedule.request.method, schedule.request.headers, SCHEDULER_PRINCIPAL)
+    // An operation id of its own, as the platform gives every request: the run's calls repeat it.
+    const operationId = `${SCHEDULED_RUN_OPERATION}${randomUUID()}`
+    const headers = { ...schedule.request.headers, 'x-vtex-operation-id': operationId }
+    const answer = await service.callRoute(url.pathname + url.search, schedule.request.method, headers, SCHEDULER_PRINCIPAL)
     calls.push({ id: schedule.id, status: answer.status, body: answer.body })
-    const report = answer.body as { ran?: boolean; retries?: { processed: number; gaveUp: number }; reconciliation?: { handled: number } } | undefined
-    state.record({
-      at: Date.now(),
-      standIn: 'scheduler',
-      method: schedule.request.method,
-      url: schedule.request.uri,
-      status: answer.status,
-      summary: report?.ran
-        ? `scheduled run: ${report.retries?.processed ?? 0} retried, ${report.retries?.gaveUp ?? 0} given up, ${report.reconciliation?.handled ?? 0} reconciled`
-        : `scheduled run → ${answer.status}${report?.ran === false ? ' (another run in progress)' : ''}`,
-    })
+    const { line, didWork } = scheduledRunSummary(answer.status, answer.body)
+    state.record({ at: Date.now(), standIn: 'scheduler', method: schedule.request.method, url: schedule.request.uri, status: answer.status, summary: line, operationId, quiet: !didWork })
   }
   return calls
 }

@@ -13,7 +13,7 @@ import type { VtexOrder } from '../../typings/order'
 import { newBackfillJob } from '../backfill'
 import { MAX_ORDERS_PER_WINDOW } from '../orderWindows'
 import { RECONCILE_LAG_MS } from '../reconciliation'
-import { BACKFILL_PREFIX, RECONCILIATION_STATE, runScheduled, type ScheduledRunDeps } from '../scheduledRun'
+import { BACKFILL_PREFIX, RECONCILIATION_STATE, runScheduled, workDone, type ScheduledRunDeps } from '../scheduledRun'
 import { MemoryStateStore } from '../stateStore'
 
 const START = Date.parse('2026-11-20T15:00:00Z')
@@ -209,5 +209,36 @@ describe('one run at a time', () => {
     const { run } = setup(ordersFrom(3, START - 30 * 60_000))
     const [first, second] = await Promise.all([run(), run()])
     expect([first.ran, second.ran].sort()).toEqual([false, true])
+  })
+})
+
+describe('upkeep: what each step did, for whoever reads the report', () => {
+  it('keeps the positive counts and true flags a step returns, and nothing for a step that did nothing or failed', async () => {
+    const { orderDeps } = setup([])
+    const upkeep = [
+      { name: 'index-repair', run: async () => ({ reindexed: 3, failed: 0, dropped: 1 }) },
+      { name: 'registration', run: async () => ({ changed: false }) },
+      { name: 'broken', run: async () => Promise.reject(new Error('down')) },
+      { name: 'silent', run: async () => undefined },
+    ]
+    const report = await runScheduled({
+      orderDeps: async () => ({ ...orderDeps, deadline: deadlineIn(20_000) }),
+      listOrders: fakeOms([]).listOrders,
+      state: new MemoryStateStore(),
+      claims: new MemoryNameFiles(),
+      retryQueue: new RetryQueue(new MemoryNameFiles()),
+      deadline: deadlineIn(25_000),
+      logger: orderDeps.logger,
+      upkeep,
+    })
+    expect(report.upkeep).toEqual({ 'index-repair': 'ok', registration: 'ok', broken: 'failed', silent: 'ok' })
+    expect(report.upkeepDone).toEqual({ 'index-repair': { reindexed: 3, dropped: 1 } })
+  })
+
+  it('reads a result as work only from its own positive numbers and true flags', () => {
+    expect(workDone({ changed: true, orders: 0, note: 'x', nested: { n: 1 } })).toEqual({ changed: true })
+    expect(workDone({ migrated: 0, done: false })).toBeUndefined()
+    expect(workDone(7)).toBeUndefined()
+    expect(workDone(null)).toBeUndefined()
   })
 })
