@@ -1,4 +1,4 @@
-import type { DeliveryRecord, DeliveryStatus } from '../node/delivery/ledger'
+import type { DeliveryRecord, DeliveryStatus } from '../node/deliveryStore/ledger'
 import type { DestinationName } from '../node/destinations/destination'
 
 /**

@@ -1,6 +1,6 @@
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'http'
-import type { DeliveryRecord } from '../node/delivery/ledger'
-import { LEDGER_BUCKET } from '../node/delivery/vbaseLedger'
+import type { DeliveryRecord } from '../node/deliveryStore/ledger'
+import { LEDGER_BUCKET } from '../node/deliveryStore/vbaseLedger'
 import { dashboardHtml } from './dashboard'
 import { listen } from './lib/servers'
 import { orderFromCart } from './orderFromCart'

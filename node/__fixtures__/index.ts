@@ -1,7 +1,7 @@
 import { readFileSync } from 'fs'
 import { join } from 'path'
 import type { VtexOrder } from '../typings/order'
-import type { OrderStatusBroadcast } from '../events/broadcast'
+import type { OrderStatusBroadcast } from '../order/broadcast'
 
 /**
  * Copies of ../shared/fixtures: VTEX OMS orders, orders-broadcast sequences and Master Data CL

@@ -1,6 +1,6 @@
 import { ForbiddenError } from '@vtex/api'
-import type { Deadline } from '../delivery/deadline'
-import { statusOf } from '../delivery/httpStatus'
+import type { Deadline } from '../coordination/deadline'
+import { statusOf } from '../lib/httpStatus'
 
 /**
  * A License Manager resource, as VTEX's OpenAPI files name it in each endpoint's "Permissions"

@@ -1,5 +1,5 @@
 import type { DestinationName } from '../destinations/destination'
-import type { DeliveryStatus } from '../delivery/ledger'
+import type { DeliveryStatus } from '../deliveryStore/ledger'
 import type { Condition } from '../ledgerIndex/where'
 import { DAY_MS, HOUR_MS, type IndexReader } from './indexReader'
 

@@ -1,5 +1,5 @@
-import { checkOmsOrder } from '../delivery/omsOrder'
-import { resolveMaskedEmail } from '../delivery/orderEmail'
+import { checkOmsOrder } from '../order/omsOrder'
+import { resolveMaskedEmail } from '../order/orderEmail'
 import { previewOrder, type OrderPreview } from '../delivery/preview'
 import type { OrderStatusDeps } from '../delivery/processOrderStatus'
 

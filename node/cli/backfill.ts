@@ -10,7 +10,7 @@
 import { readdirSync } from 'fs'
 import { join } from 'path'
 import { destinations } from '../destinations'
-import { resolveMaskedEmail } from '../delivery/orderEmail'
+import { resolveMaskedEmail } from '../order/orderEmail'
 import { previewOrder } from '../delivery/preview'
 import { newBackfillJob } from '../scheduled/backfill'
 import { normalizeSettings } from '../settings/appSettings'

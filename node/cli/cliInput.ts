@@ -1,5 +1,5 @@
 import { readFileSync } from 'fs'
-import type { ProfileEmailLookup } from '../delivery/orderEmail'
+import type { ProfileEmailLookup } from '../order/orderEmail'
 import type { VtexOrder } from '../typings/order'
 
 /** The local CLIs' inputs (preview, backfill): files and options, with messages a merchant can act on. */

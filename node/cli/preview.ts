@@ -9,7 +9,7 @@
  */
 import { destinations } from '../destinations'
 import { previewOrder } from '../delivery/preview'
-import { resolveMaskedEmail } from '../delivery/orderEmail'
+import { resolveMaskedEmail } from '../order/orderEmail'
 import { InputError, nowFrom, option, readOrder, readProfiles, readSettingsFile } from './cliInput'
 import { normalizeSettings } from '../settings/appSettings'
 

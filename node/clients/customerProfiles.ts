@@ -1,5 +1,5 @@
 import type { MasterData } from '@vtex/api'
-import type { ProfileEmailLookup } from '../delivery/orderEmail'
+import type { ProfileEmailLookup } from '../order/orderEmail'
 
 /**
  * The customer's e-mail from their Master Data v1 `CL` document (`userId` = the order's

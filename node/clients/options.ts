@@ -14,7 +14,7 @@ export const clientsConfig: ClientsConfig<Clients> = {
   options: {
     default: { retries: 2, timeout: 5_000 },
     vbase: { memoizable: false },
-    // OMS: the pipeline retries itself within the handler's deadline (delivery/readOrder.ts).
+    // OMS: the pipeline retries itself within the handler's deadline (order/readOrder.ts).
     oms: { retries: 0, timeout: 3_000, memoizable: false },
     // The customer's CL profile, read only for hard-masked e-mails.
     masterdata: { retries: 1, timeout: 3_000 },

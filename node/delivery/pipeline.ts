@@ -2,18 +2,12 @@ import type { Conversion } from '../conversion/conversion'
 import type { Destination, DestinationName, Outcome } from '../destinations/destination'
 import { sha256Hex } from '../identity/hash'
 import type { AppSettings } from '../settings/appSettings'
-import { KeyedMutex } from './keyedMutex'
-import { FINAL_STATUSES, type DeliveryRecord, type DeliveryStatus, type IdentityCoverage, type LedgerStore } from './ledger'
-import { DEFAULT_RETRY_POLICY, nextRetryDelayMs, type RetryPolicy } from './retry'
-import type { Transport } from './transport'
-import type { Deadline } from './deadline'
-
-/** Log lines carry order ids, destinations, statuses and reasons: never PII, never a body. */
-export interface DeliveryLogger {
-  info(entry: Record<string, unknown>): void
-  warn(entry: Record<string, unknown>): void
-  error(entry: Record<string, unknown>): void
-}
+import { KeyedMutex } from '../coordination/keyedMutex'
+import { FINAL_STATUSES, type DeliveryRecord, type DeliveryStatus, type IdentityCoverage, type LedgerStore } from '../deliveryStore/ledger'
+import { DEFAULT_RETRY_POLICY, nextRetryDelayMs, type RetryPolicy } from '../coordination/retry'
+import type { Transport } from '../destinations/transport'
+import type { Deadline } from '../coordination/deadline'
+import type { DeliveryLogger } from '../lib/logger'
 
 export interface DeliveryDeps {
   ledger: LedgerStore

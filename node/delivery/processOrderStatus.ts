@@ -1,12 +1,12 @@
 import { UnmappableOrderError } from '../conversion/conversion'
 import type { Destination, DestinationName } from '../destinations/destination'
-import type { OrderStatusBroadcast } from '../events/broadcast'
+import type { OrderStatusBroadcast } from '../order/broadcast'
 import type { AppSettings } from '../settings/appSettings'
 import { decideOnState, type TriggerDecision } from '../trigger/orderFlow'
-import { claim, type ClaimFiles } from './claims'
-import { NO_DEADLINE, type Deadline } from './deadline'
-import { FINAL_STATUSES, type DeliveryRecord } from './ledger'
-import { convertOrder, ProfileUnreadableError, type EmailLookup } from './orderEmail'
+import { claim, type ClaimFiles } from '../coordination/claims'
+import { NO_DEADLINE, type Deadline } from '../coordination/deadline'
+import { FINAL_STATUSES, type DeliveryRecord } from '../deliveryStore/ledger'
+import { convertOrder, ProfileUnreadableError, type EmailLookup } from '../order/orderEmail'
 import {
   deliverToDestination,
   recordCancellation,
@@ -15,8 +15,8 @@ import {
   type DeliveryDeps,
   type DeliveryResult,
 } from './pipeline'
-import { readOrder, type FetchOrder } from './readOrder'
-import { nextRetryAt, type RetryQueue } from './retryQueue'
+import { readOrder, type FetchOrder } from '../order/readOrder'
+import { nextRetryAt, type RetryQueue } from '../deliveryStore/retryQueue'
 
 export interface OrderStatusDeps extends DeliveryDeps {
   settings: AppSettings

@@ -2,10 +2,10 @@ import { UnmappableOrderError, type Conversion } from '../conversion/conversion'
 import type { Destination, DestinationName, Outcome } from '../destinations/destination'
 import { sha256Hex } from '../identity/hash'
 import { deliverInBatches } from './batchSplit'
-import { claim, type Claim } from './claims'
-import { NO_DEADLINE } from './deadline'
-import type { DeliveryRecord } from './ledger'
-import { convertOrder } from './orderEmail'
+import { claim, type Claim } from '../coordination/claims'
+import { NO_DEADLINE } from '../coordination/deadline'
+import type { DeliveryRecord } from '../deliveryStore/ledger'
+import { convertOrder } from '../order/orderEmail'
 import {
   deliverToDestination,
   describeTransportError,
@@ -16,7 +16,7 @@ import {
   type DeliveryResult,
 } from './pipeline'
 import { CLAIM_LEASE_MS, IN_FLIGHT, underClaim, type OrderStatusDeps } from './processOrderStatus'
-import { readOrder } from './readOrder'
+import { readOrder } from '../order/readOrder'
 
 /** Only these are re-opened by a replay: sent and skipped are final by design. */
 const REPLAYABLE = new Set(['dead', 'failed'])

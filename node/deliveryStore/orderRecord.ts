@@ -1,5 +1,5 @@
 import type { DestinationName } from '../destinations/destination'
-import type { DeliveryRecord } from '../delivery/ledger'
+import type { DeliveryRecord } from './ledger'
 
 /**
  * One record per order: every destination's delivery state in one VBase file, so one write

@@ -1,7 +1,7 @@
 import type { EventContext } from '@vtex/api'
 import type { Clients } from '../clients'
-import { statusOf } from '../delivery/httpStatus'
-import { registerOrderFormApp } from '../resolvers/orderFormConfiguration'
+import { statusOf } from '../lib/httpStatus'
+import { registerOrderFormApp } from '../checkoutRegistration/orderFormConfiguration'
 import { scheduledRunSchedule } from '../scheduled/schedule'
 import { deliveryIndexOf } from '../ledgerIndex/forContext'
 

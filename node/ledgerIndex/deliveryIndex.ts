@@ -1,5 +1,5 @@
 import type { MasterData } from '@vtex/api'
-import type { DeliveryRecord } from '../delivery/ledger'
+import type { DeliveryRecord } from '../deliveryStore/ledger'
 import { INDEX_SCHEMA, INDEX_SCHEMA_NAME, indexEntityName, type IndexField } from './entity'
 import { indexDocumentId, toIndexDocument, type IndexDocument } from './document'
 import { whereOf, type Condition } from './where'

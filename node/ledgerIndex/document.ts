@@ -1,5 +1,5 @@
 import type { DestinationName } from '../destinations/destination'
-import type { DeliveryRecord, DeliveryStatus } from '../delivery/ledger'
+import type { DeliveryRecord, DeliveryStatus } from '../deliveryStore/ledger'
 
 /** The index document of one ledger record (see entity.ts for the schema). Ids and flags, never PII. */
 export interface IndexDocument {

@@ -1,7 +1,7 @@
 import type { DestinationName } from '../destinations/destination'
-import type { DeliveryRecord, LedgerStore } from '../delivery/ledger'
-import type { DeliveryLogger } from '../delivery/pipeline'
-import { statusOf } from '../delivery/httpStatus'
+import type { DeliveryRecord, LedgerStore } from '../deliveryStore/ledger'
+import type { DeliveryLogger } from '../lib/logger'
+import { statusOf } from '../lib/httpStatus'
 import type { PendingQueue } from './pendingReindex'
 
 /** What the decorator needs of the index: one write per ledger write. */

@@ -1,6 +1,6 @@
 import type { VBase } from '@vtex/api'
 import type { DestinationName } from '../destinations/destination'
-import { ledgerKey } from '../delivery/ledger'
+import { ledgerKey } from '../deliveryStore/ledger'
 
 /**
  * Ledger records whose index write failed, kept in VBase (one small file per `destination:orderId`)

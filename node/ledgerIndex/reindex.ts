@@ -1,6 +1,6 @@
-import { NO_DEADLINE, type Deadline } from '../delivery/deadline'
-import type { LedgerStore } from '../delivery/ledger'
-import type { DeliveryLogger } from '../delivery/pipeline'
+import { NO_DEADLINE, type Deadline } from '../coordination/deadline'
+import type { LedgerStore } from '../deliveryStore/ledger'
+import type { DeliveryLogger } from '../lib/logger'
 import type { IndexWriter } from './indexedLedger'
 import type { PendingQueue } from './pendingReindex'
 

@@ -1,6 +1,6 @@
 import type { ConversionTrigger } from '../settings/appSettings'
 import { DATE_FIELD_OF_TRIGGER, type OrderWindow, type WindowCursor } from './orderWindows'
-import { scaled } from './timeScale'
+import { scaled } from '../lib/timeScale'
 
 /**
  * Reconciliation: every scheduled run lists the orders that reached the trigger since the last

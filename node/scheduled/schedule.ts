@@ -1,5 +1,5 @@
 import type { ScheduleRequest } from '../clients/scheduler'
-import { SCHEDULE_CRON } from './timeScale'
+import { SCHEDULE_CRON } from '../lib/timeScale'
 
 /** The route VTEX's scheduler calls (service.json `scheduledRun`, open only to vtex.scheduler's principal). */
 export const SCHEDULED_RUN_PATH = '/_v/ads-events/scheduled-run'

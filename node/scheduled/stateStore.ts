@@ -1,6 +1,6 @@
 import type { VBase } from '@vtex/api'
-import { STATE_BUCKET } from '../delivery/buckets'
-import { vbaseNameFiles } from '../delivery/nameFiles'
+import { STATE_BUCKET } from '../deliveryStore/buckets'
+import { vbaseNameFiles } from '../deliveryStore/nameFiles'
 
 /**
  * The scheduled run's own JSON state (reconciliation watermark, backfill jobs) in VBase. Only the

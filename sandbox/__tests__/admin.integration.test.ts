@@ -5,7 +5,7 @@
  */
 import { createHash } from 'crypto'
 import { loadBroadcasts, loadOrder, HARD_MASKED_FIXTURE } from '../../node/__fixtures__'
-import type { DeliveryRecord } from '../../node/delivery/ledger'
+import type { DeliveryRecord } from '../../node/deliveryStore/ledger'
 import { INDEX_PENDING_BUCKET } from '../../node/ledgerIndex/pendingReindex'
 import { loadSandboxSettings, SANDBOX_LOGINS, startSandbox, type Sandbox } from '../sandbox'
 import { ledgerRecords } from '../pageServer'

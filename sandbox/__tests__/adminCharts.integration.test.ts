@@ -7,7 +7,7 @@
  * one) run.
  */
 import { loadBroadcasts, loadOrder } from '../../node/__fixtures__'
-import type { DeliveryRecord } from '../../node/delivery/ledger'
+import type { DeliveryRecord } from '../../node/deliveryStore/ledger'
 import { INDEX_SCHEMA_NAME, indexEntityName } from '../../node/ledgerIndex/entity'
 import type { IndexDocument } from '../../node/ledgerIndex/document'
 import { timeBuckets, type TrendWindow } from '../../node/admin/timeBuckets'

@@ -7,8 +7,8 @@
  * resource their role lacks, and nothing changes.
  */
 import { loadOrder, HARD_MASKED_FIXTURE } from '../../node/__fixtures__'
-import { STATE_BUCKET } from '../../node/delivery/buckets'
-import type { DeliveryRecord } from '../../node/delivery/ledger'
+import { STATE_BUCKET } from '../../node/deliveryStore/buckets'
+import type { DeliveryRecord } from '../../node/deliveryStore/ledger'
 import { loadSandboxSettings, SANDBOX_LOGINS, startSandbox, type Sandbox } from '../sandbox'
 import { ledgerRecords } from '../pageServer'
 import { MISTYPED_OUTLET_BRAND, OUTLET_BRAND, seedAdminDemo, withOutletBrand } from '../admin/demo'

@@ -6,8 +6,8 @@
  * come from the Orders API's PII version.
  */
 import { HARD_MASKED_FIXTURE, loadOrder, loadVtexExampleOrder } from '../../node/__fixtures__'
-import type { DeliveryRecord } from '../../node/delivery/ledger'
-import { LEDGER_BUCKET } from '../../node/delivery/vbaseLedger'
+import type { DeliveryRecord } from '../../node/deliveryStore/ledger'
+import { LEDGER_BUCKET } from '../../node/deliveryStore/vbaseLedger'
 import { sha256Hex } from '../../node/identity/hash'
 import type { DestinationName } from '../../node/destinations/destination'
 import { CONSENT_REFUSED_SKIP, NO_STOREFRONT_SESSION_NOTE } from '../../node/destinations/vtexAds'

@@ -6,8 +6,8 @@
  * scheduler's calls itself, when it wants them.
  */
 import { SANDBOX_ACCOUNT, SANDBOX_LOGINS, SANDBOX_WORKSPACE, startSandbox, type Sandbox } from '../sandbox'
-import { LEDGER_BUCKET, RETRY_QUEUE_BUCKET } from '../../node/delivery/buckets'
-import type { DeliveryRecord } from '../../node/delivery/ledger'
+import { LEDGER_BUCKET, RETRY_QUEUE_BUCKET } from '../../node/deliveryStore/buckets'
+import type { DeliveryRecord } from '../../node/deliveryStore/ledger'
 import type { VtexOrder } from '../../node/typings/order'
 import { SCHEDULER_PRINCIPAL } from '../platform/scheduleClock'
 import { unlistedCalls } from '../contracts/coverage'

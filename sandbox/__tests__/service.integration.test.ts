@@ -5,9 +5,9 @@
  */
 import { startSandbox, SANDBOX_ACCOUNT, SANDBOX_LOGINS, SANDBOX_WORKSPACE, type Sandbox } from '../sandbox'
 import { loadBroadcasts } from '../../node/__fixtures__'
-import type { DeliveryRecord } from '../../node/delivery/ledger'
-import { DEAD_LETTER_BUCKET, LEDGER_BUCKET } from '../../node/delivery/vbaseLedger'
-import { RETRY_QUEUE_BUCKET } from '../../node/delivery/buckets'
+import type { DeliveryRecord } from '../../node/deliveryStore/ledger'
+import { DEAD_LETTER_BUCKET, LEDGER_BUCKET } from '../../node/deliveryStore/vbaseLedger'
+import { RETRY_QUEUE_BUCKET } from '../../node/deliveryStore/buckets'
 import { sha256Hex } from '../../node/identity/hash'
 import { unlistedCalls } from '../contracts/coverage'
 

@@ -7,7 +7,7 @@ import type { Server } from 'http'
 import { close } from '../lib/servers'
 import { startPageServer } from '../pageServer'
 import { loadManifest, SANDBOX_ACCOUNT, SANDBOX_WORKSPACE, startSandbox, type Sandbox } from '../sandbox'
-import { LEDGER_BUCKET } from '../../node/delivery/vbaseLedger'
+import { LEDGER_BUCKET } from '../../node/deliveryStore/vbaseLedger'
 import { orderForms } from '../storefront/orderForms'
 
 jest.setTimeout(60_000)

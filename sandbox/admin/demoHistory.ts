@@ -1,5 +1,5 @@
-import { LEDGER_BUCKET } from '../../node/delivery/buckets'
-import { ledgerKey, type DeliveryRecord, type IdentityCoverage } from '../../node/delivery/ledger'
+import { LEDGER_BUCKET } from '../../node/deliveryStore/buckets'
+import { ledgerKey, type DeliveryRecord, type IdentityCoverage } from '../../node/deliveryStore/ledger'
 import type { DestinationName } from '../../node/destinations/destination'
 import { indexDocumentId, toIndexDocument } from '../../node/ledgerIndex/document'
 import { INDEX_SCHEMA, INDEX_SCHEMA_NAME, indexEntityName } from '../../node/ledgerIndex/entity'

@@ -1,4 +1,4 @@
-import type { DeliveryRecord } from '../../node/delivery/ledger'
+import type { DeliveryRecord } from '../../node/deliveryStore/ledger'
 import type { VtexOrder } from '../../node/typings/order'
 import type { StandIn, StandInRequest } from '../lib/standIn'
 

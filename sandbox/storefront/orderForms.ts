@@ -1,7 +1,7 @@
 import { randomBytes } from 'crypto'
 
 import { demoProducts } from './ads'
-import { ADS_EVENTS_APP } from '../../node/resolvers/orderFormConfiguration'
+import { ADS_EVENTS_APP } from '../../node/checkoutRegistration/orderFormConfiguration'
 
 /**
  * In-memory checkout: orderForms by id, shaped like the Checkout API's (orderFormId, items in

@@ -8,7 +8,7 @@
 import { readFileSync } from 'fs'
 import type { Browser, Page } from 'playwright-core'
 import { loadBroadcasts } from '../../node/__fixtures__'
-import type { DeliveryRecord } from '../../node/delivery/ledger'
+import type { DeliveryRecord } from '../../node/deliveryStore/ledger'
 import { close } from '../../sandbox/lib/servers'
 import { ledgerRecords, startPageServer } from '../../sandbox/pageServer'
 import { loadSandboxSettings, startSandbox, type Sandbox } from '../../sandbox/sandbox'

@@ -1,5 +1,5 @@
 import type { Sandbox } from '../../sandbox/sandbox'
-import { DEAD_LETTER_BUCKET, LEDGER_BUCKET, RETRY_QUEUE_BUCKET } from '../../node/delivery/buckets'
+import { DEAD_LETTER_BUCKET, LEDGER_BUCKET, RETRY_QUEUE_BUCKET } from '../../node/deliveryStore/buckets'
 import type { VtexOrder } from '../../node/typings/order'
 import { Broadcaster, LIFECYCLE, measure, peakRssMb, placeOrders, settle, shuffledCopies, suiteSandbox, suiteSettings, type Broadcast, type ScenarioReport } from './harness'
 

@@ -3,9 +3,9 @@ import type { AddressInfo } from 'net'
 import { ExternalClient, type InstanceOptions, type IOContext } from '@vtex/api'
 import { ADMIN_RESOURCES, AdminAccess, AdminAccessDenied } from '../adminAccess'
 import { adminTokenOf, onAdminToken } from '../../clients/adminToken'
-import { deadlineIn } from '../../delivery/deadline'
-import { readOrder } from '../../delivery/readOrder'
-import { ProfileUnreadableError, resolveMaskedEmail } from '../../delivery/orderEmail'
+import { deadlineIn } from '../../coordination/deadline'
+import { readOrder } from '../../order/readOrder'
+import { ProfileUnreadableError, resolveMaskedEmail } from '../../order/orderEmail'
 import { loadOrder, HARD_MASKED_FIXTURE } from '../../__fixtures__'
 
 const refused = () => Object.assign(new Error('Request failed with status code 403'), { response: { status: 403 } })

@@ -1,4 +1,4 @@
-import type { DeliveryRecord, DeliveryStatus } from '../../delivery/ledger'
+import type { DeliveryRecord, DeliveryStatus } from '../../deliveryStore/ledger'
 import type { DestinationName } from '../../destinations/destination'
 import type { IndexSearch } from '../../ledgerIndex/deliveryIndex'
 import { toIndexDocument, type IndexDocument } from '../../ledgerIndex/document'

@@ -2,15 +2,15 @@ import { HARD_MASKED_FIXTURE, loadBroadcasts, loadOrder, loadProfileAnswer, type
 import { sha256Hex } from '../../identity/hash'
 import { CONSENT_REFUSED_SKIP, NO_STOREFRONT_SESSION_NOTE, vtexAdsDestination } from '../../destinations/vtexAds'
 import type { DestinationResponse, OutboundRequest } from '../../destinations/destination'
-import type { OrderStatusBroadcast } from '../../events/broadcast'
+import type { OrderStatusBroadcast } from '../../order/broadcast'
 import { normalizeSettings } from '../../settings/appSettings'
 import type { VtexOrder } from '../../typings/order'
-import { MemoryLedger } from '../ledger'
+import { MemoryLedger } from '../../deliveryStore/ledger'
 import { processOrderFromOms, processOrderStatus, RetryableDeliveryError, type OrderStatusDeps } from '../processOrderStatus'
 import { replayOrder, REPLAY_START_RESERVE_MS } from '../replay'
-import { KeyedMutex } from '../keyedMutex'
-import { MemoryNameFiles } from '../nameFiles'
-import { RetryQueue } from '../retryQueue'
+import { KeyedMutex } from '../../coordination/keyedMutex'
+import { MemoryNameFiles } from '../../deliveryStore/nameFiles'
+import { RetryQueue } from '../../deliveryStore/retryQueue'
 
 type Answer = DestinationResponse | Error
 

@@ -1,5 +1,5 @@
-import type { DeliveryRecord } from '../../delivery/ledger'
-import { MemoryLedger } from '../../delivery/ledger'
+import type { DeliveryRecord } from '../../deliveryStore/ledger'
+import { MemoryLedger } from '../../deliveryStore/ledger'
 import { indexEntityName, INDEX_SCHEMA, INDEX_SCHEMA_NAME } from '../entity'
 import { indexDocumentId, reasonCodeOf, toIndexDocument } from '../document'
 import { whereOf } from '../where'

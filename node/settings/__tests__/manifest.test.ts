@@ -2,7 +2,7 @@ import Ajv from 'ajv'
 import { readFileSync } from 'fs'
 import { join } from 'path'
 import { normalizeSettings, SECRET_SETTING_KEYS } from '../appSettings'
-import { toPublicConfig } from '../../resolvers/publicConfig'
+import { toPublicConfig } from '../publicConfig'
 
 const root = join(__dirname, '..', '..', '..')
 const readJson = (path: string) => JSON.parse(readFileSync(join(root, path), 'utf8'))

@@ -1,4 +1,4 @@
-import type { AppSettings } from '../settings/appSettings'
+import type { AppSettings } from './appSettings'
 
 /**
  * The only projection of the settings the storefront ever sees: flags, no ids or secrets

@@ -1,5 +1,5 @@
 import { randomBytes } from 'crypto'
-import type { NameFiles } from './nameFiles'
+import type { NameFiles } from '../deliveryStore/nameFiles'
 
 /**
  * A claim on an order that only one writer can win, across replicas, with a lease so a crashed

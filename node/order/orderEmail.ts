@@ -2,7 +2,7 @@ import { toConversion, type Conversion } from '../conversion/conversion'
 import { recoverEmail } from '../identity/email'
 import { EMAIL_RESOLVED_NOTE, emailUnresolvedNote, profileToLookUp, withProfileEmail } from '../identity/profileEmail'
 import type { VtexOrder } from '../typings/order'
-import { isTransientStatus, statusOf } from './httpStatus'
+import { isTransientStatus, statusOf } from '../lib/httpStatus'
 
 /** Reads the e-mail of the customer profile `userId` (Master Data CL); undefined when there is no such profile. */
 export type ProfileEmailLookup = (userId: string) => Promise<string | undefined>

@@ -1,5 +1,5 @@
 import { claim } from '../claims'
-import { MemoryNameFiles, type NameFiles } from '../nameFiles'
+import { MemoryNameFiles, type NameFiles } from '../../deliveryStore/nameFiles'
 
 /** The store with random delays on every call, so concurrent claimers interleave in every order. */
 const jittery = (files: NameFiles, random: () => number): NameFiles => {

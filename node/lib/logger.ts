@@ -1,5 +1,11 @@
 import type { Logger } from '@vtex/api'
-import type { DeliveryLogger } from '../delivery/pipeline'
+
+/** Log lines carry order ids, destinations, statuses and reasons: never PII, never a body. */
+export interface DeliveryLogger {
+  info(entry: Record<string, unknown>): void
+  warn(entry: Record<string, unknown>): void
+  error(entry: Record<string, unknown>): void
+}
 
 /** The pipeline's structured log lines, written to the IO logger (colossus-write-logs). */
 export const logger = (io: Logger): DeliveryLogger => ({

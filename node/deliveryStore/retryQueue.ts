@@ -1,5 +1,5 @@
 import type { NameFiles } from './nameFiles'
-import { scaled } from '../scheduled/timeScale'
+import { scaled } from '../lib/timeScale'
 
 /**
  * Orders whose delivery failed for a reason that may pass (5xx, 429, no answer, OMS not readable
@@ -61,7 +61,7 @@ export class RetryQueue {
 /**
  * When the next later retry is due: 2, 4, 8… minutes after the last one, at most 6 hours apart
  * (the scheduled run comes every 5 minutes, so finer steps would not be kept anyway). Scaled with
- * the scheduled run's clock (scheduled/timeScale.ts: 1 on VTEX).
+ * the scheduled run's clock (lib/timeScale.ts: 1 on VTEX).
  */
 export const LATER_RETRY_BASE_MS = scaled(2 * 60_000)
 export const LATER_RETRY_MAX_MS = scaled(6 * 60 * 60_000)

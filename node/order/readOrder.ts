@@ -1,6 +1,6 @@
 import type { VtexOrder } from '../typings/order'
-import type { Deadline } from './deadline'
-import { isTransientStatus, statusOf } from './httpStatus'
+import type { Deadline } from '../coordination/deadline'
+import { isTransientStatus, statusOf } from '../lib/httpStatus'
 import { checkOmsOrder } from './omsOrder'
 
 /** Fetches the raw OMS answer for an order (the IO client), with a per-call timeout. */

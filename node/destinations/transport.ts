@@ -1,4 +1,4 @@
-import type { DestinationName, DestinationResponse, OutboundRequest } from '../destinations/destination'
+import type { DestinationName, DestinationResponse, OutboundRequest } from './destination'
 
 /** How the pipeline reaches a destination: the IO clients in production, fakes in unit tests. */
 export interface Transport {
