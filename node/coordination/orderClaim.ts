@@ -1,5 +1,5 @@
 import { randomBytes } from 'crypto'
-import type { NameFiles } from '../delivery/nameFiles'
+import type { NameFiles } from '../deliveryStore/nameFiles'
 
 /** What the claim reads of the order's record (deliveryStore's store): the claims it names as over. */
 export interface ClaimedRecordReader<Stored extends { record: { releasedClaims?: string[] } }> {
@@ -56,8 +56,13 @@ const leaseOf = (name: string): number => Number(name.split(SEPARATOR)[1])
 const rankOf = (name: string): string => name.split(SEPARATOR).slice(2).join(SEPARATOR)
 const defaultSleep = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms))
 
-/** Claims files still inside their lease, of those a record names: kept on the next record written. */
-export const stillLeased = (names: string[] | undefined, nowMs: number): string[] => (names ?? []).filter((name) => leaseOf(name) > nowMs)
+/**
+ * What the holder's record write names as over: its own claim, and those named before that are
+ * still inside their lease (past it, nobody needs telling).
+ */
+export const releasing =
+  (claim: OrderClaim | undefined, nowMs: number) =>
+  (previous: string[] | undefined): string[] => [...(previous ?? []).filter((name) => leaseOf(name) > nowMs), ...(claim ? [claim.name] : [])]
 
 export async function claimOrder<Stored extends { record: { releasedClaims?: string[] } }>(
   files: NameFiles,

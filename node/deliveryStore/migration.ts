@@ -1,6 +1,5 @@
 import type { DestinationName } from '../destinations/destination'
-import type { DeliveryRecord } from '../delivery/ledger'
-import type { StateStore } from '../scheduled/stateStore'
+import type { DeliveryRecord } from './ledger'
 import { deliveryOf, foldDeliveries, type OrderRecord } from './orderRecord'
 import type { OrderRecordStore } from './recordStore'
 import { recordTransition } from './recordTransition'
@@ -15,6 +14,12 @@ import type { Transition } from './transitions'
  * nothing more: each process remembers it.
  */
 export const MIGRATION_STATE = 'order-record-migration.json'
+
+/** Where the migration keeps its mark (the scheduled run's state store). */
+export interface StateStore {
+  get<T>(path: string): Promise<T | undefined>
+  put(path: string, value: unknown): Promise<void>
+}
 
 export interface MigrationState {
   done: boolean
@@ -86,7 +91,7 @@ export async function migrateLegacyRecords(deps: MigrationDeps): Promise<Migrati
     for (const key of page.names.map(keyOf)) if (key) byOrder.set(key.orderId, [...(byOrder.get(key.orderId) ?? []), key.destination])
     for (const [orderId, destinations] of byOrder) {
       const old = (await Promise.all(destinations.map((name) => deps.legacy.get(name, orderId)))).filter((delivery): delivery is DeliveryRecord => delivery !== undefined)
-      const result = await recordTransition(deps.records, orderId, migrated(old), { now })
+      const result = await recordTransition(deps.records, orderId, migrated(old))
       if (result.written) state.migrated++
     }
     state = { ...state, next: page.next, done: !page.next, updatedAt: new Date(now()).toISOString() }

@@ -1,8 +1,8 @@
 import type { VBase } from '@vtex/api'
 import type { DestinationName } from '../destinations/destination'
 import { deliveryOf, foldDeliveries, type OrderRecord } from './orderRecord'
-import type { DeliveryRecord } from '../delivery/ledger'
-import { MemoryNameFiles, type NameFiles } from '../delivery/nameFiles'
+import type { DeliveryRecord } from './ledger'
+import { MemoryNameFiles, type NameFiles } from './nameFiles'
 
 /**
  * One VBase file per order (`ads-events-orders/<orderId>`) holding every destination's delivery

@@ -1,7 +1,6 @@
 import type { OrderRecord } from './orderRecord'
 import { RecordConflictError, type OrderRecordStore, type StoredRecord } from './recordStore'
 import type { Transition } from './transitions'
-import { stillLeased } from '../coordination/orderClaim'
 
 /** A 412 means another writer moved first; after this many in a row something is wrong, not racing. */
 const MAX_CONFLICTS = 5
@@ -13,16 +12,19 @@ export interface TransitionOptions {
    * creation. Left out, the record is read first.
    */
   known?: StoredRecord | null
-  /** The caller's claim, finished by this save (its last step under the claim). */
-  releasingClaim?: string
-  now?: () => number
+  /**
+   * The claims this save names as over (`releasedClaims`): the caller's own, finished by this save
+   * (its last step under the claim), and those named before that are still worth naming
+   * (coordination/orderClaim.ts releasing()).
+   */
+  releasedClaims?: (previous: string[] | undefined) => string[]
 }
 
-/** Names the finished claim on the record; claims named before and now past their lease are dropped. */
-const withReleasedClaim = (record: OrderRecord, claim: string | undefined, nowMs: number): OrderRecord => {
-  const releasedClaims = [...stillLeased(record.releasedClaims, nowMs), ...(claim ? [claim] : [])]
+const withReleasedClaims = (record: OrderRecord, releasedClaims: TransitionOptions['releasedClaims']): OrderRecord => {
+  if (!releasedClaims) return record
+  const names = releasedClaims(record.releasedClaims)
   const { releasedClaims: _previous, ...rest } = record
-  return releasedClaims.length > 0 ? { ...rest, releasedClaims } : rest
+  return names.length > 0 ? { ...rest, releasedClaims: names } : rest
 }
 
 export interface TransitionResult {
@@ -42,7 +44,7 @@ export async function recordTransition(store: OrderRecordStore, orderId: string,
   for (let conflicts = 0; ; conflicts++) {
     const changed = transition(current?.record)
     if (!changed) return { record: current?.record, written: false }
-    const saved = withReleasedClaim(changed, options.releasingClaim, (options.now ?? Date.now)())
+    const saved = withReleasedClaims(changed, options.releasedClaims)
     try {
       await store.save(saved, current?.etag)
       return { record: saved, written: true }

@@ -1,5 +1,5 @@
 import type { DestinationName } from '../destinations/destination'
-import { FINAL_STATUSES, type DeliveryRecord } from '../delivery/ledger'
+import { FINAL_STATUSES, type DeliveryRecord } from './ledger'
 import { deliveryOf, withDelivery, type OrderRecord } from './orderRecord'
 
 /**

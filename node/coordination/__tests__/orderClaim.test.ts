@@ -1,8 +1,8 @@
-import type { NameFiles } from '../../delivery/nameFiles'
+import type { NameFiles } from '../../deliveryStore/nameFiles'
 import { MemoryOrderRecords } from '../../deliveryStore/recordStore'
 import { recordTransition } from '../../deliveryStore/recordTransition'
 import { delivered } from '../../deliveryStore/transitions'
-import { claimOrder } from '../orderClaim'
+import { claimOrder, releasing } from '../orderClaim'
 
 const ORDER = '1390620512853-01'
 const seeded = (seed: number) => () => ((seed = (seed * 1103515245 + 12345) % 2 ** 31) / 2 ** 31)
@@ -51,7 +51,7 @@ describe('claimOrder: the election shares a listing with the order record', () =
           await new Promise((resolve) => setTimeout(resolve, 2))
           live--
           // The holder's last step: the record write, naming its claim as over (no delete).
-          await recordTransition(records, ORDER, sentRecord(new Date(1_000 + claimer).toISOString()), { known: result.stored, releasingClaim: result.claim.name })
+          await recordTransition(records, ORDER, sentRecord(new Date(1_000 + claimer).toISOString()), { known: result.stored, releasedClaims: releasing(result.claim, Date.now()) })
         })
       )
       expect([round, maxLive]).toEqual([round, 1])
@@ -63,7 +63,7 @@ describe('claimOrder: the election shares a listing with the order record', () =
     const records = new MemoryOrderRecords()
     const first = await claimOrder(records.claimFiles, records, ORDER, { leaseMs: 45_000 })
     if (!first.won) throw new Error('first claimer must win')
-    await recordTransition(records, ORDER, sentRecord('2026-01-01T00:00:00.000Z'), { known: first.stored, releasingClaim: first.claim.name })
+    await recordTransition(records, ORDER, sentRecord('2026-01-01T00:00:00.000Z'), { known: first.stored, releasedClaims: releasing(first.claim, Date.now()) })
     const second = await claimOrder(records.claimFiles, records, ORDER, { leaseMs: 45_000 })
     expect(second).toMatchObject({ won: true, stored: { record: { deliveries: { vtexAds: { status: 'sent' } } }, etag: expect.any(String) } })
   })

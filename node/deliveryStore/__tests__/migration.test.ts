@@ -1,4 +1,4 @@
-import type { DeliveryRecord } from '../../delivery/ledger'
+import type { DeliveryRecord } from '../ledger'
 import { MemoryStateStore } from '../../scheduled/stateStore'
 import { forgetMigrationDone, legacyRecordOf, migrateLegacyRecords, MIGRATION_STATE, type LegacyLedger } from '../migration'
 import { MemoryOrderRecords } from '../recordStore'

@@ -1,4 +1,4 @@
-import type { DeliveryRecord } from '../../delivery/ledger'
+import type { DeliveryRecord } from '../ledger'
 import { MemoryOrderRecords, RecordConflictError, VBaseOrderRecords, ORDER_RECORDS_BUCKET } from '../recordStore'
 import { recordTransition } from '../recordTransition'
 import { canceled, dead, delivered, failed, gaveUp, replayed } from '../transitions'
@@ -69,7 +69,7 @@ describe('recordTransition: a named transition, applied with If-Match, re-applie
 
   it('creates the record without If-Match when the caller knows there is none', async () => {
     const store = new MemoryOrderRecords()
-    const result = await recordTransition(store, '1-01', delivered([delivery('vtexAds', 'sent')]), { known: null, releasingClaim: '1-01~9999999999999~1~a' })
+    const result = await recordTransition(store, '1-01', delivered([delivery('vtexAds', 'sent')]), { known: null, releasedClaims: () => ['1-01~9999999999999~1~a'] })
     expect(result.record).toMatchObject({ deliveries: { vtexAds: { status: 'sent' } }, releasedClaims: ['1-01~9999999999999~1~a'] })
   })
 
