@@ -59,12 +59,14 @@ export const forgetMigrationDone = () => {
 
 /**
  * The order's old per-destination records, folded, while the migration is not done; undefined once
- * it is (or when there are none). Costs one state read per process until the mark is seen.
+ * it is (or when there are none). Until the mark is seen (or the old bucket found empty) it costs
+ * a state read and a one-name listing; after, nothing.
  */
 export async function legacyRecordOf(orderId: string, names: DestinationName[], deps: { legacy: LegacyLedger; state: StateStore }): Promise<OrderRecord | undefined> {
   if (migrationDone) return undefined
   const state = await deps.state.get<MigrationState>(MIGRATION_STATE)
-  if (state?.done) {
+  // Done, or nothing to migrate (a store that installed this version first): never asked again here.
+  if (state?.done || (await deps.legacy.page(undefined, 1)).names.length === 0) {
     migrationDone = true
     return undefined
   }
