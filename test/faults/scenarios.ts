@@ -1,3 +1,5 @@
+import { readFileSync } from 'fs'
+import { join } from 'path'
 import type { Sandbox } from '../../sandbox/sandbox'
 import { DEAD_LETTER_BUCKET, RETRY_QUEUE_BUCKET } from '../../node/deliveryStore/buckets'
 import { ORDER_RECORDS_BUCKET } from '../../node/deliveryStore/recordStore'
@@ -21,7 +23,8 @@ export interface Scenario {
   run(): Promise<ScenarioReport & { checks?: Record<string, boolean> }>
 }
 
-const MEMORY_MB = 256 // service.json `memory`
+/** service.json's `memory`: the container the targets are a share of. */
+const MEMORY_MB: number = JSON.parse(readFileSync(join(__dirname, '../../node/service.json'), 'utf8')).memory
 
 const orderCreated = (orders: VtexOrder[]): Broadcast[] => orders.map((order) => ({ orderId: order.orderId, currentState: 'order-created' }))
 const allDelivered = (sandbox: Sandbox, orders: VtexOrder[]) => () => orders.every((order) => sandbox.vtexAds.conversions.has(order.orderId))
