@@ -14,6 +14,7 @@ import { clsSponsoredBlocks, sponsoredBlocksGzipBytes } from './sponsoredBlocks'
 import { conversionCompleteness } from './completeness'
 import { adminPageMs1mRecords } from './adminPage'
 import { adminChartsGzipBytes } from './adminCharts'
+import { platformCallsPerOrder, type PlatformCalls } from './platformCalls'
 
 interface Figure {
   key: string
@@ -45,6 +46,21 @@ async function main() {
     ok: overhead.ratio <= 1.25,
     detail: `median of ${overhead.pairs} paired rounds of ${overhead.broadcasts} broadcasts at ${overhead.concurrency}, CPU time of both processes (pairs ${overhead.spread.min}–${overhead.spread.max}, quartiles ${overhead.spread.p25}–${overhead.spread.p75}); wall time ${overhead.wallRatio} (quartiles ${overhead.wallSpread.p25}–${overhead.wallSpread.p75}): handler ${overhead.handlerMs} ms vs bare fetch ${overhead.bareMs} ms`,
   })
+
+  // Every request at the sandbox proxy, and the issue's own count (#18: VBase reads and listings aside).
+  const calls = await platformCallsPerOrder()
+  const readsAside = (figure: PlatformCalls) =>
+    Math.round(Object.entries(figure.byKind).reduce((sum, [kind, perOrder]) => sum + (/^vbase GET/.test(kind) ? 0 : perOrder), 0) * 100) / 100
+  const describe = (figure: PlatformCalls) => Object.entries(figure.byKind).map(([kind, perOrder]) => `${kind} ${perOrder}`).join(', ')
+  for (const [figure, target] of [[calls.one, 6], [calls.three, 8]] as const) {
+    add({
+      key: `platform_calls_per_order_${figure.destinations}`,
+      value: figure.callsPerOrder,
+      target: `≤ ${target} (VBase reads aside)`,
+      ok: readsAside(figure) <= target,
+      detail: `${figure.destinations} destination${figure.destinations > 1 ? 's' : ''}, e-mails hard-masked, mean of ${figure.orders} orders at the proxy: ${readsAside(figure)} with VBase reads aside (the issue's count); ${describe(figure)}`,
+    })
+  }
 
   const completeness = await conversionCompleteness()
   const unseen = await conversionCompleteness({ lifecycle: false })
@@ -134,6 +150,7 @@ async function main() {
       `${JSON.stringify({
         ...Object.fromEntries(figures.map((figure) => [figure.key, figure.value])),
         handler_ms: overhead.handlerMs,
+        platform_calls_by_kind: { one: calls.one.byKind, three: calls.three.byKind },
         admin_page_ms_by_query: adminPage.queries,
         admin_charts_bytes: charts,
         main_thread_ms_iqr: mainThread.spread,

@@ -1,6 +1,8 @@
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'http'
 import type { DeliveryRecord } from '../node/deliveryStore/ledger'
 import { LEDGER_BUCKET } from '../node/deliveryStore/vbaseLedger'
+import { ORDER_RECORDS_BUCKET } from '../node/deliveryStore/recordStore'
+import { deliveriesOf, type OrderRecord } from '../node/deliveryStore/orderRecord'
 import { dashboardHtml } from './dashboard'
 import { listen } from './lib/servers'
 import { orderFromCart } from './orderFromCart'
@@ -19,10 +21,13 @@ const registeredApps = (configuration: Record<string, unknown>): ConfiguredApp[]
     (app): app is ConfiguredApp => typeof app?.id === 'string' && Array.isArray(app.fields)
   )
 
+/** Every destination's delivery of every order: the order records (claim files aside), and per-destination files of earlier versions. */
 export function ledgerRecords(sandbox: Sandbox): DeliveryRecord[] {
-  return [...sandbox.state.vbase.entries()]
-    .filter(([key]) => key.includes(`/${LEDGER_BUCKET}/`))
-    .map(([, value]) => JSON.parse(value.toString('utf8')) as DeliveryRecord)
+  const parse = (value: Buffer) => JSON.parse(value.toString('utf8')) as unknown
+  return [...sandbox.state.vbase.entries()].flatMap(([key, value]) => {
+    if (key.includes(`/${ORDER_RECORDS_BUCKET}/`)) return key.includes('~') ? [] : deliveriesOf(parse(value) as OrderRecord)
+    return key.includes(`/${LEDGER_BUCKET}/`) ? [parse(value) as DeliveryRecord] : []
+  })
 }
 
 async function placeOrder(sandbox: Sandbox, req: IncomingMessage, sequence: number) {

@@ -27,8 +27,11 @@ async function replayFixtures(sandbox: Sandbox): Promise<void> {
   for (const name of FIXTURE_BROADCASTS) {
     console.log(`\n▶ broadcasts ${name}.json`)
     for (const broadcast of loadBroadcasts(name)) {
+      // Every request the Service made for this broadcast, counted at the proxy (bench: platform_calls_per_order).
+      const from = sandbox.state.received.length
       const status = await sandbox.service!.sendEvent(broadcast)
-      console.log(`  broadcast ${broadcast.orderId} ${broadcast.currentState} → Service answered ${status}`)
+      const calls = sandbox.state.received.length - from
+      console.log(`  broadcast ${broadcast.orderId} ${broadcast.currentState} → Service answered ${status}, ${calls} platform call${calls === 1 ? '' : 's'}`)
     }
   }
 }

@@ -1,7 +1,7 @@
 /**
  * Serializes work per key inside one process: duplicate broadcasts of the same order arriving
- * together run one after the other, so the second sees the first's ledger record instead of racing
- * it. Across replicas the ledger's pending lease does the same job, more coarsely.
+ * together run one after the other, so the second sees the first's order record instead of racing
+ * it. Across replicas the order claim (orderClaim.ts) does the same job.
  */
 export class KeyedMutex {
   private readonly tails = new Map<string, Promise<unknown>>()

@@ -3,14 +3,13 @@ import type { Destination, DestinationName, Outcome } from '../destinations/dest
 import { sha256Hex } from '../identity/hash'
 import type { AppSettings } from '../settings/appSettings'
 import { KeyedMutex } from '../coordination/keyedMutex'
-import { FINAL_STATUSES, type DeliveryRecord, type DeliveryStatus, type IdentityCoverage, type LedgerStore } from '../deliveryStore/ledger'
+import { FINAL_STATUSES, type DeliveryRecord, type DeliveryStatus, type IdentityCoverage } from '../deliveryStore/ledger'
 import { DEFAULT_RETRY_POLICY, nextRetryDelayMs, type RetryPolicy } from '../coordination/retry'
 import type { Transport } from '../destinations/transport'
 import type { Deadline } from '../coordination/deadline'
 import type { DeliveryLogger } from '../lib/logger'
 
 export interface DeliveryDeps {
-  ledger: LedgerStore
   transport: Transport
   logger: DeliveryLogger
   now?: () => number
@@ -18,8 +17,6 @@ export interface DeliveryDeps {
   random?: () => number
   policy?: RetryPolicy
   mutex?: KeyedMutex
-  /** How long a pending record blocks other deliveries of the same key (a crashed sender's lease expires). */
-  leaseMs?: number
   /** What is left of the handler's time: retries stop early enough to record the outcome and answer. */
   deadline?: Deadline
 }
@@ -36,6 +33,12 @@ export interface DeliveryResult {
   alreadyFinal?: boolean
   /** True when the delivery should be attempted again later (the handler rethrows). */
   retryable: boolean
+}
+
+/** What one destination's delivery did, and the delivery state to record (none when nothing was done). */
+export interface DestinationDelivery {
+  result: DeliveryResult
+  record?: DeliveryRecord
 }
 
 const processMutex = new KeyedMutex()
@@ -62,11 +65,12 @@ export function withOrderLocks<T>(orderIds: string[], work: () => Promise<T>, mu
 }
 
 /**
- * enrich → validate → send → record, for one destination and one order. Call it under
- * withOrderLock with the record just read: a final record short-circuits, a live pending record
- * (another replica retrying) is left alone. The first attempt is sent without writing first:
- * a crash before the outcome is recorded only means a resend, which every destination dedups
- * (order_id / OrderId / event id), and it saves a VBase write per order.
+ * enrich → validate → send, for one destination and one order, with the in-handler retries; answers
+ * the delivery state to record (the caller writes every destination's in one record write). Call
+ * it holding the order (lock and claim) with the delivery state as read: a final one short-circuits,
+ * a live pending one (another replica retrying, written by an earlier version) is left alone. A
+ * crash before the caller's write only means a resend, which every destination but impact dedups;
+ * the claim's lease keeps anyone else from sending meanwhile.
  */
 export async function deliverToDestination(
   destination: Destination,
@@ -74,9 +78,9 @@ export async function deliverToDestination(
   settings: AppSettings,
   deps: DeliveryDeps,
   options: { existing?: DeliveryRecord; replay?: boolean } = {}
-): Promise<DeliveryResult> {
+): Promise<DestinationDelivery> {
   const now = deps.now ?? Date.now
-  const { ledger, logger } = deps
+  const { logger } = deps
   const { existing } = options
   const { orderId } = conversion
   const name = destination.name
@@ -89,11 +93,11 @@ export async function deliverToDestination(
   })
 
   if (existing && !options.replay) {
-    if (FINAL_STATUSES.has(existing.status)) return result(existing.status, { alreadyFinal: true, reason: existing.reason })
+    if (FINAL_STATUSES.has(existing.status)) return { result: result(existing.status, { alreadyFinal: true, reason: existing.reason }) }
     if (existing.status === 'pending' && existing.leaseUntil && Date.parse(existing.leaseUntil) > now())
-      return result('in-flight', { retryable: true, reason: 'in-flight elsewhere' })
+      return { result: result('in-flight', { retryable: true, reason: 'in-flight elsewhere' }) }
     if (existing.status === 'failed' && existing.retryAfter && Date.parse(existing.retryAfter) > now()) {
-      return result('failed', { reason: existing.reason, retryable: true })
+      return { result: result('failed', { reason: existing.reason, retryable: true }) }
     }
   }
 
@@ -110,27 +114,21 @@ export async function deliverToDestination(
     orderCreatedAt: conversion.createdAt,
     canceledAt: existing?.canceledAt,
   }
-  const save = async (changes: Partial<DeliveryRecord>) => {
-    record = { ...record, ...changes, updatedAt: new Date(now()).toISOString() }
-    await ledger.put(record)
-  }
+  const settle = (changes: Partial<DeliveryRecord>): DeliveryRecord => (record = { ...record, ...changes, updatedAt: new Date(now()).toISOString() })
 
   const preparation = destination.prepare(conversion, settings, startedAt)
   if (preparation.kind === 'skipped') {
-    await save({ status: 'skipped', reason: preparation.reason })
     logger.info({ message: 'conversion-skipped', destination: name, orderId, reason: preparation.reason })
-    return result('skipped', { reason: preparation.reason })
+    return { result: result('skipped', { reason: preparation.reason }), record: settle({ status: 'skipped', reason: preparation.reason }) }
   }
   if (preparation.kind === 'invalid') {
-    await save({ status: 'dead', reason: preparation.reason, errors: preparation.errors })
     logger.warn({ message: 'conversion-dead-letter', destination: name, orderId, reason: preparation.reason })
-    return result('dead', { reason: preparation.reason })
+    return { result: result('dead', { reason: preparation.reason }), record: settle({ status: 'dead', reason: preparation.reason, errors: preparation.errors }) }
   }
 
   const { request } = preparation
   const basePolicy = deps.policy ?? DEFAULT_RETRY_POLICY
   const policy = { ...basePolicy, budgetMs: Math.max(0, Math.min(basePolicy.budgetMs, (deps.deadline?.remainingMs() ?? Infinity) - DEADLINE_MARGIN_MS)) }
-  const leaseMs = deps.leaseMs ?? basePolicy.budgetMs + 15_000
   record = { ...record, payloadHash: sha256Hex(request.body) }
 
   for (let attemptsThisRun = 1; ; attemptsThisRun++) {
@@ -141,20 +139,13 @@ export async function deliverToDestination(
       outcome = { kind: 'retry', reason: describeTransportError(error) }
     }
     const attempts = record.attempts + 1
-    if (outcome.kind !== 'retry') {
-      await save(settledChanges(outcome, attempts, now()))
-      logOutcome(logger, name, orderId, outcome, attempts)
-      return result(record.status, { reason: record.reason })
-    }
-
-    const delay = nextRetryDelayMs(attemptsThisRun, now() - startedAt, policy, outcome.retryAfterMs, deps.random)
+    const delay = outcome.kind === 'retry' ? nextRetryDelayMs(attemptsThisRun, now() - startedAt, policy, outcome.retryAfterMs, deps.random) : undefined
     if (delay === undefined) {
-      await save(settledChanges(outcome, attempts, now()))
+      settle(settledChanges(outcome, attempts, now()))
       logOutcome(logger, name, orderId, outcome, attempts)
-      return result('failed', { reason: outcome.reason, retryable: true })
+      return { result: result(record.status, { reason: record.reason, retryable: outcome.kind === 'retry' }), record }
     }
-    // Retrying: a pending record with a lease tells other replicas this key is being worked on.
-    await save({ attempts, status: 'pending', lastError: outcome.reason, leaseUntil: new Date(startedAt + leaseMs).toISOString() })
+    record = { ...record, attempts, lastError: outcome.kind === 'retry' ? outcome.reason : record.lastError }
     await (deps.sleep ?? defaultSleep)(delay)
   }
 }
@@ -218,69 +209,4 @@ export function logOutcome(
   }
   if (outcome.kind === 'sent') logger.info(entry)
   else logger.warn(entry)
-}
-
-/**
- * Records the same outcome for every destination of an order that never reached mapping
- * (order unreadable, canceled before sending). Final records are left alone.
- */
-export async function recordForDestinations(
-  names: DestinationName[],
-  orderId: string,
-  change: { status: Exclude<DeliveryStatus, 'pending' | 'sent'>; reason: string },
-  deps: Pick<DeliveryDeps, 'ledger' | 'now'>
-): Promise<void> {
-  const now = deps.now ?? Date.now
-  await Promise.all(
-    names.map(async (destination) => {
-      const existing = await deps.ledger.get(destination, orderId)
-      if (existing && FINAL_STATUSES.has(existing.status)) return
-      const at = new Date(now()).toISOString()
-      await deps.ledger.put({
-        destination,
-        orderId,
-        attempts: existing?.attempts ?? 0,
-        createdAt: existing?.createdAt ?? at,
-        ...existing,
-        status: change.status,
-        reason: change.reason,
-        lastError: change.status === 'failed' ? change.reason : existing?.lastError,
-        updatedAt: at,
-        leaseUntil: undefined,
-      })
-    })
-  )
-}
-
-/** A cancellation after the conversion was sent is kept on the record (the platforms dedup; nothing to undo). */
-export async function recordCancellation(
-  names: DestinationName[],
-  orderId: string,
-  deps: Pick<DeliveryDeps, 'ledger' | 'now' | 'logger'>
-): Promise<void> {
-  const now = deps.now ?? Date.now
-  await Promise.all(
-    names.map(async (destination) => {
-      const at = new Date(now()).toISOString()
-      const existing = await deps.ledger.get(destination, orderId)
-      if (existing?.canceledAt) return
-      if (existing && (existing.status === 'sent' || existing.status === 'skipped' || existing.status === 'dead')) {
-        await deps.ledger.put({ ...existing, canceledAt: at, updatedAt: at })
-        deps.logger.info({ message: 'order-canceled-after-conversion', destination, orderId, status: existing.status })
-        return
-      }
-      // Nothing sent yet (or a retry pending): the order will never convert.
-      await deps.ledger.put({
-        destination,
-        orderId,
-        attempts: existing?.attempts ?? 0,
-        createdAt: existing?.createdAt ?? at,
-        status: 'skipped',
-        reason: 'canceled-before-send',
-        canceledAt: at,
-        updatedAt: at,
-      })
-      deps.logger.info({ message: 'conversion-skipped', destination, orderId, reason: 'canceled-before-send' })
-    })
-  )
 }

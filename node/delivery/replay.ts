@@ -2,7 +2,6 @@ import { UnmappableOrderError, type Conversion } from '../conversion/conversion'
 import type { Destination, DestinationName, Outcome } from '../destinations/destination'
 import { sha256Hex } from '../identity/hash'
 import { deliverInBatches } from './batchSplit'
-import { claim, type Claim } from '../coordination/claims'
 import { NO_DEADLINE } from '../coordination/deadline'
 import type { DeliveryRecord } from '../deliveryStore/ledger'
 import { convertOrder } from '../order/orderEmail'
@@ -15,8 +14,10 @@ import {
   withOrderLocks,
   type DeliveryResult,
 } from './pipeline'
-import { CLAIM_LEASE_MS, IN_FLIGHT, underClaim, type OrderStatusDeps } from './processOrderStatus'
+import { holdOrder, IN_FLIGHT, isHeld, underClaim, type ClaimedOrder, type OrderStatusDeps } from './processOrderStatus'
 import { readOrder } from '../order/readOrder'
+import { deliveryOf } from '../deliveryStore/orderRecord'
+import { replayed } from '../deliveryStore/transitions'
 
 /** Only these are re-opened by a replay: sent and skipped are final by design. */
 const REPLAYABLE = new Set(['dead', 'failed'])
@@ -42,8 +43,8 @@ export function replayOrder(orderId: string, deps: OrderStatusDeps, only?: Desti
   return withOrderLock(
     orderId,
     async () => {
-      const replayed = await underClaim(orderId, deps, () => replayClaimed(orderId, deps, only))
-      return replayed === IN_FLIGHT ? [] : replayed
+      const results = await underClaim(orderId, deps, (claimed) => replayClaimed(claimed, deps, only))
+      return results === IN_FLIGHT ? [] : results
     },
     deps.mutex
   )
@@ -61,11 +62,11 @@ async function replayConversion(orderId: string, deps: OrderStatusDeps): Promise
   }
 }
 
-async function replayClaimed(orderId: string, deps: OrderStatusDeps, only?: DestinationName): Promise<DeliveryResult[]> {
+async function replayClaimed(claimed: ClaimedOrder, deps: OrderStatusDeps, only?: DestinationName): Promise<DeliveryResult[]> {
+  const { orderId } = claimed
   const candidates = deps.destinations.filter((destination) => destination.enabled(deps.settings) && (!only || destination.name === only))
-  const records = await Promise.all(candidates.map((destination) => deps.ledger.get(destination.name, orderId)))
-  const toReplay = candidates.flatMap((destination, index) => {
-    const existing = records[index]
+  const toReplay = candidates.flatMap((destination) => {
+    const existing = deliveryOf(claimed.stored?.record, destination.name)
     return existing && REPLAYABLE.has(existing.status) ? [{ destination, existing }] : []
   })
   if (toReplay.length === 0) return []
@@ -73,12 +74,15 @@ async function replayClaimed(orderId: string, deps: OrderStatusDeps, only?: Dest
   const loaded = await replayConversion(orderId, deps)
   if (!('conversion' in loaded))
     return toReplay.map(({ destination, existing }) => ({ destination: destination.name, orderId, status: existing.status, reason: loaded.reason, retryable: loaded.retryable }))
-  return Promise.all(
+  const deliveries = await Promise.all(
     toReplay.map(({ destination, existing }) => deliverToDestination(destination, loaded.conversion, deps.settings, deps, { existing, replay: true }))
   )
+  await claimed.write(replayed(deliveries.flatMap((delivery) => (delivery.record ? [delivery.record] : []))))
+  return deliveries.map((delivery) => delivery.result)
 }
 
 interface BatchItem {
+  held: ClaimedOrder
   conversion: Conversion
   existing: DeliveryRecord
   payloadHash: string
@@ -88,7 +92,8 @@ interface BatchItem {
  * Replays many orders' dead letters for one destination. A batch API (OpenAI: ≤ 50 events per
  * request, one bad event fails the request) gets them in batches, bisected on failure so the bad
  * ones are isolated and the others delivered; other destinations replay order by order. Every
- * order of a batch is held (lock and claim) for the whole batch.
+ * order of a batch is held (lock and the one order claim) for the whole batch, and each order's
+ * outcome is its one record write.
  */
 export async function replayDeliveries(orderIds: string[], name: DestinationName, deps: OrderStatusDeps): Promise<DeliveryResult[]> {
   const destination = deps.destinations.find((candidate) => candidate.name === name && candidate.enabled(deps.settings))
@@ -105,40 +110,43 @@ export async function replayDeliveries(orderIds: string[], name: DestinationName
 async function replayInBatches(orderIds: string[], destination: Destination, deps: OrderStatusDeps): Promise<DeliveryResult[]> {
   const results: DeliveryResult[] = []
   const batchable: BatchItem[] = []
-  const held: Claim[] = []
+  const held: ClaimedOrder[] = []
   try {
     for (const orderId of orderIds) {
       if (!timeToStart(deps)) break
-      if (deps.claims) {
-        const claimed = await claim(deps.claims, orderId, { leaseMs: CLAIM_LEASE_MS, now: deps.now, random: deps.random, sleep: deps.sleep })
-        if (!claimed.won) {
-          results.push({ destination: destination.name, orderId, status: 'in-flight', reason: 'in-flight elsewhere', retryable: true })
-          continue
-        }
-        held.push(claimed.claim)
+      const hold = await holdOrder(orderId, deps)
+      if (!isHeld(hold)) {
+        results.push({ destination: destination.name, orderId, status: 'in-flight', reason: 'in-flight elsewhere', retryable: true })
+        continue
       }
-      const prepared = await prepareForBatch(orderId, destination, deps)
+      held.push(hold)
+      const prepared = await prepareForBatch(hold, destination, deps)
       if (prepared && 'result' in prepared) results.push(prepared.result)
       else if (prepared) batchable.push(prepared)
     }
     results.push(...(await sendInBatches(batchable, destination, deps)))
   } finally {
-    await Promise.all(held.map((claimed) => claimed.release()))
+    await Promise.all(held.filter((hold) => !hold.finished).map((hold) => hold.release()))
   }
   return results
 }
 
-/** An order's replayable record, mapped and ready to batch; its result when it cannot go in a batch; nothing to replay. */
-async function prepareForBatch(orderId: string, destination: Destination, deps: OrderStatusDeps): Promise<BatchItem | { result: DeliveryResult } | undefined> {
-  const existing = await deps.ledger.get(destination.name, orderId)
+/** An order's replayable delivery, mapped and ready to batch; its result when it cannot go in a batch; nothing to replay. */
+async function prepareForBatch(held: ClaimedOrder, destination: Destination, deps: OrderStatusDeps): Promise<BatchItem | { result: DeliveryResult } | undefined> {
+  const { orderId } = held
+  const existing = deliveryOf(held.stored?.record, destination.name)
   if (!existing || !REPLAYABLE.has(existing.status)) return undefined
   const loaded = await replayConversion(orderId, deps)
   if (!('conversion' in loaded))
     return { result: { destination: destination.name, orderId, status: existing.status, reason: loaded.reason, retryable: loaded.retryable } }
   const preparation = destination.prepare(loaded.conversion, deps.settings, (deps.now ?? Date.now)())
   // Unsendable on its own (skip, invalid): recorded exactly as the pipeline records it, nothing sent.
-  if (preparation.kind !== 'ready') return { result: await deliverToDestination(destination, loaded.conversion, deps.settings, deps, { existing, replay: true }) }
-  return { conversion: loaded.conversion, existing, payloadHash: sha256Hex(preparation.request.body) }
+  if (preparation.kind !== 'ready') {
+    const delivery = await deliverToDestination(destination, loaded.conversion, deps.settings, deps, { existing, replay: true })
+    await held.write(replayed(delivery.record ? [delivery.record] : []))
+    return { result: delivery.result }
+  }
+  return { held, conversion: loaded.conversion, existing, payloadHash: sha256Hex(preparation.request.body) }
 }
 
 async function sendInBatches(items: BatchItem[], destination: Destination, deps: OrderStatusDeps): Promise<DeliveryResult[]> {
@@ -170,7 +178,7 @@ async function recordReplayed(destination: Destination, item: BatchItem, outcome
     payloadHash: item.payloadHash,
     updatedAt: new Date(nowMs).toISOString(),
   }
-  await deps.ledger.put(record)
+  await item.held.write(replayed([record]))
   logOutcome(deps.logger, destination.name, record.orderId, outcome, attempts)
   return { destination: destination.name, orderId: record.orderId, status: record.status, reason: record.reason, retryable: outcome.kind === 'retry' }
 }

@@ -12,6 +12,11 @@ export interface OrderRecord {
   orderId: string
   deliveries: Partial<Record<DestinationName, DeliveryRecord>>
   updatedAt: string
+  /**
+   * Order claims (coordination/orderClaim.ts) whose holders wrote their last change here: a later
+   * claimer that finds one of those files still inside its lease knows that claim is over.
+   */
+  releasedClaims?: string[]
 }
 
 export const deliveryOf = (record: OrderRecord | undefined, destination: DestinationName): DeliveryRecord | undefined =>
@@ -24,7 +29,7 @@ export const deliveriesOf = (record: OrderRecord | undefined): DeliveryRecord[] 
 export function withDelivery(record: OrderRecord | undefined, delivery: DeliveryRecord): OrderRecord {
   if (record && record.orderId !== delivery.orderId) throw new RangeError(`delivery of ${delivery.orderId} cannot go in the record of ${record.orderId}`)
   const updatedAt = [record?.updatedAt, delivery.updatedAt].filter(Boolean).sort().pop() ?? delivery.updatedAt
-  return { orderId: delivery.orderId, deliveries: { ...record?.deliveries, [delivery.destination]: delivery }, updatedAt }
+  return { ...record, orderId: delivery.orderId, deliveries: { ...record?.deliveries, [delivery.destination]: delivery }, updatedAt }
 }
 
 /** Per-destination records of the earlier layout, folded into one order record (the newest wins per destination). */

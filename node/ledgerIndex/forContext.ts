@@ -2,6 +2,7 @@ import type { IOClients, IOContext } from '@vtex/api'
 import type { LedgerStore } from '../deliveryStore/ledger'
 import type { DeliveryLogger } from '../lib/logger'
 import { VBaseLedger } from '../deliveryStore/vbaseLedger'
+import { VBaseOrderRecords } from '../deliveryStore/recordStore'
 import { OrderIndex } from './orderIndex'
 import { IndexedLedger } from './indexedLedger'
 import { orderRecordSource } from './orderRecordSource'
@@ -23,12 +24,12 @@ export const indexedLedgerOf = (ctx: IndexContext, logger: DeliveryLogger): Ledg
   new IndexedLedger(new VBaseLedger(ctx.clients.vbase), { index: orderIndexOf(ctx), pending: new VBasePendingQueue(ctx.clients.vbase), logger })
 
 /**
- * For the scheduled run: `await reindexPending(reindexDepsOf(ctx, logger))`. Records are read from
- * the per-destination ledger and folded per order; when the per-order store lands, pass it as
- * `records` to orderRecordSource (the ledger stays until the migration has folded every file).
+ * For the scheduled run: `await reindexPending(reindexDepsOf(ctx, logger))`. Each order is read
+ * from its record, with any per-destination file of an earlier version folded in (the newer
+ * state of each destination wins), so a repair before the record migration is done is still right.
  */
 export const reindexDepsOf = (ctx: IndexContext, logger: DeliveryLogger): ReindexDeps => ({
-  source: orderRecordSource({ ledger: new VBaseLedger(ctx.clients.vbase) }),
+  source: orderRecordSource({ records: new VBaseOrderRecords(ctx.clients.vbase), ledger: new VBaseLedger(ctx.clients.vbase) }),
   index: orderIndexOf(ctx),
   pending: new VBasePendingQueue(ctx.clients.vbase),
   logger,
@@ -37,7 +38,7 @@ export const reindexDepsOf = (ctx: IndexContext, logger: DeliveryLogger): Reinde
 /** For the scheduled run: the index's migration to one document per order, `await reindexAll(fullReindexDepsOf(ctx, logger))`. */
 export const fullReindexDepsOf = (ctx: IndexContext, logger: DeliveryLogger): FullReindexDeps => ({
   listOrders: ledgerOrderPages(ctx.clients.vbase),
-  source: orderRecordSource({ ledger: new VBaseLedger(ctx.clients.vbase) }),
+  source: orderRecordSource({ records: new VBaseOrderRecords(ctx.clients.vbase), ledger: new VBaseLedger(ctx.clients.vbase) }),
   index: orderIndexOf(ctx),
   progress: vbaseReindexProgress(ctx.clients.vbase),
   logger,

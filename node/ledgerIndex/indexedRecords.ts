@@ -1,5 +1,5 @@
 import type { OrderRecord } from '../deliveryStore/orderRecord'
-import type { OrderRecordStore } from '../deliveryStore/orderRecordStore'
+import type { OrderRecordStore } from '../deliveryStore/recordStore'
 import { indexAfterSave, type IndexWriteDeps } from './indexWrite'
 
 /**

@@ -1,6 +1,6 @@
 import type { LedgerStore, DeliveryRecord } from '../deliveryStore/ledger'
 import { foldDeliveries, type OrderRecord } from '../deliveryStore/orderRecord'
-import type { OrderRecordStore } from '../deliveryStore/orderRecordStore'
+import type { OrderRecordStore } from '../deliveryStore/recordStore'
 import { DESTINATION_NAMES } from './destinations'
 
 /** An order's record as it is now, for the reindex: undefined when there is none. */

@@ -7,7 +7,11 @@ import { replayDeliveries, replayOrder } from '../delivery/replay'
 import { orderStatusDeps } from '../wiring/orderStatusDeps'
 import { invalidOrderIds, isOrderId, ORDER_ID_RULE } from '../lib/orderId'
 import { readSettings } from '../settings/readSettings'
-import { VBaseLedger } from '../deliveryStore/vbaseLedger'
+import { VBaseOrderRecords } from '../deliveryStore/recordStore'
+import { deliveryOf } from '../deliveryStore/orderRecord'
+import { legacyRecordOf } from '../deliveryStore/migration'
+import { legacyLedgerOf } from '../wiring/orderRecords'
+import { vbaseStateStore } from '../scheduled/stateStore'
 import { toPublicConfig } from '../settings/publicConfig'
 import { sponsoredAds } from './sponsoredAds'
 import { adsEventsOrderFormApp, adsEventsRegisterOrderFormApp } from '../checkoutRegistration/orderFormConfiguration'
@@ -23,9 +27,10 @@ const MAX_REPLAY = 200
 
 /** Ledger records go to the admin as they are: they hold ids, hashes and reasons, no PII. */
 const deliveryStatus = async (orderId: string, ctx: Context): Promise<DeliveryRecord[]> => {
-  const ledger = new VBaseLedger(ctx.clients.vbase)
-  const records = await Promise.all(destinations.map((destination) => ledger.get(destination.name, orderId)))
-  return records.filter((record): record is DeliveryRecord => record !== undefined)
+  const stored = await new VBaseOrderRecords(ctx.clients.vbase).get(orderId)
+  // An order delivered before one record per order, not migrated yet: its per-destination files.
+  const record = stored?.record ?? (await legacyRecordOf(orderId, destinations.map((destination) => destination.name), { legacy: legacyLedgerOf(ctx.clients.vbase), state: vbaseStateStore(ctx.clients.vbase) }))
+  return destinations.flatMap((destination) => deliveryOf(record, destination.name) ?? [])
 }
 
 export const resolvers = {

@@ -9,6 +9,8 @@ import { logger } from '../lib/logger'
 import { fullReindexDepsOf, reindexDepsOf } from '../ledgerIndex/forContext'
 import { reindexPending } from '../ledgerIndex/reindex'
 import { reindexAll } from '../ledgerIndex/fullReindex'
+import { migrateLegacyRecords } from '../deliveryStore/migration'
+import { legacyLedgerOf, orderRecordsOf } from '../wiring/orderRecords'
 
 /** The run's own time: the route answers well inside service.json's `timeout` (30 s). */
 export const RUN_BUDGET_MS = 25_000
@@ -16,11 +18,27 @@ export const RUN_BUDGET_MS = 25_000
 /** Extra upkeep other parts of the app plug into the run (the admin's index repair). */
 export const scheduledUpkeep: Array<(ctx: ServiceContext<Clients>) => { name: string; run(): Promise<unknown> }> = [
   (ctx) => ({ name: 'orderform-app-registration', run: () => registerOrderFormApp(ctx.clients) }),
-  // Index writes that failed at delivery time (IndexedLedger queued them), from the ledger as it is now.
+  // Orders delivered before one record per order: their per-destination files folded in, a few pages a run, until done.
+  (ctx) => ({
+    name: 'order-record-migration',
+    run: () => {
+      const deadline = deadlineIn(MIGRATION_BUDGET_MS)
+      return migrateLegacyRecords({
+        legacy: legacyLedgerOf(ctx.clients.vbase),
+        records: orderRecordsOf(ctx, logger(ctx.vtex.logger)),
+        state: vbaseStateStore(ctx.clients.vbase),
+        remainingMs: () => deadline.remainingMs(),
+      })
+    },
+  }),
+  // Index writes that failed at delivery time (queued), from the order's record as it is now.
   (ctx) => ({ name: 'admin-index-repair', run: () => reindexPending(reindexDepsOf(ctx, logger(ctx.vtex.logger)), { deadline: deadlineIn(INDEX_REPAIR_BUDGET_MS) }) }),
   // The index's migration to one document per order, a page at a time, until done (then a single VBase read).
   (ctx) => ({ name: 'admin-index-migration', run: () => reindexAll(fullReindexDepsOf(ctx, logger(ctx.vtex.logger)), { deadline: deadlineIn(INDEX_MIGRATION_BUDGET_MS) }) }),
 ]
+
+/** The migration's share of a run (it stops between pages; the next run resumes). */
+const MIGRATION_BUDGET_MS = 5_000
 
 /** The index repair's share of a run: it comes last, and what it leaves waits for the next run. */
 const INDEX_REPAIR_BUDGET_MS = 8_000

@@ -1,9 +1,9 @@
 import type { ListOrdersQuery, OrderList } from '../clients/oms'
 import { claim, type ClaimFiles } from '../coordination/claims'
 import type { Deadline } from '../coordination/deadline'
-import { FINAL_STATUSES } from '../deliveryStore/ledger'
+import { changedDestinations, gaveUp } from '../deliveryStore/transitions'
 import type { DeliveryLogger } from '../lib/logger'
-import { processOrderFromOms, RetryableDeliveryError, underClaim, IN_FLIGHT, type OrderStatusDeps } from '../delivery/processOrderStatus'
+import { allFinal, enabledNames, processOrderFromOms, RetryableDeliveryError, underClaim, IN_FLIGHT, type OrderStatusDeps } from '../delivery/processOrderStatus'
 import { GIVE_UP_AFTER_MS, type RetryEntry, type RetryQueue } from '../deliveryStore/retryQueue'
 import type { BackfillJob } from './backfill'
 import { walkWindows } from './orderWindows'
@@ -122,15 +122,12 @@ async function retryDue(deps: ScheduledRunDeps, report: ScheduledRunReport, time
 async function giveUp(entry: RetryEntry, deps: ScheduledRunDeps): Promise<void> {
   const orderDeps = await deps.orderDeps()
   const now = deps.now ?? Date.now
-  const outcome = await underClaim(entry.orderId, orderDeps, async () => {
-    const names = orderDeps.destinations.filter((destination) => destination.enabled(orderDeps.settings)).map((destination) => destination.name)
-    for (const name of names) {
-      const record = await orderDeps.ledger.get(name, entry.orderId)
-      if (!record || FINAL_STATUSES.has(record.status)) continue
-      const hours = Math.round((now() - entry.firstFailedAt) / 3_600_000)
-      await orderDeps.ledger.put({ ...record, status: 'dead', reason: `gave-up: still failing after ${hours} h (${record.reason ?? record.lastError ?? 'unknown'})`, leaseUntil: undefined, updatedAt: new Date(now()).toISOString() })
-      orderDeps.logger.warn({ message: 'conversion-gave-up', destination: name, orderId: entry.orderId, hours })
-    }
+  const outcome = await underClaim(entry.orderId, orderDeps, async (claimed) => {
+    const names = enabledNames(orderDeps)
+    const hours = Math.round((now() - entry.firstFailedAt) / 3_600_000)
+    const before = claimed.stored?.record
+    const after = await claimed.write(gaveUp({ names, hours, at: new Date(now()).toISOString() }))
+    for (const name of changedDestinations(before, after)) orderDeps.logger.warn({ message: 'conversion-gave-up', destination: name, orderId: entry.orderId, hours })
     await deps.retryQueue.remove(entry.orderId)
   })
   if (outcome === IN_FLIGHT) deps.logger.info({ message: 'give-up-deferred', orderId: entry.orderId })
@@ -139,9 +136,7 @@ async function giveUp(entry: RetryEntry, deps: ScheduledRunDeps): Promise<void> 
 /** Converts the order if some enabled destination has no final record for it yet. True when it was handed to the pipeline. */
 async function handleIfNotFinal(orderId: string, deps: ScheduledRunDeps): Promise<boolean> {
   const orderDeps = await deps.orderDeps()
-  const names = orderDeps.destinations.filter((destination) => destination.enabled(orderDeps.settings)).map((destination) => destination.name)
-  const records = await Promise.all(names.map((name) => orderDeps.ledger.get(name, orderId)))
-  if (records.every((record) => record && FINAL_STATUSES.has(record.status))) return false
+  if (allFinal((await orderDeps.records.get(orderId))?.record, enabledNames(orderDeps))) return false
   await processQuietly(orderId, deps)
   return true
 }

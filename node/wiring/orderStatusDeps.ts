@@ -4,9 +4,11 @@ import { destinations } from '../destinations'
 import { clientTransport } from '../destinations/transport'
 import type { OrderStatusDeps } from '../delivery/processOrderStatus'
 import { RetryQueue } from '../deliveryStore/retryQueue'
-import { CLAIMS_BUCKET, RETRY_QUEUE_BUCKET } from '../deliveryStore/buckets'
+import { RETRY_QUEUE_BUCKET } from '../deliveryStore/buckets'
 import { vbaseNameFiles } from '../deliveryStore/nameFiles'
-import { indexedLedgerOf } from '../ledgerIndex/forContext'
+import { ORDER_RECORDS_BUCKET } from '../deliveryStore/recordStore'
+import { vbaseStateStore } from '../scheduled/stateStore'
+import { legacyLedgerOf, orderRecordsOf } from './orderRecords'
 import { deadlineIn } from '../coordination/deadline'
 import { readSettings } from '../settings/readSettings'
 import { logger } from '../lib/logger'
@@ -16,7 +18,7 @@ import { DPP_NO_PROFILE_LOOKUP } from '../order/orderEmail'
 
 /**
  * What one broadcast may take: service.json's `timeout` (30 s) cuts the handler, so everything it
- * does (claim, OMS reads, profile, deliveries with their retries, ledger writes) fits in this,
+ * does (claim, OMS reads, profile, deliveries with their retries, the record write) fits in this,
  * with room to spare for the answer.
  */
 export const HANDLER_BUDGET_MS = 22_000
@@ -60,9 +62,11 @@ export async function orderStatusDeps(ctx: { clients: Clients; vtex: EventContex
           lookupProfileEmail: dpp ? DPP_NO_PROFILE_LOOKUP : customerProfileEmail(clients.masterdata),
           deadline,
         }),
-    // VBase is the ledger; the admin's index (Master Data v2) follows each write.
-    ledger: indexedLedgerOf(ctx, log),
-    claims: vbaseNameFiles(clients.vbase, CLAIMS_BUCKET),
+    // One VBase record per order; the admin's index (Master Data v2) follows each save. Claims
+    // share the records' bucket so one listing shows both.
+    records: orderRecordsOf(ctx, log),
+    claims: vbaseNameFiles(clients.vbase, ORDER_RECORDS_BUCKET),
+    legacy: { legacy: legacyLedgerOf(clients.vbase), state: vbaseStateStore(clients.vbase) },
     retryQueue: new RetryQueue(vbaseNameFiles(clients.vbase, RETRY_QUEUE_BUCKET)),
     transport: clientTransport(clients),
     logger: log,

@@ -7,7 +7,8 @@
  */
 import { HARD_MASKED_FIXTURE, loadOrder, loadVtexExampleOrder } from '../../node/__fixtures__'
 import type { DeliveryRecord } from '../../node/deliveryStore/ledger'
-import { LEDGER_BUCKET } from '../../node/deliveryStore/vbaseLedger'
+import { ORDER_RECORDS_BUCKET } from '../../node/deliveryStore/recordStore'
+import { deliveryOf } from '../../node/deliveryStore/orderRecord'
 import { sha256Hex } from '../../node/identity/hash'
 import type { DestinationName } from '../../node/destinations/destination'
 import { CONSENT_REFUSED_SKIP, NO_STOREFRONT_SESSION_NOTE } from '../../node/destinations/vtexAds'
@@ -18,8 +19,8 @@ jest.setTimeout(120_000)
 
 const orderCreated = (orderId: string) => ({ domain: 'Marketplace', orderId, currentState: 'order-created', lastState: '' })
 const ledgerOf = (sandbox: Sandbox) => (destination: DestinationName, orderId: string): DeliveryRecord | undefined => {
-  const file = sandbox.state.vbase.get([SANDBOX_ACCOUNT, SANDBOX_WORKSPACE, 'adsevents.ads-events', LEDGER_BUCKET, encodeURIComponent(`${destination}:${orderId}`)].join('/'))
-  return file && JSON.parse(file.toString('utf8'))
+  const file = sandbox.state.vbase.get([SANDBOX_ACCOUNT, SANDBOX_WORKSPACE, 'adsevents.ads-events', ORDER_RECORDS_BUCKET, orderId].join('/'))
+  return file && deliveryOf(JSON.parse(file.toString('utf8')), destination)
 }
 
 describe('a store with VTEX defaults (e-mails masked hard)', () => {

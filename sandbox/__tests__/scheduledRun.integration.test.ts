@@ -6,7 +6,9 @@
  * scheduler's calls itself, when it wants them.
  */
 import { SANDBOX_ACCOUNT, SANDBOX_LOGINS, SANDBOX_WORKSPACE, startSandbox, type Sandbox } from '../sandbox'
-import { LEDGER_BUCKET, RETRY_QUEUE_BUCKET } from '../../node/deliveryStore/buckets'
+import { RETRY_QUEUE_BUCKET } from '../../node/deliveryStore/buckets'
+import { ORDER_RECORDS_BUCKET } from '../../node/deliveryStore/recordStore'
+import { deliveryOf } from '../../node/deliveryStore/orderRecord'
 import type { DeliveryRecord } from '../../node/deliveryStore/ledger'
 import type { VtexOrder } from '../../node/typings/order'
 import { SCHEDULER_PRINCIPAL } from '../platform/scheduleClock'
@@ -29,8 +31,8 @@ afterAll(() => expect(sandbox.state.contractViolations).toEqual([]))
 afterAll(() => expect(unlistedCalls(sandbox.state.received)).toEqual([]))
 
 const ledger = (orderId: string): DeliveryRecord | undefined => {
-  const file = sandbox.state.vbase.get([SANDBOX_ACCOUNT, SANDBOX_WORKSPACE, 'adsevents.ads-events', LEDGER_BUCKET, encodeURIComponent(`vtexAds:${orderId}`)].join('/'))
-  return file && JSON.parse(file.toString('utf8'))
+  const file = sandbox.state.vbase.get([SANDBOX_ACCOUNT, SANDBOX_WORKSPACE, 'adsevents.ads-events', ORDER_RECORDS_BUCKET, orderId].join('/'))
+  return file && deliveryOf(JSON.parse(file.toString('utf8')), 'vtexAds')
 }
 const queued = (orderId: string) => [...sandbox.state.vbase.keys()].some((key) => key.includes(`/${RETRY_QUEUE_BUCKET}/${orderId}~`))
 const conversions = (orderId: string) => sandbox.vtexAds.conversions.get(orderId) ?? 0

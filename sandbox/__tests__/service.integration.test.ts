@@ -6,7 +6,9 @@
 import { startSandbox, SANDBOX_ACCOUNT, SANDBOX_LOGINS, SANDBOX_WORKSPACE, type Sandbox } from '../sandbox'
 import { loadBroadcasts } from '../../node/__fixtures__'
 import type { DeliveryRecord } from '../../node/deliveryStore/ledger'
-import { DEAD_LETTER_BUCKET, LEDGER_BUCKET } from '../../node/deliveryStore/vbaseLedger'
+import { DEAD_LETTER_BUCKET } from '../../node/deliveryStore/vbaseLedger'
+import { ORDER_RECORDS_BUCKET } from '../../node/deliveryStore/recordStore'
+import { deliveryOf } from '../../node/deliveryStore/orderRecord'
 import { RETRY_QUEUE_BUCKET } from '../../node/deliveryStore/buckets'
 import { sha256Hex } from '../../node/identity/hash'
 import { unlistedCalls } from '../contracts/coverage'
@@ -31,8 +33,8 @@ const CORPORATE = '1390630512999-01'
 const send = (body: unknown) => sandbox.service!.sendEvent(body)
 const vbaseFile = (bucket: string, path: string) => sandbox.state.vbase.get([SANDBOX_ACCOUNT, SANDBOX_WORKSPACE, 'adsevents.ads-events', bucket, path].join('/'))
 const ledger = (orderId: string): DeliveryRecord | undefined => {
-  const file = vbaseFile(LEDGER_BUCKET, encodeURIComponent(`vtexAds:${orderId}`))
-  return file && JSON.parse(file.toString('utf8'))
+  const file = vbaseFile(ORDER_RECORDS_BUCKET, orderId)
+  return file && deliveryOf(JSON.parse(file.toString('utf8')), 'vtexAds')
 }
 const conversionsReceived = (orderId: string) =>
   sandbox.state.received.filter((received) => received.standIn === 'vtexAds' && received.summary.startsWith(`conversion ${orderId} `))

@@ -7,7 +7,8 @@ import type { Server } from 'http'
 import { close } from '../lib/servers'
 import { startPageServer } from '../pageServer'
 import { loadManifest, SANDBOX_ACCOUNT, SANDBOX_WORKSPACE, startSandbox, type Sandbox } from '../sandbox'
-import { LEDGER_BUCKET } from '../../node/deliveryStore/vbaseLedger'
+import { ORDER_RECORDS_BUCKET } from '../../node/deliveryStore/recordStore'
+import { deliveryOf } from '../../node/deliveryStore/orderRecord'
 import { orderForms } from '../storefront/orderForms'
 
 jest.setTimeout(60_000)
@@ -27,8 +28,8 @@ afterAll(async () => {
 })
 
 const ledger = (orderId: string) => {
-  const file = sandbox.state.vbase.get([SANDBOX_ACCOUNT, SANDBOX_WORKSPACE, 'adsevents.ads-events', LEDGER_BUCKET, encodeURIComponent(`vtexAds:${orderId}`)].join('/'))
-  return file && JSON.parse(file.toString('utf8'))
+  const file = sandbox.state.vbase.get([SANDBOX_ACCOUNT, SANDBOX_WORKSPACE, 'adsevents.ads-events', ORDER_RECORDS_BUCKET, orderId].join('/'))
+  return file && deliveryOf(JSON.parse(file.toString('utf8')), 'vtexAds')
 }
 
 it('without ADMIN_DS the profile lookup gets a 403: the conversion is a dead letter that says why', async () => {

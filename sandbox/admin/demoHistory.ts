@@ -1,5 +1,6 @@
-import { LEDGER_BUCKET } from '../../node/deliveryStore/buckets'
-import { ledgerKey, type DeliveryRecord, type IdentityCoverage } from '../../node/deliveryStore/ledger'
+import { ORDER_RECORDS_BUCKET } from '../../node/deliveryStore/recordStore'
+import { foldDeliveries } from '../../node/deliveryStore/orderRecord'
+import { type DeliveryRecord, type IdentityCoverage } from '../../node/deliveryStore/ledger'
 import type { DestinationName } from '../../node/destinations/destination'
 import { orderDocumentId, toOrderIndexDocument } from '../../node/ledgerIndex/document'
 import { ordersOf } from '../../node/ledgerIndex/orderDocuments'
@@ -117,23 +118,16 @@ function record(
 }
 
 /**
- * Writes the history where the app keeps it: each record in the VBase ledger and one document per
- * order in the Master Data index (the schema the app saves, created here when the app has not yet).
+ * Writes the history where the app keeps it: one VBase record per order and one document per order
+ * in the Master Data index (the schema the app saves, created here when the app has not yet).
  */
 export function seedDemoHistory(sandbox: { state: SandboxState; masterDataV2: MasterDataV2StandIn }, nowMs = Date.now()): DemoHistory {
   const history = demoHistory(nowMs)
   const { vendor, name } = loadManifest()
-  for (const entry of history.records)
-    sandbox.state.vbase.set(
-      [
-        SANDBOX_ACCOUNT,
-        SANDBOX_WORKSPACE,
-        `${vendor}.${name}`,
-        LEDGER_BUCKET,
-        encodeURIComponent(ledgerKey(entry.destination, entry.orderId)),
-      ].join('/'),
-      Buffer.from(JSON.stringify(entry))
-    )
+  const byOrder = new Map<string, DeliveryRecord[]>()
+  for (const entry of history.records) byOrder.set(entry.orderId, [...(byOrder.get(entry.orderId) ?? []), entry])
+  for (const [orderId, deliveries] of byOrder)
+    sandbox.state.vbase.set([SANDBOX_ACCOUNT, SANDBOX_WORKSPACE, `${vendor}.${name}`, ORDER_RECORDS_BUCKET, orderId].join('/'), Buffer.from(JSON.stringify(foldDeliveries(orderId, deliveries))))
   const entity = indexEntityName(SANDBOX_APP_ID)
   if (!sandbox.masterDataV2.collection(entity))
     sandbox.masterDataV2.saveSchema(entity, INDEX_SCHEMA_NAME, INDEX_SCHEMA as unknown as Record<string, unknown>)

@@ -1,9 +1,18 @@
-import { writeFileSync } from 'fs'
+import { readFileSync, writeFileSync } from 'fs'
+import { join } from 'path'
 import type { Sandbox } from '../../sandbox/sandbox'
-import { DEAD_LETTER_BUCKET, LEDGER_BUCKET, RETRY_QUEUE_BUCKET } from '../../node/deliveryStore/buckets'
+import { DEAD_LETTER_BUCKET, RETRY_QUEUE_BUCKET } from '../../node/deliveryStore/buckets'
+import { ORDER_RECORDS_BUCKET } from '../../node/deliveryStore/recordStore'
+import { deliveryOf, type OrderRecord } from '../../node/deliveryStore/orderRecord'
 import type { VtexOrder } from '../../node/typings/order'
 import { Broadcaster, LIFECYCLE, measure, peakRssMb, placeOrders, settle, shuffledCopies, suiteSandbox, suiteSettings, TICK_MS, TIME_SCALE, type Broadcast, type ScenarioReport } from './harness'
 import { awaitAgreement } from './adminAgreement'
+
+/** VTEX Ads' delivery state in the order's record (VBase), as the Service wrote it. */
+const vtexAdsDelivery = (sandbox: Sandbox, orderId: string) => {
+  const file = sandbox.state.vbase.get(`mystore/master/adsevents.ads-events/${ORDER_RECORDS_BUCKET}/${orderId}`)
+  return file ? deliveryOf(JSON.parse(file.toString('utf8')) as OrderRecord, 'vtexAds') : undefined
+}
 
 /**
  * The fault suite's scenarios: each drives the real Service over HTTP through the sandbox, as the
@@ -15,7 +24,8 @@ export interface Scenario {
   run(): Promise<ScenarioReport & { checks?: Record<string, boolean> }>
 }
 
-const MEMORY_MB = 256 // service.json `memory`
+/** service.json's `memory`: the container the targets are a share of. */
+const MEMORY_MB: number = JSON.parse(readFileSync(join(__dirname, '../../node/service.json'), 'utf8')).memory
 
 const orderCreated = (orders: VtexOrder[]): Broadcast[] => orders.map((order) => ({ orderId: order.orderId, currentState: 'order-created' }))
 const allDelivered = (sandbox: Sandbox, orders: VtexOrder[]) => () => orders.every((order) => sandbox.vtexAds.conversions.has(order.orderId))
@@ -180,7 +190,7 @@ export const scenarios: Scenario[] = [
         await doomed.kill()
         // Conversions VTEX Ads accepted whose sender died before recording them: a resend is expected.
         const ledgerSent = (orderId: string) =>
-          sandbox.state.vbase.get(`mystore/master/adsevents.ads-events/${LEDGER_BUCKET}/${encodeURIComponent(`vtexAds:${orderId}`)}`)?.toString('utf8').includes('"status":"sent"')
+          vtexAdsDelivery(sandbox, orderId)?.status === 'sent'
         await new Promise((resolve) => setTimeout(resolve, 100))
         const answerLost = new Set(orders.filter((order) => sandbox.vtexAds.conversions.has(order.orderId) && !ledgerSent(order.orderId)).map((order) => order.orderId))
         await delivering
@@ -299,12 +309,12 @@ export const scenarios: Scenario[] = [
         await broadcaster.deliverAll(orderCreated(orders), 20)
         const eligible = (order: VtexOrder) => kindOf(order) !== 'null-line'
         await settle(sandbox, () => allDelivered(sandbox, orders.filter(eligible))() && queueEmpty(sandbox), 90_000)
-        const record = (order: VtexOrder) => JSON.parse(sandbox.state.vbase.get(`mystore/master/adsevents.ads-events/${LEDGER_BUCKET}/${encodeURIComponent(`vtexAds:${order.orderId}`)}`)?.toString('utf8') ?? 'null')
+        const record = (order: VtexOrder) => vtexAdsDelivery(sandbox, order.orderId)
         const malformed = orders.filter((order) => !eligible(order))
         return {
           ...measure('OMS faults: not readable yet, 5xx, timeouts, HTML, truncated JSON, malformed lines', sandbox, broadcaster, orders, { eligible, notes: ['10 orders per fault; null-line orders are dead letters by design'] }),
           checks: {
-            'malformed order lines are dead letters with their reason': malformed.every((order) => record(order)?.status === 'dead' && /items\[1\] is not an item line/.test(record(order)?.reason)),
+            'malformed order lines are dead letters with their reason': malformed.every((order) => record(order)?.status === 'dead' && /items\[1\] is not an item line/.test(record(order)?.reason ?? '')),
             'no malformed order was sent': malformed.every((order) => !sandbox.vtexAds.conversions.has(order.orderId)),
           },
         }

@@ -2,7 +2,7 @@ import { toConversion } from '../conversion'
 import { marketplaceFulfillmentSkipReason, readMarketplaceFulfillment } from '../marketplaceFulfillment'
 import { destinations } from '../../destinations'
 import { previewOrder } from '../../delivery/preview'
-import { MemoryLedger } from '../../deliveryStore/ledger'
+import { MemoryOrderRecords } from '../../deliveryStore/recordStore'
 import { processOrderStatus } from '../../delivery/processOrderStatus'
 import { normalizeSettings } from '../../settings/appSettings'
 import { MARKETPLACE_FULFILLMENT_FIXTURE, ORDER_FIXTURES, loadOrder } from '../../__fixtures__'
@@ -45,7 +45,7 @@ describe('fulfillment orders of a marketplace sale', () => {
   })
 
   it('is recorded as skipped by the pipeline, once per destination, and nothing is sent', async () => {
-    const ledger = new MemoryLedger()
+    const ledger = new MemoryOrderRecords()
     const sent: string[] = []
     const logs: Array<Record<string, unknown>> = []
     const log = (entry: Record<string, unknown>) => logs.push(entry)
@@ -62,7 +62,7 @@ describe('fulfillment orders of a marketplace sale', () => {
         settings: normalizeSettings(allOn),
         destinations,
         readOrder: async () => order,
-        ledger,
+        records: ledger,
         transport: { send: async (name) => (sent.push(name), { status: 500, headers: {}, body: {} }) },
         logger: { info: log, warn: log, error: log },
         now: () => now,
@@ -73,10 +73,10 @@ describe('fulfillment orders of a marketplace sale', () => {
       destinations.map((destination) => ({ destination: destination.name, status: 'skipped', reason: REASON }))
     )
     for (const destination of destinations)
-      expect(await ledger.get(destination.name, order.orderId)).toMatchObject({ status: 'skipped', reason: REASON })
+      expect(await ledger.delivery(destination.name, order.orderId)).toMatchObject({ status: 'skipped', reason: REASON })
     // Ledger and logs hold ids and reasons, never the customer's data.
     const recorded = JSON.stringify([
-      await Promise.all(destinations.map((destination) => ledger.get(destination.name, order.orderId))),
+      await Promise.all(destinations.map((destination) => ledger.delivery(destination.name, order.orderId))),
       logs,
     ])
     for (const value of ['rafael', 'Rafael', 'Costa', '99876', '39053344705', '390.533.447-05']) expect(recorded).not.toContain(value)

@@ -4,7 +4,7 @@ import type { DestinationName, DestinationResponse, OutboundRequest } from '../.
 import { normalizeSettings } from '../../settings/appSettings'
 import type { VtexOrder } from '../../typings/order'
 import { KeyedMutex } from '../../coordination/keyedMutex'
-import { MemoryLedger } from '../../deliveryStore/ledger'
+import { MemoryOrderRecords } from '../../deliveryStore/recordStore'
 import { processOrderStatus, type OrderStatusDeps } from '../processOrderStatus'
 import { replayDeliveries } from '../replay'
 
@@ -39,12 +39,12 @@ function setup(
   for (const order of [loadOrder('simple'), loadOrder('corporate-multiseller'), loadOrder('no-identity'), ...(options.orders ?? [])])
     orders.set(order.orderId, order)
   const sent: Array<{ destination: DestinationName; request: OutboundRequest }> = []
-  const ledger = new MemoryLedger()
+  const ledger = new MemoryOrderRecords()
   const deps: OrderStatusDeps = {
     settings: normalizeSettings({ ...settingsInput, ...options.settings }),
     destinations,
     readOrder: async (orderId) => orders.get(orderId)!,
-    ledger,
+    records: ledger,
     transport: {
       async send(destination, request) {
         sent.push({ destination, request })
@@ -67,7 +67,7 @@ describe('every destination, exactly once per order', () => {
     await Promise.all([...lifecycle, ...[...lifecycle].reverse(), ...lifecycle].map((broadcast) => processOrderStatus(broadcast, deps)))
     expect([count('vtexAds'), count('impact'), count('openai')]).toEqual([1, 1, 1])
     for (const destination of ['vtexAds', 'impact', 'openai'] as const)
-      expect(await ledger.get(destination, '1390620512853-01')).toMatchObject({ status: 'sent' })
+      expect(await ledger.delivery(destination, '1390620512853-01')).toMatchObject({ status: 'sent' })
   })
 
   it('one destination failing does not resend to the others on redelivery', async () => {
@@ -85,15 +85,15 @@ describe('every destination, exactly once per order', () => {
     const { deps, count, ledger } = setup()
     for (const broadcast of loadBroadcasts('canceled-after-payment')) await processOrderStatus(broadcast, deps)
     expect([count('vtexAds'), count('impact'), count('openai')]).toEqual([1, 1, 1])
-    expect(await ledger.get('vtexAds', '1390640513111-01')).toMatchObject({ status: 'sent', reason: expect.stringMatching(/^no-storefront-session: /) })
+    expect(await ledger.delivery('vtexAds', '1390640513111-01')).toMatchObject({ status: 'sent', reason: expect.stringMatching(/^no-storefront-session: /) })
     // Only VTEX Ads needs a session: the others' records carry no such reason.
-    expect((await ledger.get('impact', '1390640513111-01'))?.reason).toBeUndefined()
+    expect((await ledger.delivery('impact', '1390640513111-01'))?.reason).toBeUndefined()
   })
 
   it('OpenAI test mode is recorded as sent with a note saying nothing was saved', async () => {
     const { deps, ledger } = setup({ settings: { openaiValidateOnly: true } })
     await processOrderStatus({ orderId: '1390620512853-01', currentState: 'order-created' }, deps)
-    expect(await ledger.get('openai', '1390620512853-01')).toMatchObject({
+    expect(await ledger.delivery('openai', '1390620512853-01')).toMatchObject({
       status: 'sent',
       reason: expect.stringMatching(/^validate-only/),
     })
@@ -116,7 +116,7 @@ describe('replayDeliveries', () => {
     const { deps, ledger, sent } = setup({ orders, settings: { openaiPixelId: '' } })
     for (const orderId of orderIds) await processOrderStatus({ orderId, currentState: 'order-created' }, deps)
     for (const orderId of orderIds)
-      expect(await ledger.get('openai', orderId)).toMatchObject({ status: 'dead', reason: expect.stringContaining('openaiPixelId') })
+      expect(await ledger.delivery('openai', orderId)).toMatchObject({ status: 'dead', reason: expect.stringContaining('openaiPixelId') })
 
     deps.settings = normalizeSettings(settingsInput)
     const fixed: OrderStatusDeps = {
@@ -140,7 +140,7 @@ describe('replayDeliveries', () => {
         .map((result) => result.orderId)
         .sort()
     ).toEqual(orderIds.filter((id) => id !== BAD).sort())
-    expect(await ledger.get('openai', BAD)).toMatchObject({ status: 'dead', reason: expect.stringContaining(`order_${BAD}`) })
+    expect(await ledger.delivery('openai', BAD)).toMatchObject({ status: 'dead', reason: expect.stringContaining(`order_${BAD}`) })
     // Each good event reached OpenAI in exactly one accepted request.
     const accepted = calls
       .filter((call) => openaiAnswer('openai', call.request).status === 200)

@@ -5,7 +5,7 @@ import type { DestinationResponse, OutboundRequest } from '../../destinations/de
 import type { OrderStatusBroadcast } from '../../order/broadcast'
 import { normalizeSettings } from '../../settings/appSettings'
 import type { VtexOrder } from '../../typings/order'
-import { MemoryLedger } from '../../deliveryStore/ledger'
+import { MemoryOrderRecords } from '../../deliveryStore/recordStore'
 import { processOrderFromOms, processOrderStatus, RetryableDeliveryError, type OrderStatusDeps } from '../processOrderStatus'
 import { replayOrder, REPLAY_START_RESERVE_MS } from '../replay'
 import { KeyedMutex } from '../../coordination/keyedMutex'
@@ -40,7 +40,7 @@ function setup(options: { orders?: Partial<Record<string, VtexOrder>>; answers?:
   }
   Object.assign(orders, options.orders)
   const { sent, transport } = scriptedTransport(options.answers)
-  const ledger = new MemoryLedger()
+  const ledger = new MemoryOrderRecords()
   const logs: Array<Record<string, unknown>> = []
   const sleeps: number[] = []
   let clock = Date.parse('2026-11-20T15:00:00Z')
@@ -56,7 +56,7 @@ function setup(options: { orders?: Partial<Record<string, VtexOrder>>; answers?:
         if (!order) throw Object.assign(new Error('Request failed with status code 404'), { response: { status: 404 } })
         return order
       }),
-    ledger,
+    records: ledger,
     transport,
     logger: { info: (entry) => logs.push(entry), warn: (entry) => logs.push(entry), error: (entry) => logs.push(entry) },
     now: () => clock,
@@ -67,7 +67,7 @@ function setup(options: { orders?: Partial<Record<string, VtexOrder>>; answers?:
     random: () => 0.5,
     mutex: new KeyedMutex(),
     retryQueue: new RetryQueue(new MemoryNameFiles()),
-    claims: new MemoryNameFiles(),
+    claims: ledger.claimFiles,
   }
   const run = async (broadcasts: OrderStatusBroadcast[]) => {
     for (const broadcast of broadcasts) await processOrderStatus(broadcast, deps)
@@ -84,7 +84,7 @@ describe('exactly once per order', () => {
     await run(loadBroadcasts('simple-lifecycle'))
     expect(sent).toHaveLength(1)
     expect(JSON.parse(sent[0].body)).toMatchObject({ order_id: SIMPLE, publisher_id: 'pub-123' })
-    expect(await ledger.get('vtexAds', SIMPLE)).toMatchObject({ status: 'sent', attempts: 1 })
+    expect(await ledger.delivery('vtexAds', SIMPLE)).toMatchObject({ status: 'sent', attempts: 1 })
     // Later statuses end at the ledger: the order is read once.
     expect(reads).toEqual([SIMPLE])
   })
@@ -150,7 +150,7 @@ describe('cancellations', () => {
     const { run, sent, ledger } = setup({ settings: { conversionStatus: 'invoiced' } })
     await run([broadcast(SIMPLE, 'payment-approved'), broadcast(SIMPLE, 'canceled'), broadcast(SIMPLE, 'invoiced')])
     expect(sent).toHaveLength(0)
-    expect(await ledger.get('vtexAds', SIMPLE)).toMatchObject({ status: 'skipped', reason: 'canceled-before-send' })
+    expect(await ledger.delivery('vtexAds', SIMPLE)).toMatchObject({ status: 'skipped', reason: 'canceled-before-send' })
   })
 
   it('an order the OMS already shows as canceled does not convert', async () => {
@@ -164,7 +164,7 @@ describe('cancellations', () => {
     const { run, sent, ledger } = setup()
     await run([broadcast(SIMPLE, 'order-created'), broadcast(SIMPLE, 'canceled')])
     expect(sent).toHaveLength(1)
-    const record = await ledger.get('vtexAds', SIMPLE)
+    const record = await ledger.delivery('vtexAds', SIMPLE)
     expect(record).toMatchObject({ status: 'sent' })
     expect(record?.canceledAt).toEqual(expect.any(String))
   })
@@ -174,7 +174,7 @@ describe('cancellations', () => {
     await run(loadBroadcasts('canceled-after-payment'))
     expect(sent).toHaveLength(1)
     expect(JSON.parse(sent[0].body)).toMatchObject({ order_id: '1390640513111-01', session_id: 'order1390640513111x2d01' })
-    const record = await ledger.get('vtexAds', '1390640513111-01')
+    const record = await ledger.delivery('vtexAds', '1390640513111-01')
     expect(record).toMatchObject({ status: 'sent', reason: NO_STOREFRONT_SESSION_NOTE, identity: { sessionId: false, userId: true } })
     expect(record?.canceledAt).toEqual(expect.any(String))
   })
@@ -184,7 +184,7 @@ describe('cancellations', () => {
     const { run, sent, ledger } = setup({ orders: { [order.orderId]: order } })
     await run([broadcast(order.orderId, 'order-created')])
     expect(sent).toHaveLength(0)
-    expect(await ledger.get('vtexAds', order.orderId)).toMatchObject({ status: 'skipped', reason: CONSENT_REFUSED_SKIP, notes: ['consent-refused'] })
+    expect(await ledger.delivery('vtexAds', order.orderId)).toMatchObject({ status: 'skipped', reason: CONSENT_REFUSED_SKIP, notes: ['consent-refused'] })
   })
 })
 
@@ -195,7 +195,7 @@ describe('destination answers', () => {
     const { run, deps, sent, ledger } = setup({ answers: [answer(422, ajvList)] })
     await run([broadcast(SIMPLE, 'order-created')])
     expect(sent).toHaveLength(1)
-    expect(await ledger.get('vtexAds', SIMPLE)).toMatchObject({ status: 'dead', attempts: 1, errors: ajvList })
+    expect(await ledger.delivery('vtexAds', SIMPLE)).toMatchObject({ status: 'dead', attempts: 1, errors: ajvList })
 
     await run([broadcast(SIMPLE, 'payment-approved')])
     expect(sent).toHaveLength(1)
@@ -203,7 +203,7 @@ describe('destination answers', () => {
     const results = await replayOrder(SIMPLE, deps)
     expect(results).toEqual([expect.objectContaining({ status: 'sent' })])
     expect(sent).toHaveLength(2)
-    expect(await ledger.get('vtexAds', SIMPLE)).toMatchObject({ status: 'sent', attempts: 2, errors: undefined })
+    expect(await ledger.delivery('vtexAds', SIMPLE)).toMatchObject({ status: 'sent', attempts: 2, errors: undefined })
   })
 
   it('a replay starts no order without time left in its call: that one stays dead, for the next click', async () => {
@@ -213,7 +213,7 @@ describe('destination answers', () => {
     const results = await replayOrder(SIMPLE, { ...deps, deadline: { remainingMs: () => remainingMs } })
     expect(results).toEqual([])
     expect(sent).toHaveLength(1)
-    expect(await ledger.get('vtexAds', SIMPLE)).toMatchObject({ status: 'dead', attempts: 1 })
+    expect(await ledger.delivery('vtexAds', SIMPLE)).toMatchObject({ status: 'dead', attempts: 1 })
 
     remainingMs = REPLAY_START_RESERVE_MS
     expect(await replayOrder(SIMPLE, { ...deps, deadline: { remainingMs: () => remainingMs } })).toEqual([expect.objectContaining({ status: 'sent' })])
@@ -225,33 +225,33 @@ describe('destination answers', () => {
     expect(sent).toHaveLength(2)
     expect(sent[0].body).toBe(sent[1].body)
     expect(sleeps).toEqual([225]) // 300 ms base, equal jitter at random()=0.5
-    expect(await ledger.get('vtexAds', SIMPLE)).toMatchObject({ status: 'sent', attempts: 2 })
+    expect(await ledger.delivery('vtexAds', SIMPLE)).toMatchObject({ status: 'sent', attempts: 2 })
   })
 
   it('no answer (connection refused) is retried like a 5xx', async () => {
     const { run, sent, ledger } = setup({ answers: [Object.assign(new Error('connect ECONNREFUSED'), { code: 'ECONNREFUSED' })] })
     await run([broadcast(SIMPLE, 'order-created')])
     expect(sent).toHaveLength(2)
-    expect(await ledger.get('vtexAds', SIMPLE)).toMatchObject({ status: 'sent' })
+    expect(await ledger.delivery('vtexAds', SIMPLE)).toMatchObject({ status: 'sent' })
   })
 
   it('a destination down for the whole budget: recorded as failed and rethrown for the broadcaster', async () => {
     const { deps, sent, ledger } = setup({ answers: Array.from({ length: 4 }, () => answer(500)) })
     await expect(processOrderStatus(broadcast(SIMPLE, 'order-created'), deps)).rejects.toThrow(RetryableDeliveryError)
     expect(sent).toHaveLength(4)
-    expect(await ledger.get('vtexAds', SIMPLE)).toMatchObject({ status: 'failed', attempts: 4, reason: 'http-500' })
+    expect(await ledger.delivery('vtexAds', SIMPLE)).toMatchObject({ status: 'failed', attempts: 4, reason: 'http-500' })
 
     // The broadcaster delivers it again later: now it goes through, once.
     await processOrderStatus(broadcast(SIMPLE, 'order-created'), deps)
     expect(sent).toHaveLength(5)
-    expect(await ledger.get('vtexAds', SIMPLE)).toMatchObject({ status: 'sent', attempts: 5 })
+    expect(await ledger.delivery('vtexAds', SIMPLE)).toMatchObject({ status: 'sent', attempts: 5 })
   })
 
   it('429 with a Retry-After beyond the budget: not hammered, retried after it', async () => {
     const { deps, sent, ledger, advance } = setup({ answers: [answer(429, {}, { 'retry-after': '120' })] })
     await expect(processOrderStatus(broadcast(SIMPLE, 'order-created'), deps)).rejects.toThrow(RetryableDeliveryError)
     expect(sent).toHaveLength(1)
-    expect(await ledger.get('vtexAds', SIMPLE)).toMatchObject({ status: 'failed', reason: 'http-429' })
+    expect(await ledger.delivery('vtexAds', SIMPLE)).toMatchObject({ status: 'failed', reason: 'http-429' })
 
     await expect(processOrderStatus(broadcast(SIMPLE, 'order-created'), deps)).rejects.toThrow(RetryableDeliveryError)
     expect(sent).toHaveLength(1)
@@ -298,7 +298,7 @@ describe('orders that cannot be read (yet)', () => {
       const oms = omsAnswering([answer, answer, answer])
       const { deps, ledger, sent, retryQueue } = setup({ readOrder: oms.readOrder })
       await expect(processOrderStatus(broadcast(SIMPLE, 'order-created'), deps)).rejects.toThrow(RetryableDeliveryError)
-      expect([reason, await ledger.get('vtexAds', SIMPLE)]).toEqual([reason, expect.objectContaining({ status: 'failed', reason })])
+      expect([reason, await ledger.delivery('vtexAds', SIMPLE)]).toEqual([reason, expect.objectContaining({ status: 'failed', reason })])
       expect(await retryQueue.get(SIMPLE)).toMatchObject({ orderId: SIMPLE, attempts: 0 })
       expect(sent).toHaveLength(0)
       // Redelivered (or retried by the scheduled run) once OMS answers: delivered, and off the queue.
@@ -314,7 +314,7 @@ describe('orders that cannot be read (yet)', () => {
     const { deps, ledger, sent } = setup({ orders: { [SIMPLE]: withNullLine } })
     await expect(processOrderStatus(broadcast(SIMPLE, 'order-created'), deps)).resolves.toMatchObject({ decision: 'convert' })
     expect(sent).toHaveLength(0)
-    expect(await ledger.get('vtexAds', SIMPLE)).toMatchObject({ status: 'dead', reason: 'unmappable-order: items[1] is not an item line (null)' })
+    expect(await ledger.delivery('vtexAds', SIMPLE)).toMatchObject({ status: 'dead', reason: 'unmappable-order: items[1] is not an item line (null)' })
   })
 
   it('a refusal (403: a policy missing) is a dead letter at once: retrying cannot fix it', async () => {
@@ -322,7 +322,7 @@ describe('orders that cannot be read (yet)', () => {
     const { deps, ledger } = setup({ readOrder: oms.readOrder })
     await processOrderStatus(broadcast(SIMPLE, 'order-created'), deps)
     expect(oms.calls).toHaveLength(1)
-    expect(await ledger.get('vtexAds', SIMPLE)).toMatchObject({ status: 'dead', reason: 'order-unreadable: http-403' })
+    expect(await ledger.delivery('vtexAds', SIMPLE)).toMatchObject({ status: 'dead', reason: 'order-unreadable: http-403' })
   })
 })
 
@@ -336,7 +336,7 @@ describe('a default store: e-mails masked hard by OMS', () => {
     deps.lookupProfileEmail = async (userId) => loadProfileAnswer(PROFILE).find((document) => document.userId === userId)?.email
     await processOrderStatus(broadcast(HARD, 'order-created'), deps)
     expect(JSON.parse(sent[0].body).email_hashed).toBe(sha256Hex('ana.costa@example.com'))
-    expect(await ledger.get('vtexAds', HARD)).toMatchObject({ status: 'sent', notes: expect.arrayContaining(['email-resolved: from the customer profile (Master Data CL)']) })
+    expect(await ledger.delivery('vtexAds', HARD)).toMatchObject({ status: 'sent', notes: expect.arrayContaining(['email-resolved: from the customer profile (Master Data CL)']) })
   })
 
   it('Master Data down: recorded as failed and rethrown, delivered on redelivery', async () => {
@@ -347,7 +347,7 @@ describe('a default store: e-mails masked hard by OMS', () => {
       return 'Ana.Costa@Example.com'
     }
     await expect(processOrderStatus(broadcast(HARD, 'order-created'), deps)).rejects.toThrow(RetryableDeliveryError)
-    expect(await ledger.get('vtexAds', HARD)).toMatchObject({ status: 'failed', reason: 'profile-unreadable: http-502' })
+    expect(await ledger.delivery('vtexAds', HARD)).toMatchObject({ status: 'failed', reason: 'profile-unreadable: http-502' })
     expect(sent).toHaveLength(0)
     await processOrderStatus(broadcast(HARD, 'order-created'), deps)
     expect(sent).toHaveLength(1)
@@ -358,7 +358,7 @@ describe('a default store: e-mails masked hard by OMS', () => {
     deps.lookupProfileEmail = async () => undefined
     await processOrderStatus(broadcast(HARD, 'order-created'), deps)
     expect(sent).toHaveLength(0)
-    expect(await ledger.get('vtexAds', HARD)).toMatchObject({
+    expect(await ledger.delivery('vtexAds', HARD)).toMatchObject({
       status: 'dead',
       reason: "invalid-body: email-masked-unrecoverable; email-unresolved: no Master Data CL document for the order's userProfileId",
     })
@@ -369,7 +369,7 @@ describe('what the ledger keeps for the admin', () => {
   it('which ids the order carried (booleans, never the ids) and when it was placed', async () => {
     const { run, ledger } = setup()
     await run([broadcast(SIMPLE, 'order-created')])
-    const record = await ledger.get('vtexAds', SIMPLE)
+    const record = await ledger.delivery('vtexAds', SIMPLE)
     expect(record).toMatchObject({ identity: { sessionId: true, userId: true, impactClickId: true, oppref: true }, orderCreatedAt: '2026-11-20T14:31:07Z' })
     for (const id of ['5898b8d1-c250-4bb5-931b-8b9d0ee7b499', 'Qn3wT8Xy0xyz123', 'oppref_abc']) expect(JSON.stringify(record)).not.toContain(id)
   })

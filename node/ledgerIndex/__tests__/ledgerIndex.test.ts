@@ -1,7 +1,7 @@
 import type { DeliveryRecord } from '../../deliveryStore/ledger'
 import { MemoryLedger } from '../../deliveryStore/ledger'
 import { foldDeliveries, type OrderRecord } from '../../deliveryStore/orderRecord'
-import type { OrderRecordStore } from '../../deliveryStore/orderRecordStore'
+import type { OrderRecordStore } from '../../deliveryStore/recordStore'
 import { indexEntityName, INDEX_SCHEMA, INDEX_SCHEMA_NAME } from '../entity'
 import { destinationStateOf, legacyDocumentId, orderDocumentId, reasonCodeOf, toOrderIndexDocument } from '../document'
 import { ordersOf } from '../orderDocuments'

@@ -4,7 +4,7 @@ import { vtexAdsDestination } from '../../destinations/vtexAds'
 import type { DestinationResponse, OutboundRequest } from '../../destinations/destination'
 import { deadlineIn } from '../../coordination/deadline'
 import { KeyedMutex } from '../../coordination/keyedMutex'
-import { MemoryLedger } from '../../deliveryStore/ledger'
+import { MemoryOrderRecords } from '../../deliveryStore/recordStore'
 import { MemoryNameFiles } from '../../deliveryStore/nameFiles'
 import { processOrderStatus, type OrderStatusDeps } from '../../delivery/processOrderStatus'
 import { GIVE_UP_AFTER_MS, RetryQueue } from '../../deliveryStore/retryQueue'
@@ -52,7 +52,7 @@ function setup(orders: VtexOrder[], answers: DestinationResponse[] = []) {
   let clock = START
   const oms = fakeOms(orders)
   const sent: OutboundRequest[] = []
-  const ledger = new MemoryLedger()
+  const ledger = new MemoryOrderRecords()
   const claims = new MemoryNameFiles()
   const retryQueue = new RetryQueue(new MemoryNameFiles())
   const state = new MemoryStateStore()
@@ -66,8 +66,8 @@ function setup(orders: VtexOrder[], answers: DestinationResponse[] = []) {
       if (!order) throw Object.assign(new Error('not found'), { response: { status: 404 } })
       return order
     },
-    ledger,
-    claims,
+    records: ledger,
+    claims: ledger.claimFiles,
     retryQueue,
     transport: {
       async send(_name, request) {
@@ -101,18 +101,18 @@ describe('later retries: without a new broadcast', () => {
     const [order] = ordersFrom(1, START - 3 * 3_600_000)
     const { orderDeps, run, advance, sentOrderIds, ledger, retryQueue } = setup([order], [503, 503, 503, 503].map((status) => ({ status, headers: {}, body: {} })))
     await expect(processOrderStatus({ orderId: order.orderId, currentState: 'invoiced' }, orderDeps)).rejects.toThrow('will be retried')
-    expect(await ledger.get('vtexAds', order.orderId)).toMatchObject({ status: 'failed' })
+    expect(await ledger.delivery('vtexAds', order.orderId)).toMatchObject({ status: 'failed' })
     expect(await retryQueue.get(order.orderId)).toBeDefined()
 
     expect((await run()).retries.processed).toBe(0) // not due yet
     advance(2 * 60_000)
     expect((await run()).retries.processed).toBe(1)
-    expect(await ledger.get('vtexAds', order.orderId)).toMatchObject({ status: 'sent' })
+    expect(await ledger.delivery('vtexAds', order.orderId)).toMatchObject({ status: 'sent' })
     expect(await retryQueue.get(order.orderId)).toBeUndefined()
     advance(60 * 60_000)
     await run()
     expect(sentOrderIds().filter((id) => id === order.orderId)).toHaveLength(5) // 4 failed attempts, 1 delivered
-    expect(await ledger.get('vtexAds', order.orderId)).toMatchObject({ status: 'sent' })
+    expect(await ledger.delivery('vtexAds', order.orderId)).toMatchObject({ status: 'sent' })
   })
 
   it('backs off between runs, and gives up after the bound with reason gave-up', async () => {
@@ -132,7 +132,7 @@ describe('later retries: without a new broadcast', () => {
     const gaps = dueTimes.slice(1).map((at, index) => at - dueTimes[index])
     expect(gaps.every((gap, index) => index === 0 || gap >= gaps[index - 1] || gap >= 6 * 3_600_000 - 5 * 60_000)).toBe(true)
     expect(Math.max(...gaps)).toBeLessThanOrEqual(6 * 3_600_000 + 5 * 60_000)
-    expect(await ledger.get('vtexAds', order.orderId)).toMatchObject({ status: 'dead', reason: expect.stringMatching(/^gave-up: still failing after 7\d h \(http-503\)$/) })
+    expect(await ledger.delivery('vtexAds', order.orderId)).toMatchObject({ status: 'dead', reason: expect.stringMatching(/^gave-up: still failing after 7\d h \(http-503\)$/) })
     expect(await retryQueue.get(order.orderId)).toBeUndefined()
   })
 })
