@@ -62,7 +62,11 @@ export const forgetMigrationDone = () => {
  * it is (or when there are none). Until the mark is seen (or the old bucket found empty) it costs
  * a state read and a one-name listing; after, nothing.
  */
-export async function legacyRecordOf(orderId: string, names: DestinationName[], deps: { legacy: LegacyLedger; state: StateStore }): Promise<OrderRecord | undefined> {
+export async function legacyRecordOf(
+  orderId: string,
+  names: DestinationName[],
+  deps: { legacy: LegacyLedger; state: StateStore }
+): Promise<OrderRecord | undefined> {
   if (migrationDone) return undefined
   const state = await deps.state.get<MigrationState>(MIGRATION_STATE)
   // Done, or nothing to migrate (a store that installed this version first): never asked again here.
@@ -71,7 +75,10 @@ export async function legacyRecordOf(orderId: string, names: DestinationName[], 
     return undefined
   }
   const old = await Promise.all(names.map((name) => deps.legacy.get(name, orderId)))
-  return foldDeliveries(orderId, old.filter((delivery): delivery is DeliveryRecord => delivery !== undefined))
+  return foldDeliveries(
+    orderId,
+    old.filter((delivery): delivery is DeliveryRecord => delivery !== undefined)
+  )
 }
 
 export interface MigrationDeps {
@@ -83,16 +90,23 @@ export interface MigrationDeps {
   pageSize?: number
 }
 
-/** Walks the old bucket a page at a time while there is time; returns the state saved. */
-export async function migrateLegacyRecords(deps: MigrationDeps): Promise<MigrationState> {
+/** Walks the old bucket a page at a time while there is time; returns the state saved and how many orders this run folded in. */
+export async function migrateLegacyRecords(deps: MigrationDeps): Promise<MigrationState & { migratedThisRun: number }> {
   const now = deps.now ?? Date.now
-  let state: MigrationState = (await deps.state.get<MigrationState>(MIGRATION_STATE)) ?? { done: false, migrated: 0, updatedAt: new Date(now()).toISOString() }
+  let state: MigrationState = (await deps.state.get<MigrationState>(MIGRATION_STATE)) ?? {
+    done: false,
+    migrated: 0,
+    updatedAt: new Date(now()).toISOString(),
+  }
+  const migratedBefore = state.migrated
   while (!state.done && deps.remainingMs() > 0) {
     const page = await deps.legacy.page(state.next, deps.pageSize ?? 100)
     const byOrder = new Map<string, DestinationName[]>()
     for (const key of page.names.map(keyOf)) if (key) byOrder.set(key.orderId, [...(byOrder.get(key.orderId) ?? []), key.destination])
     for (const [orderId, destinations] of byOrder) {
-      const old = (await Promise.all(destinations.map((name) => deps.legacy.get(name, orderId)))).filter((delivery): delivery is DeliveryRecord => delivery !== undefined)
+      const old = (await Promise.all(destinations.map((name) => deps.legacy.get(name, orderId)))).filter(
+        (delivery): delivery is DeliveryRecord => delivery !== undefined
+      )
       const result = await recordTransition(deps.records, orderId, migrated(old))
       if (result.written) state.migrated++
     }
@@ -100,5 +114,5 @@ export async function migrateLegacyRecords(deps: MigrationDeps): Promise<Migrati
     await deps.state.put(MIGRATION_STATE, state)
   }
   if (state.done) migrationDone = true
-  return state
+  return { ...state, migratedThisRun: state.migrated - migratedBefore }
 }

@@ -8,7 +8,7 @@ import { IndexedLedger } from './indexedLedger'
 import { orderRecordSource } from './orderRecordSource'
 import { VBasePendingQueue } from './pendingReindex'
 import type { ReindexDeps } from './reindex'
-import { ledgerOrderPages, vbaseReindexProgress, type FullReindexDeps } from './fullReindex'
+import { allOrderPages, vbaseReindexProgress, type FullReindexDeps } from './fullReindex'
 
 /** The IO pieces the index needs: Master Data (ADMIN_DS) for the index, VBase for the ledger and the queue. */
 export interface IndexContext {
@@ -37,7 +37,7 @@ export const reindexDepsOf = (ctx: IndexContext, logger: DeliveryLogger): Reinde
 
 /** For the scheduled run: the index's migration to one document per order, `await reindexAll(fullReindexDepsOf(ctx, logger))`. */
 export const fullReindexDepsOf = (ctx: IndexContext, logger: DeliveryLogger): FullReindexDeps => ({
-  listOrders: ledgerOrderPages(ctx.clients.vbase),
+  listOrders: allOrderPages(ctx.clients.vbase),
   source: orderRecordSource({ records: new VBaseOrderRecords(ctx.clients.vbase), ledger: new VBaseLedger(ctx.clients.vbase) }),
   index: orderIndexOf(ctx),
   progress: vbaseReindexProgress(ctx.clients.vbase),

@@ -2,6 +2,7 @@ import type { VBase } from '@vtex/api'
 import type { DestinationName } from '../destinations/destination'
 import { NO_DEADLINE, type Deadline } from '../coordination/deadline'
 import { LEDGER_BUCKET } from '../deliveryStore/buckets'
+import { ORDER_RECORDS_BUCKET } from '../deliveryStore/recordStore'
 import type { DeliveryLogger } from '../lib/logger'
 import { deliveriesOf } from '../deliveryStore/orderRecord'
 import type { OrderIndexWriter } from './orderIndex'
@@ -52,7 +53,10 @@ export const FULL_REINDEX_PAGE = 100
  * twice (its destinations' files on two pages) is written twice, the same. Idempotent once done
  * (nothing runs). Stops at its deadline or when Master Data keeps refusing.
  */
-export async function reindexAll(deps: FullReindexDeps, options: { deadline?: Deadline; pageSize?: number } = {}): Promise<FullReindexResult> {
+export async function reindexAll(
+  deps: FullReindexDeps,
+  options: { deadline?: Deadline; pageSize?: number } = {}
+): Promise<FullReindexResult> {
   const deadline = options.deadline ?? NO_DEADLINE
   const progress = (await deps.progress.read()) ?? { done: false, reindexed: 0 }
   const result: FullReindexResult = { reindexed: 0, failed: 0, done: progress.done }
@@ -69,7 +73,9 @@ export async function reindexAll(deps: FullReindexDeps, options: { deadline?: De
       }
       const record = await deps.source(orderId)
       if (!record) continue
-      const first = deliveriesOf(record).map((delivery) => delivery.destination).sort()[0]
+      const first = deliveriesOf(record)
+        .map((delivery) => delivery.destination)
+        .sort()[0]
       if (destination && first && destination !== first) continue
       try {
         await deps.index.write(record)
@@ -91,7 +97,8 @@ export async function reindexAll(deps: FullReindexDeps, options: { deadline?: De
     if (progress.done) break
   }
   result.done = progress.done
-  if (result.reindexed + result.failed > 0 || result.done) deps.logger.info({ message: 'index-full-reindex', ...result, total: progress.reindexed })
+  if (result.reindexed + result.failed > 0 || result.done)
+    deps.logger.info({ message: 'index-full-reindex', ...result, total: progress.reindexed })
   return result
 }
 
@@ -107,10 +114,40 @@ export function deliveryOfLedgerPath(path: string): { destination: DestinationNa
 export const ledgerOrderPages =
   (vbase: Pick<VBase, 'listFiles'>) =>
   async (next: string | undefined, limit: number): Promise<OrderIdPage> => {
-    const answer = (await vbase.listFiles(LEDGER_BUCKET, { limit, ...(next ? { next } : {}) })) as { data?: Array<{ path: string }>; next?: string | null }
+    const answer = (await vbase.listFiles(LEDGER_BUCKET, { limit, ...(next ? { next } : {}) })) as {
+      data?: Array<{ path: string }>
+      next?: string | null
+    }
     const orders = (answer.data ?? []).map((file) => deliveryOfLedgerPath(file.path)).filter((order) => order !== undefined)
     return { orders, next: answer.next ?? undefined }
   }
+
+/**
+ * Every order the app has a state for: the per-order records first (claim files beside them, named
+ * `<orderId>~…`, are skipped), then the per-destination files of earlier versions (an order in
+ * both is written twice, idempotently). The cursor says which bucket it is in.
+ */
+export const allOrderPages = (vbase: Pick<VBase, 'listFiles'>) => {
+  const legacyPages = ledgerOrderPages(vbase)
+  return async (next: string | undefined, limit: number): Promise<OrderIdPage> => {
+    if (next?.startsWith(LEGACY_CURSOR)) {
+      const page = await legacyPages(next.slice(LEGACY_CURSOR.length) || undefined, limit)
+      return { orders: page.orders, next: page.next === undefined ? undefined : `${LEGACY_CURSOR}${page.next}` }
+    }
+    const cursor = next?.startsWith(RECORDS_CURSOR) ? next.slice(RECORDS_CURSOR.length) : undefined
+    const answer = (await vbase.listFiles(ORDER_RECORDS_BUCKET, { limit, ...(cursor ? { next: cursor } : {}) })) as {
+      data?: Array<{ path: string }>
+      next?: string | null
+    }
+    const orders = (answer.data ?? [])
+      .map((file) => decodeURIComponent(file.path.split('/').pop() ?? ''))
+      .filter((name) => name !== '' && !name.includes('~'))
+      .map((orderId) => ({ orderId }))
+    return { orders, next: answer.next ? `${RECORDS_CURSOR}${answer.next}` : LEGACY_CURSOR }
+  }
+}
+const RECORDS_CURSOR = 'records:'
+const LEGACY_CURSOR = 'ledger:'
 
 /** The migration's cursor: one small VBase file. */
 export const INDEX_MIGRATION_BUCKET = 'ads-events-index-migration'

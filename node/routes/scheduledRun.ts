@@ -21,20 +21,33 @@ export const scheduledUpkeep: Array<(ctx: ServiceContext<Clients>) => { name: st
   // Orders delivered before one record per order: their per-destination files folded in, a few pages a run, until done.
   (ctx) => ({
     name: 'order-record-migration',
-    run: () => {
+    // The run reports this run's work only: a finished migration is not news at every tick.
+    run: async () => {
       const deadline = deadlineIn(MIGRATION_BUDGET_MS)
-      return migrateLegacyRecords({
+      const { migratedThisRun } = await migrateLegacyRecords({
         legacy: legacyLedgerOf(ctx.clients.vbase),
         records: orderRecordsOf(ctx, logger(ctx.vtex.logger)),
         state: vbaseStateStore(ctx.clients.vbase),
         remainingMs: () => deadline.remainingMs(),
       })
+      return { migrated: migratedThisRun }
     },
   }),
   // Index writes that failed at delivery time (queued), from the order's record as it is now.
-  (ctx) => ({ name: 'admin-index-repair', run: () => reindexPending(reindexDepsOf(ctx, logger(ctx.vtex.logger)), { deadline: deadlineIn(INDEX_REPAIR_BUDGET_MS) }) }),
+  (ctx) => ({
+    name: 'admin-index-repair',
+    run: () => reindexPending(reindexDepsOf(ctx, logger(ctx.vtex.logger)), { deadline: deadlineIn(INDEX_REPAIR_BUDGET_MS) }),
+  }),
   // The index's migration to one document per order, a page at a time, until done (then a single VBase read).
-  (ctx) => ({ name: 'admin-index-migration', run: () => reindexAll(fullReindexDepsOf(ctx, logger(ctx.vtex.logger)), { deadline: deadlineIn(INDEX_MIGRATION_BUDGET_MS) }) }),
+  (ctx) => ({
+    name: 'admin-index-migration',
+    run: async () => {
+      const { reindexed, failed } = await reindexAll(fullReindexDepsOf(ctx, logger(ctx.vtex.logger)), {
+        deadline: deadlineIn(INDEX_MIGRATION_BUDGET_MS),
+      })
+      return { reindexed, failed }
+    },
+  }),
 ]
 
 /** The migration's share of a run (it stops between pages; the next run resumes). */

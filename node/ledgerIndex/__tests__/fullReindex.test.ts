@@ -1,7 +1,7 @@
 import { MemoryLedger, type DeliveryRecord } from '../../deliveryStore/ledger'
 import type { DestinationName } from '../../destinations/destination'
 import type { OrderRecord } from '../../deliveryStore/orderRecord'
-import { deliveryOfLedgerPath, reindexAll, type FullReindexDeps, type ReindexProgress } from '../fullReindex'
+import { allOrderPages, deliveryOfLedgerPath, reindexAll, type FullReindexDeps, type ReindexProgress } from '../fullReindex'
 import { orderRecordSource } from '../orderRecordSource'
 
 const at = '2026-11-20T14:31:10.000Z'
@@ -82,5 +82,39 @@ describe('reindexAll: the index migration to one document per order', () => {
     expect(deliveryOfLedgerPath('impact:SLR-1:2')).toEqual({ destination: 'impact', orderId: 'SLR-1:2' })
     expect(deliveryOfLedgerPath('garbage')).toBeUndefined()
     expect(deliveryOfLedgerPath('facebook:1-01')).toBeUndefined()
+  })
+})
+
+describe('allOrderPages: every order the app has a state for', () => {
+  it('walks the per-order records (claim files skipped), then the per-destination files of earlier versions', async () => {
+    const buckets: Record<string, string[]> = {
+      'ads-events-orders': ['1390620512853-01', '1390620512853-01~1764860000000~000000000042~abc0', '1390620512854-01'],
+      'ads-events-deliveries': ['vtexAds%3A1390620512777-01', 'impact%3A1390620512777-01'],
+    }
+    const vbase = {
+      listFiles: async (bucket: string, options: { limit: number; next?: string }) => {
+        const start = Number(options.next ?? 0)
+        const paths = buckets[bucket] ?? []
+        const end = start + options.limit
+        return { data: paths.slice(start, end).map((path) => ({ path, hash: 'h' })), next: end < paths.length ? String(end) : null }
+      },
+    }
+    const list = allOrderPages(vbase as never)
+    const seen: Array<{ orderId: string; destination?: string }> = []
+    let next: string | undefined
+    let pages = 0
+    do {
+      const page = await list(next, 2)
+      seen.push(...page.orders)
+      next = page.next
+      pages++
+    } while (next !== undefined && pages < 10)
+    expect(seen).toEqual([
+      { orderId: '1390620512853-01' },
+      { orderId: '1390620512854-01' },
+      { destination: 'vtexAds', orderId: '1390620512777-01' },
+      { destination: 'impact', orderId: '1390620512777-01' },
+    ])
+    expect(pages).toBe(3)
   })
 })
