@@ -1,6 +1,7 @@
 import type { EventContext } from '@vtex/api'
 import type { Clients } from '../clients'
 import { statusOf } from '../lib/httpStatus'
+import { logger } from '../lib/logger'
 import { registerOrderFormApp } from '../checkoutRegistration/orderFormConfiguration'
 import { scheduledRunSchedule } from '../scheduled/schedule'
 import { orderIndexOf } from '../ledgerIndex/forContext'
@@ -19,14 +20,15 @@ export const isThisApp = (appId: unknown): boolean => {
 }
 
 export async function appSetup(ctx: EventContext<Clients>): Promise<void> {
+  const log = logger(ctx.vtex.logger)
   const { to } = (ctx.body ?? {}) as { to?: { id?: unknown } }
   if (!isThisApp(to?.id)) return
   try {
     const { changed } = await registerOrderFormApp(ctx.clients)
-    ctx.vtex.logger.info({ message: 'orderform-app-registration', changed, trigger: 'app-setup' })
+    log.info({ message: 'orderform-app-registration', changed, trigger: 'app-setup' })
   } catch (error) {
     // Acknowledged anyway: the next broadcast, the scheduled run and the admin action register it too.
-    ctx.vtex.logger.warn({ message: 'orderform-app-registration-failed', trigger: 'app-setup', status: statusOf(error) })
+    log.warn({ message: 'orderform-app-registration-failed', trigger: 'app-setup', status: statusOf(error) })
   }
   await ensureIndexSchema(ctx)
   await registerSchedule(ctx)
@@ -34,10 +36,11 @@ export async function appSetup(ctx: EventContext<Clients>): Promise<void> {
 
 /** The admin's index schema, created by the app itself (the first index write would do it too). */
 async function ensureIndexSchema(ctx: EventContext<Clients>): Promise<void> {
+  const log = logger(ctx.vtex.logger)
   try {
     await orderIndexOf(ctx).ensureSchema()
   } catch (error) {
-    ctx.vtex.logger.warn({ message: 'index-schema-failed', trigger: 'app-setup', status: statusOf(error) })
+    log.warn({ message: 'index-schema-failed', trigger: 'app-setup', status: statusOf(error) })
   }
 }
 
@@ -49,10 +52,11 @@ async function ensureIndexSchema(ctx: EventContext<Clients>): Promise<void> {
 async function registerSchedule(ctx: EventContext<Clients>): Promise<void> {
   if (ctx.vtex.production !== true) return
   const appName = (process.env.VTEX_APP_ID ?? '').split('@')[0]
+  const log = logger(ctx.vtex.logger)
   try {
     await ctx.clients.scheduler.register(appName, scheduledRunSchedule(ctx.vtex.account, ctx.vtex.workspace))
-    ctx.vtex.logger.info({ message: 'schedule-registered', trigger: 'app-setup' })
+    log.info({ message: 'schedule-registered', trigger: 'app-setup' })
   } catch (error) {
-    ctx.vtex.logger.warn({ message: 'schedule-registration-failed', trigger: 'app-setup', status: statusOf(error) })
+    log.warn({ message: 'schedule-registration-failed', trigger: 'app-setup', status: statusOf(error) })
   }
 }

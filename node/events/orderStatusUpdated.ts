@@ -2,6 +2,7 @@ import type { EventContext } from '@vtex/api'
 import type { Clients } from '../clients'
 import { processOrderStatus, type OrderStatusDeps } from '../delivery/processOrderStatus'
 import { statusOf } from '../lib/httpStatus'
+import { logger } from '../lib/logger'
 import { recordMalformedBroadcast } from '../deliveryStore/vbaseLedger'
 import { parseBroadcast } from '../order/broadcast'
 import { UnparseableEventBody } from '../runtime/eventBody'
@@ -28,14 +29,14 @@ export async function orderStatusUpdated(ctx: EventContext<Clients>): Promise<vo
   if (ctx.body instanceof UnparseableEventBody) {
     const { reason, excerpt, bytes } = ctx.body
     const path = await recordMalformedBroadcast(ctx.clients.vbase, reason, undefined, Date.now(), { excerpt, bytes })
-    ctx.vtex.logger.warn({ message: 'broadcast-rejected', reason, deadLetter: path })
+    logger(ctx.vtex.logger).warn({ message: 'broadcast-rejected', reason, deadLetter: path })
     return
   }
   const body = asJson(ctx.body)
   const parsed = parseBroadcast(body)
   if (!parsed.ok) {
     const path = await recordMalformedBroadcast(ctx.clients.vbase, parsed.reason, body)
-    ctx.vtex.logger.warn({ message: 'broadcast-rejected', reason: parsed.reason, deadLetter: path })
+    logger(ctx.vtex.logger).warn({ message: 'broadcast-rejected', reason: parsed.reason, deadLetter: path })
     return
   }
   const deps = await orderStatusDeps(ctx)

@@ -4,6 +4,7 @@ import { querySponsoredAds } from '../ads/querySponsoredAds'
 import type { SponsoredAdsResult } from '../ads/adAnswer'
 import { storefrontSite } from '../ads/storefrontSite'
 import { readSettings } from '../settings/readSettings'
+import { logger } from '../lib/logger'
 
 /**
  * GraphQL `sponsoredAds(input)`: per-session ads for the storefront blocks (cache scope PRIVATE in
@@ -15,5 +16,5 @@ export const sponsoredAds = (_: unknown, { input }: { input: unknown }, ctx: Ser
   querySponsoredAds(input, {
     settings: () => readSettings(() => ctx.clients.apps, ctx.vtex),
     getAds: (url, body, timeoutMs) => ctx.clients.vtexAdsQuery.getAds(url, body, timeoutMs),
-    log: (entry) => ctx.vtex.logger.warn(entry),
+    log: (entry) => logger(ctx.vtex.logger).warn({ ...entry }),
   }, storefrontSite(ctx.vtex))
