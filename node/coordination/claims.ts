@@ -1,5 +1,6 @@
 import { randomBytes } from 'crypto'
 import type { NameFiles } from '../deliveryStore/nameFiles'
+import { sleep } from '../lib/sleep'
 
 /**
  * A claim on an order that only one writer can win, across replicas, with a lease so a crashed
@@ -50,7 +51,6 @@ const rankOf = (path: string): string => path.split(SEPARATOR).slice(2).join(SEP
 
 const PROCESS_ID = randomBytes(6).toString('hex')
 let claimsMade = 0
-const defaultSleep = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms))
 
 export async function claim(files: ClaimFiles, key: string, options: ClaimOptions): Promise<ClaimResult> {
   if (!KEY.test(key)) throw new RangeError(`claim key must match ${KEY}: ${key}`)
@@ -73,6 +73,6 @@ export async function claim(files: ClaimFiles, key: string, options: ClaimOption
       await files.remove(path)
       return { won: false, heldUntil: Math.max(...live.map(leaseOf)) }
     }
-    await (options.sleep ?? defaultSleep)(waits[look])
+    await (options.sleep ?? sleep)(waits[look])
   }
 }

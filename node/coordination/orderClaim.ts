@@ -1,5 +1,6 @@
 import { randomBytes } from 'crypto'
 import type { NameFiles } from '../deliveryStore/nameFiles'
+import { sleep } from '../lib/sleep'
 
 /** What the claim reads of the order's record (deliveryStore's store): the claims it names as over. */
 export interface ClaimedRecordReader<Stored extends { record: { releasedClaims?: string[] } }> {
@@ -54,7 +55,6 @@ let claimsMade = 0
 
 const leaseOf = (name: string): number => Number(name.split(SEPARATOR)[1])
 const rankOf = (name: string): string => name.split(SEPARATOR).slice(2).join(SEPARATOR)
-const defaultSleep = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms))
 
 /**
  * What the holder's record write names as over: its own claim, and those named before that are
@@ -62,7 +62,10 @@ const defaultSleep = (ms: number) => new Promise<void>((resolve) => setTimeout(r
  */
 export const releasing =
   (claim: OrderClaim | undefined, nowMs: number) =>
-  (previous: string[] | undefined): string[] => [...(previous ?? []).filter((name) => leaseOf(name) > nowMs), ...(claim ? [claim.name] : [])]
+  (previous: string[] | undefined): string[] => [
+    ...(previous ?? []).filter((name) => leaseOf(name) > nowMs),
+    ...(claim ? [claim.name] : []),
+  ]
 
 export async function claimOrder<Stored extends { record: { releasedClaims?: string[] } }>(
   files: NameFiles,
@@ -87,12 +90,13 @@ export async function claimOrder<Stored extends { record: { releasedClaims?: str
     const expired = others.filter((other) => !(leaseOf(other) > now()))
     const live = others.filter((other) => leaseOf(other) > now())
     await Promise.all(expired.map((other) => files.remove(other).catch(() => undefined)))
-    if (live.length === 0) return { won: true, claim: { orderId, name, leaseUntil, release: () => files.remove(name).catch(() => undefined) }, stored }
+    if (live.length === 0)
+      return { won: true, claim: { orderId, name, leaseUntil, release: () => files.remove(name).catch(() => undefined) }, stored }
     const lowest = live.every((other) => rankOf(name) < rankOf(other))
     if (!lowest || look >= waits.length) {
       await files.remove(name).catch(() => undefined)
       return { won: false, heldUntil: Math.max(...live.map(leaseOf)), stored }
     }
-    await (options.sleep ?? defaultSleep)(waits[look])
+    await (options.sleep ?? sleep)(waits[look])
   }
 }

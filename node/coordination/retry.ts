@@ -13,7 +13,13 @@ export interface RetryPolicy {
   attemptTimeoutMs?: number
 }
 
-export const DEFAULT_RETRY_POLICY: RetryPolicy = { maxAttempts: 4, baseDelayMs: 300, maxDelayMs: 5_000, budgetMs: 15_000, attemptTimeoutMs: 5_000 }
+export const DEFAULT_RETRY_POLICY: RetryPolicy = {
+  maxAttempts: 4,
+  baseDelayMs: 300,
+  maxDelayMs: 5_000,
+  budgetMs: 15_000,
+  attemptTimeoutMs: 5_000,
+}
 
 /** Exponential backoff with "equal jitter": half fixed, half random, so retries of a burst spread out. */
 export function backoffDelayMs(attempt: number, policy: RetryPolicy, random: () => number = Math.random): number {

@@ -8,6 +8,7 @@ import { DEFAULT_RETRY_POLICY, nextRetryDelayMs, type RetryPolicy } from '../coo
 import type { Transport } from '../destinations/transport'
 import type { Deadline } from '../coordination/deadline'
 import type { DeliveryLogger } from '../lib/logger'
+import { sleep } from '../lib/sleep'
 
 export interface DeliveryDeps {
   transport: Transport
@@ -42,7 +43,6 @@ export interface DestinationDelivery {
 }
 
 const processMutex = new KeyedMutex()
-const defaultSleep = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms))
 
 /** "ECONNREFUSED", "timeout of 5000ms exceeded"…: the transport error's kind, never its request config. */
 export const describeTransportError = (error: unknown): string => {
@@ -114,7 +114,8 @@ export async function deliverToDestination(
     orderCreatedAt: conversion.createdAt,
     canceledAt: existing?.canceledAt,
   }
-  const settle = (changes: Partial<DeliveryRecord>): DeliveryRecord => (record = { ...record, ...changes, updatedAt: new Date(now()).toISOString() })
+  const settle = (changes: Partial<DeliveryRecord>): DeliveryRecord =>
+    (record = { ...record, ...changes, updatedAt: new Date(now()).toISOString() })
 
   const preparation = destination.prepare(conversion, settings, startedAt)
   if (preparation.kind === 'skipped') {
@@ -123,12 +124,18 @@ export async function deliverToDestination(
   }
   if (preparation.kind === 'invalid') {
     logger.warn({ message: 'conversion-dead-letter', destination: name, orderId, reason: preparation.reason })
-    return { result: result('dead', { reason: preparation.reason }), record: settle({ status: 'dead', reason: preparation.reason, errors: preparation.errors }) }
+    return {
+      result: result('dead', { reason: preparation.reason }),
+      record: settle({ status: 'dead', reason: preparation.reason, errors: preparation.errors }),
+    }
   }
 
   const { request } = preparation
   const basePolicy = deps.policy ?? DEFAULT_RETRY_POLICY
-  const policy = { ...basePolicy, budgetMs: Math.max(0, Math.min(basePolicy.budgetMs, (deps.deadline?.remainingMs() ?? Infinity) - DEADLINE_MARGIN_MS)) }
+  const policy = {
+    ...basePolicy,
+    budgetMs: Math.max(0, Math.min(basePolicy.budgetMs, (deps.deadline?.remainingMs() ?? Infinity) - DEADLINE_MARGIN_MS)),
+  }
   record = { ...record, payloadHash: sha256Hex(request.body) }
 
   for (let attemptsThisRun = 1; ; attemptsThisRun++) {
@@ -139,14 +146,15 @@ export async function deliverToDestination(
       outcome = { kind: 'retry', reason: describeTransportError(error) }
     }
     const attempts = record.attempts + 1
-    const delay = outcome.kind === 'retry' ? nextRetryDelayMs(attemptsThisRun, now() - startedAt, policy, outcome.retryAfterMs, deps.random) : undefined
+    const delay =
+      outcome.kind === 'retry' ? nextRetryDelayMs(attemptsThisRun, now() - startedAt, policy, outcome.retryAfterMs, deps.random) : undefined
     if (delay === undefined) {
       settle(settledChanges(outcome, attempts, now()))
       logOutcome(logger, name, orderId, outcome, attempts)
       return { result: result(record.status, { reason: record.reason, retryable: outcome.kind === 'retry' }), record }
     }
     record = { ...record, attempts, lastError: outcome.kind === 'retry' ? outcome.reason : record.lastError }
-    await (deps.sleep ?? defaultSleep)(delay)
+    await (deps.sleep ?? sleep)(delay)
   }
 }
 

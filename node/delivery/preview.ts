@@ -29,7 +29,10 @@ function redact(text: string, secrets: string[]): string {
 /** Credentials never appear, even encoded (Basic auth is base64 of the token). */
 function redactRequest(request: OutboundRequest, secrets: string[]): NonNullable<DestinationPreview['request']> {
   const headers = Object.fromEntries(
-    Object.entries(request.headers).map(([name, value]) => [name, name.toLowerCase() === 'authorization' ? value.replace(/^(\w+)\s.*$/, `$1 ${REDACTED}`) : redact(value, secrets)])
+    Object.entries(request.headers).map(([name, value]) => [
+      name,
+      name.toLowerCase() === 'authorization' ? value.replace(/^(\w+)\s.*$/, `$1 ${REDACTED}`) : redact(value, secrets),
+    ])
   )
   const body = redact(request.body, secrets)
   const isJson = /json/i.test(request.headers['content-type'] ?? request.headers['Content-Type'] ?? '')
@@ -37,7 +40,13 @@ function redactRequest(request: OutboundRequest, secrets: string[]): NonNullable
 }
 
 /** `resolutionNote`: what resolving a masked e-mail did (orderEmail.ts), when the caller did it first. */
-export function previewOrder(order: VtexOrder, settings: AppSettings, destinations: Destination[], nowMs: number, resolutionNote?: string): OrderPreview {
+export function previewOrder(
+  order: VtexOrder,
+  settings: AppSettings,
+  destinations: Destination[],
+  nowMs: number,
+  resolutionNote?: string
+): OrderPreview {
   let conversion
   try {
     conversion = toConversion(order)
@@ -45,7 +54,11 @@ export function previewOrder(order: VtexOrder, settings: AppSettings, destinatio
   } catch (error) {
     if (!(error instanceof UnmappableOrderError)) throw error
     const invalid: DestinationPreview = { status: 'invalid', reason: `unmappable-order: ${error.reason}` }
-    return { orderId: order.orderId, notes: [], destinations: Object.fromEntries(destinations.map((destination) => [destination.name, invalid])) }
+    return {
+      orderId: order.orderId,
+      notes: [],
+      destinations: Object.fromEntries(destinations.map((destination) => [destination.name, invalid])),
+    }
   }
 
   const previews = destinations.map((destination): [string, DestinationPreview] => {

@@ -16,6 +16,9 @@ import type { OrderRecordStore, StoredRecord } from '../deliveryStore/recordStor
 import { recordTransition } from '../deliveryStore/recordTransition'
 import { canceled, dead, delivered, failed, type Transition } from '../deliveryStore/transitions'
 import { legacyRecordOf, type LegacyLedger, type StateStore } from '../deliveryStore/migration'
+import { enabledDestinations } from '../destinations'
+import { sleep } from '../lib/sleep'
+import { statusOf } from '../lib/httpStatus'
 
 export interface OrderStatusDeps extends DeliveryDeps {
   settings: AppSettings
@@ -71,7 +74,8 @@ export function processOrderStatus(broadcast: OrderStatusBroadcast, deps: OrderS
   // A broadcast whose previous state was already at or past the trigger comes after the one that
   // converted the order: its record is read first (one GET ends it). The broadcast that crosses
   // the trigger goes straight to the claim, whose listing shows whether a record exists.
-  const recordExpected = broadcast.lastState !== undefined && decideOnState(broadcast.lastState, deps.settings.conversionStatus) !== 'ignore'
+  const recordExpected =
+    broadcast.lastState !== undefined && decideOnState(broadcast.lastState, deps.settings.conversionStatus) !== 'ignore'
   return withOrderLock(broadcast.orderId, () => processOrder(broadcast.orderId, broadcast.currentState, recordExpected, deps), deps.mutex)
 }
 
@@ -84,13 +88,18 @@ export function processOrderFromOms(orderId: string, deps: OrderStatusDeps): Pro
 }
 
 export const enabledNames = (deps: Pick<OrderStatusDeps, 'destinations' | 'settings'>): DestinationName[] =>
-  deps.destinations.filter((destination) => destination.enabled(deps.settings)).map((destination) => destination.name)
+  enabledDestinations(deps.destinations, deps.settings).map((destination) => destination.name)
 export const allFinal = (record: OrderRecord | undefined, names: DestinationName[]): boolean =>
   names.every((name) => {
     const delivery = deliveryOf(record, name)
     return delivery !== undefined && FINAL_STATUSES.has(delivery.status)
   })
-const alreadyFinal = (orderId: string, decision: TriggerDecision, record: OrderRecord | undefined, names: DestinationName[]): OrderStatusResult => ({
+const alreadyFinal = (
+  orderId: string,
+  decision: TriggerDecision,
+  record: OrderRecord | undefined,
+  names: DestinationName[]
+): OrderStatusResult => ({
   decision,
   results: deliveriesOf(record)
     .filter((delivery) => names.includes(delivery.destination))
@@ -139,7 +148,12 @@ export type HoldResult = ClaimedOrder | { heldUntil: number; stored: StoredRecor
 export async function holdOrder(orderId: string, deps: OrderStatusDeps): Promise<HoldResult> {
   const now = deps.now ?? Date.now
   const claimed = deps.claims
-    ? await claimOrder(deps.claims, deps.records, orderId, { leaseMs: CLAIM_LEASE_MS, now: deps.now, random: deps.random, sleep: deps.sleep })
+    ? await claimOrder(deps.claims, deps.records, orderId, {
+        leaseMs: CLAIM_LEASE_MS,
+        now: deps.now,
+        random: deps.random,
+        sleep: deps.sleep,
+      })
     : { won: true as const, claim: undefined, stored: (await deps.records.get(orderId)) ?? null }
   if (!claimed.won) return { heldUntil: claimed.heldUntil, stored: claimed.stored }
   const legacy = !claimed.stored && deps.legacy ? await legacyRecordOf(orderId, enabledNames(deps), deps.legacy) : undefined
@@ -153,7 +167,9 @@ export async function holdOrder(orderId: string, deps: OrderStatusDeps): Promise
     },
     async write(transition) {
       finished = true
-      const { record, written } = await recordTransition(deps.records, orderId, transition, { known: stored, releasedClaims: releasing(claimed.claim, now()) })
+      const { record, written } = await persistently(deps, orderId, () =>
+        recordTransition(deps.records, orderId, transition, { known: stored, releasedClaims: releasing(claimed.claim, now()) })
+      )
       // Nothing changed, so no record names the claim as over: let it go.
       if (!written) await claimed.claim?.release()
       return record
@@ -163,6 +179,49 @@ export async function holdOrder(orderId: string, deps: OrderStatusDeps): Promise
       await claimed.claim?.release()
     },
   }
+}
+
+/** Below this much time left, the write is not tried again: the answer must still reach the platform in time. */
+const WRITE_RETRY_RESERVE_MS = 1_500
+const WRITE_RETRY_WAITS_MS = [250, 500, 1_000, 2_000]
+
+/**
+ * The holder's one write, tried again while VBase fails (5xx, no answer) and the handler has time:
+ * it records what the destinations already accepted, and an unrecorded send is sent again by the
+ * next holder once the claim's lease runs out. Each try is cut at the time left (a hung VBase
+ * request goes on alone). A 412 is recordTransition's to handle; what still fails is thrown, logged
+ * as `order-record-unwritten` (the destinations' dedup keys are then the last line).
+ */
+async function persistently<T>(deps: OrderStatusDeps, orderId: string, write: () => Promise<T>): Promise<T> {
+  const deadline = deps.deadline ?? NO_DEADLINE
+  for (let attempt = 0; ; attempt++) {
+    try {
+      return await withinTime(write(), deadline.remainingMs() - WRITE_RETRY_RESERVE_MS)
+    } catch (error) {
+      const wait = WRITE_RETRY_WAITS_MS[Math.min(attempt, WRITE_RETRY_WAITS_MS.length - 1)]
+      if (deadline.remainingMs() - wait < WRITE_RETRY_RESERVE_MS * 2) {
+        deps.logger.warn({
+          message: 'order-record-unwritten',
+          orderId,
+          attempts: attempt + 1,
+          status: statusOf(error),
+          error: (error as Error).message?.slice(0, 200),
+        })
+        throw error
+      }
+      await (deps.sleep ?? sleep)(wait)
+    }
+  }
+}
+
+function withinTime<T>(work: Promise<T>, ms: number): Promise<T> {
+  if (!Number.isFinite(ms)) return work
+  let timer: ReturnType<typeof setTimeout> | undefined
+  const timeout = new Promise<never>((_, reject) => {
+    timer = setTimeout(() => reject(new Error(`record write took over ${Math.max(0, Math.round(ms))} ms`)), Math.max(0, ms))
+  })
+  work.catch(() => undefined)
+  return Promise.race([work, timeout]).finally(() => clearTimeout(timer))
 }
 
 export const isHeld = (hold: HoldResult): hold is ClaimedOrder => 'write' in hold
@@ -195,7 +254,12 @@ export async function underClaim<T>(
   }
 }
 
-async function processOrder(orderId: string, broadcastState: string | undefined, recordExpected: boolean, deps: OrderStatusDeps): Promise<OrderStatusResult> {
+async function processOrder(
+  orderId: string,
+  broadcastState: string | undefined,
+  recordExpected: boolean,
+  deps: OrderStatusDeps
+): Promise<OrderStatusResult> {
   const names = enabledNames(deps)
   const broadcastDecision = broadcastState === undefined ? undefined : decideOnState(broadcastState, deps.settings.conversionStatus)
   if (names.length === 0 || broadcastDecision === 'ignore') return { decision: 'ignore', results: [] }
@@ -206,14 +270,23 @@ async function processOrder(orderId: string, broadcastState: string | undefined,
     if (allFinal(seen?.record, names)) return alreadyFinal(orderId, 'convert', seen?.record, names)
   }
 
-  const stopIfFinal = (record: OrderRecord) => (broadcastDecision === 'convert' && allFinal(record, names) ? alreadyFinal(orderId, 'convert', record, names) : undefined)
+  const stopIfFinal = (record: OrderRecord) =>
+    broadcastDecision === 'convert' && allFinal(record, names) ? alreadyFinal(orderId, 'convert', record, names) : undefined
   const outcome = await underClaim(orderId, deps, (claimed) => processClaimed(claimed, broadcastDecision, names, deps), stopIfFinal)
   if (outcome !== IN_FLIGHT) return outcome
-  return { decision: broadcastDecision ?? 'convert', results: names.map((destination) => ({ destination, orderId, status: 'in-flight', retryable: false })) }
+  return {
+    decision: broadcastDecision ?? 'convert',
+    results: names.map((destination) => ({ destination, orderId, status: 'in-flight', retryable: false })),
+  }
 }
 
 /** read → map → deliver to every destination not yet final (in parallel) → one record write. */
-async function processClaimed(claimed: ClaimedOrder, broadcastDecision: TriggerDecision | undefined, names: DestinationName[], deps: OrderStatusDeps): Promise<OrderStatusResult> {
+async function processClaimed(
+  claimed: ClaimedOrder,
+  broadcastDecision: TriggerDecision | undefined,
+  names: DestinationName[],
+  deps: OrderStatusDeps
+): Promise<OrderStatusResult> {
   const { orderId } = claimed
   const now = deps.now ?? Date.now
   const at = () => new Date(now()).toISOString()
@@ -235,7 +308,7 @@ async function processClaimed(claimed: ClaimedOrder, broadcastDecision: TriggerD
     return alreadyFinal(orderId, broadcastDecision ?? 'convert', record, names)
   }
 
-  const read = await readOrder(orderId, deps.readOrder, { deadline: deps.deadline ?? NO_DEADLINE, sleep: deps.sleep ?? defaultSleep })
+  const read = await readOrder(orderId, deps.readOrder, { deadline: deps.deadline ?? NO_DEADLINE, sleep: deps.sleep ?? sleep })
   if (read.kind !== 'order') {
     const change = { names, orderId, reason: read.reason, at: at() }
     await claimed.write(read.kind === 'transient' ? failed(change) : dead(change))
@@ -283,7 +356,11 @@ async function processClaimed(claimed: ClaimedOrder, broadcastDecision: TriggerD
   }
 
   const enabled = deps.destinations.filter((destination) => names.includes(destination.name))
-  const deliveries = await Promise.all(enabled.map((destination) => deliverToDestination(destination, conversion, deps.settings, deps, { existing: deliveryOf(record, destination.name) })))
+  const deliveries = await Promise.all(
+    enabled.map((destination) =>
+      deliverToDestination(destination, conversion, deps.settings, deps, { existing: deliveryOf(record, destination.name) })
+    )
+  )
   await claimed.write(delivered(deliveries.flatMap((delivery) => (delivery.record ? [delivery.record] : []))))
   const results = deliveries.map((delivery) => delivery.result)
   const retryable = results.filter((result) => result.retryable)
@@ -297,5 +374,3 @@ async function processClaimed(claimed: ClaimedOrder, broadcastDecision: TriggerD
   await dequeue()
   return { decision, results }
 }
-
-const defaultSleep = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms))

@@ -18,11 +18,11 @@ import { holdOrder, IN_FLIGHT, isHeld, underClaim, type ClaimedOrder, type Order
 import { readOrder } from '../order/readOrder'
 import { deliveryOf } from '../deliveryStore/orderRecord'
 import { replayed } from '../deliveryStore/transitions'
+import { enabledDestinations } from '../destinations'
+import { sleep } from '../lib/sleep'
 
 /** Only these are re-opened by a replay: sent and skipped are final by design. */
 const REPLAYABLE = new Set(['dead', 'failed'])
-
-const defaultSleep = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms))
 
 /**
  * A replay of many orders runs inside one admin call, which the service's `timeout` bounds: an
@@ -51,8 +51,11 @@ export function replayOrder(orderId: string, deps: OrderStatusDeps, only?: Desti
 }
 
 /** The order, read and mapped for a replay; or why it cannot be now (the records are left as they were). */
-async function replayConversion(orderId: string, deps: OrderStatusDeps): Promise<{ conversion: Conversion } | { reason: string; retryable: boolean }> {
-  const read = await readOrder(orderId, deps.readOrder, { deadline: deps.deadline ?? NO_DEADLINE, sleep: deps.sleep ?? defaultSleep })
+async function replayConversion(
+  orderId: string,
+  deps: OrderStatusDeps
+): Promise<{ conversion: Conversion } | { reason: string; retryable: boolean }> {
+  const read = await readOrder(orderId, deps.readOrder, { deadline: deps.deadline ?? NO_DEADLINE, sleep: deps.sleep ?? sleep })
   if (read.kind !== 'order') return { reason: read.reason, retryable: read.kind === 'transient' }
   try {
     return { conversion: await convertOrder(read.order, deps.lookupProfileEmail) }
@@ -64,7 +67,7 @@ async function replayConversion(orderId: string, deps: OrderStatusDeps): Promise
 
 async function replayClaimed(claimed: ClaimedOrder, deps: OrderStatusDeps, only?: DestinationName): Promise<DeliveryResult[]> {
   const { orderId } = claimed
-  const candidates = deps.destinations.filter((destination) => destination.enabled(deps.settings) && (!only || destination.name === only))
+  const candidates = enabledDestinations(deps.destinations, deps.settings).filter((destination) => !only || destination.name === only)
   const toReplay = candidates.flatMap((destination) => {
     const existing = deliveryOf(claimed.stored?.record, destination.name)
     return existing && REPLAYABLE.has(existing.status) ? [{ destination, existing }] : []
@@ -73,9 +76,17 @@ async function replayClaimed(claimed: ClaimedOrder, deps: OrderStatusDeps, only?
 
   const loaded = await replayConversion(orderId, deps)
   if (!('conversion' in loaded))
-    return toReplay.map(({ destination, existing }) => ({ destination: destination.name, orderId, status: existing.status, reason: loaded.reason, retryable: loaded.retryable }))
+    return toReplay.map(({ destination, existing }) => ({
+      destination: destination.name,
+      orderId,
+      status: existing.status,
+      reason: loaded.reason,
+      retryable: loaded.retryable,
+    }))
   const deliveries = await Promise.all(
-    toReplay.map(({ destination, existing }) => deliverToDestination(destination, loaded.conversion, deps.settings, deps, { existing, replay: true }))
+    toReplay.map(({ destination, existing }) =>
+      deliverToDestination(destination, loaded.conversion, deps.settings, deps, { existing, replay: true })
+    )
   )
   await claimed.write(replayed(deliveries.flatMap((delivery) => (delivery.record ? [delivery.record] : []))))
   return deliveries.map((delivery) => delivery.result)
@@ -132,13 +143,19 @@ async function replayInBatches(orderIds: string[], destination: Destination, dep
 }
 
 /** An order's replayable delivery, mapped and ready to batch; its result when it cannot go in a batch; nothing to replay. */
-async function prepareForBatch(held: ClaimedOrder, destination: Destination, deps: OrderStatusDeps): Promise<BatchItem | { result: DeliveryResult } | undefined> {
+async function prepareForBatch(
+  held: ClaimedOrder,
+  destination: Destination,
+  deps: OrderStatusDeps
+): Promise<BatchItem | { result: DeliveryResult } | undefined> {
   const { orderId } = held
   const existing = deliveryOf(held.stored?.record, destination.name)
   if (!existing || !REPLAYABLE.has(existing.status)) return undefined
   const loaded = await replayConversion(orderId, deps)
   if (!('conversion' in loaded))
-    return { result: { destination: destination.name, orderId, status: existing.status, reason: loaded.reason, retryable: loaded.retryable } }
+    return {
+      result: { destination: destination.name, orderId, status: existing.status, reason: loaded.reason, retryable: loaded.retryable },
+    }
   const preparation = destination.prepare(loaded.conversion, deps.settings, (deps.now ?? Date.now)())
   // Unsendable on its own (skip, invalid): recorded exactly as the pipeline records it, nothing sent.
   if (preparation.kind !== 'ready') {
@@ -170,7 +187,13 @@ async function sendInBatches(items: BatchItem[], destination: Destination, deps:
   return results
 }
 
-async function recordReplayed(destination: Destination, item: BatchItem, outcome: Outcome, deps: OrderStatusDeps, nowMs: number): Promise<DeliveryResult> {
+async function recordReplayed(
+  destination: Destination,
+  item: BatchItem,
+  outcome: Outcome,
+  deps: OrderStatusDeps,
+  nowMs: number
+): Promise<DeliveryResult> {
   const attempts = item.existing.attempts + 1
   const record: DeliveryRecord = {
     ...item.existing,
@@ -180,5 +203,11 @@ async function recordReplayed(destination: Destination, item: BatchItem, outcome
   }
   await item.held.write(replayed([record]))
   logOutcome(deps.logger, destination.name, record.orderId, outcome, attempts)
-  return { destination: destination.name, orderId: record.orderId, status: record.status, reason: record.reason, retryable: outcome.kind === 'retry' }
+  return {
+    destination: destination.name,
+    orderId: record.orderId,
+    status: record.status,
+    reason: record.reason,
+    retryable: outcome.kind === 'retry',
+  }
 }

@@ -1,3 +1,4 @@
+import { deadlineIn } from '../../coordination/deadline'
 import { HARD_MASKED_FIXTURE, loadBroadcasts, loadOrder, loadProfileAnswer, type OrderFixture } from '../../__fixtures__'
 import { sha256Hex } from '../../identity/hash'
 import { CONSENT_REFUSED_SKIP, NO_STOREFRONT_SESSION_NOTE, vtexAdsDestination } from '../../destinations/vtexAds'
@@ -384,5 +385,33 @@ describe('privacy', () => {
     for (const pii of ['maria', 'silva', 'example.com', '98765', '529.982', '52998224725', 'compras@', 'joão', '11222333000181', 'noid.buyer', 'souza']) {
       expect(written).not.toContain(pii)
     }
+  })
+})
+
+describe('VBase failing when the outcome is recorded', () => {
+  const vbaseDown = () => Object.assign(new Error('Request failed with status code 503'), { response: { status: 503 } })
+
+  it('a sent conversion is recorded once VBase answers again, inside the broadcast: no second send', async () => {
+    const { deps, sent, ledger, run, logs } = setup()
+    const save = ledger.save.bind(ledger)
+    let refusals = 3
+    ledger.save = async (record, ifMatch) => (refusals-- > 0 ? Promise.reject(vbaseDown()) : save(record, ifMatch))
+    deps.deadline = deadlineIn(20_000, deps.now)
+    await run([broadcast(SIMPLE, 'payment-approved')])
+    expect(sent).toHaveLength(1)
+    expect(await ledger.delivery('vtexAds', SIMPLE)).toMatchObject({ status: 'sent', attempts: 1 })
+    expect(logs.filter((entry) => entry.message === 'order-record-unwritten')).toEqual([])
+    // A later copy of the broadcast finds the record final: nothing sent again.
+    await run([broadcast(SIMPLE, 'payment-approved')])
+    expect(sent).toHaveLength(1)
+  })
+
+  it('an outage longer than the broadcast has is logged as unwritten and the broadcast fails (the platform redelivers)', async () => {
+    const { deps, sent, ledger, logs } = setup()
+    ledger.save = async () => Promise.reject(vbaseDown())
+    deps.deadline = deadlineIn(8_000, deps.now)
+    await expect(processOrderStatus(broadcast(SIMPLE, 'payment-approved'), deps)).rejects.toThrow('503')
+    expect(sent).toHaveLength(1)
+    expect(logs).toContainEqual(expect.objectContaining({ message: 'order-record-unwritten', orderId: SIMPLE, status: 503 }))
   })
 })
