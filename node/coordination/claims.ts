@@ -40,27 +40,35 @@ export interface ClaimOptions {
   waitsMs?: number[]
 }
 
-const SEPARATOR = '~'
+export const CLAIM_SEPARATOR = '~'
+const SEPARATOR = CLAIM_SEPARATOR
 const KEY = /^[A-Za-z0-9._-]{1,128}$/
 const TICKET_DIGITS = 12
+/** How long the lowest ticket waits, look after look, unless told otherwise. */
+export const CLAIM_WAITS_MS = [25, 50, 100, 200, 400]
 
 const prefixOf = (key: string) => `${key}${SEPARATOR}`
-const leaseOf = (path: string): number => Number(path.split(SEPARATOR)[1])
+/** The lease a claim file's name carries (`<key>~<leaseUntil>~<ticket>~<unique>`). */
+export const leaseOf = (path: string): number => Number(path.split(SEPARATOR)[1])
 /** Ticket then unique part: a total order, ties impossible. */
-const rankOf = (path: string): string => path.split(SEPARATOR).slice(2).join(SEPARATOR)
+export const rankOf = (path: string): string => path.split(SEPARATOR).slice(2).join(SEPARATOR)
 
 const PROCESS_ID = randomBytes(6).toString('hex')
 let claimsMade = 0
 
+/** A claim file's name nobody else can write: `<key>~<leaseUntil>~<ticket>~<this process, a counter>`. */
+export function claimFileName(key: string, leaseUntil: number, random: () => number): string {
+  const ticket = String(Math.floor(random() * 10 ** TICKET_DIGITS)).padStart(TICKET_DIGITS, '0')
+  return [key, leaseUntil, ticket, `${PROCESS_ID}${(claimsMade++).toString(36)}`].join(SEPARATOR)
+}
+
 export async function claim(files: ClaimFiles, key: string, options: ClaimOptions): Promise<ClaimResult> {
   if (!KEY.test(key)) throw new RangeError(`claim key must match ${KEY}: ${key}`)
   const now = options.now ?? Date.now
-  const random = options.random ?? Math.random
-  const waits = options.waitsMs ?? [25, 50, 100, 200, 400]
+  const waits = options.waitsMs ?? CLAIM_WAITS_MS
   const leaseUntil = now() + options.leaseMs
-  const ticket = String(Math.floor(random() * 10 ** TICKET_DIGITS)).padStart(TICKET_DIGITS, '0')
-  const rank = `${ticket}${SEPARATOR}${PROCESS_ID}${(claimsMade++).toString(36)}`
-  const path = `${prefixOf(key)}${leaseUntil}${SEPARATOR}${rank}`
+  const path = claimFileName(key, leaseUntil, options.random ?? Math.random)
+  const rank = rankOf(path)
   await files.put(path)
   for (let look = 0; ; look++) {
     const others = (await files.list(prefixOf(key))).filter((other) => other !== path)

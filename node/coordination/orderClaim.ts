@@ -1,6 +1,7 @@
-import { randomBytes } from 'crypto'
 import type { NameFiles } from '../deliveryStore/nameFiles'
 import { sleep } from '../lib/sleep'
+import { isOrderId, ORDER_ID_RULE } from '../lib/orderId'
+import { CLAIM_SEPARATOR as SEPARATOR, CLAIM_WAITS_MS, claimFileName, leaseOf, rankOf, type ClaimOptions } from './claims'
 
 /** What the claim reads of the order's record (deliveryStore's store): the claims it names as over. */
 export interface ClaimedRecordReader<Stored extends { record: { releasedClaims?: string[] } }> {
@@ -39,22 +40,8 @@ export type OrderClaimResult<Stored> =
   /** The caller may find `stored` final and stop without queueing anything. */
   | { won: false; heldUntil: number; stored: Stored | null }
 
-export interface OrderClaimOptions {
-  leaseMs: number
-  now?: () => number
-  random?: () => number
-  sleep?: (ms: number) => Promise<void>
-  waitsMs?: number[]
-}
-
-const SEPARATOR = '~'
-const ORDER_ID = /^[A-Za-z0-9._-]{1,128}$/
-const TICKET_DIGITS = 12
-const PROCESS_ID = randomBytes(6).toString('hex')
-let claimsMade = 0
-
-const leaseOf = (name: string): number => Number(name.split(SEPARATOR)[1])
-const rankOf = (name: string): string => name.split(SEPARATOR).slice(2).join(SEPARATOR)
+/** The same election as every claim (coordination/claims.ts): lease, ticket, waits. */
+export type OrderClaimOptions = ClaimOptions
 
 /**
  * What the holder's record write names as over: its own claim, and those named before that are
@@ -73,12 +60,11 @@ export async function claimOrder<Stored extends { record: { releasedClaims?: str
   orderId: string,
   options: OrderClaimOptions
 ): Promise<OrderClaimResult<Stored>> {
-  if (!ORDER_ID.test(orderId)) throw new RangeError(`order id must match ${ORDER_ID}: ${orderId}`)
+  if (!isOrderId(orderId)) throw new RangeError(`invalid order id (${ORDER_ID_RULE}): ${JSON.stringify(String(orderId).slice(0, 80))}`)
   const now = options.now ?? Date.now
-  const waits = options.waitsMs ?? [25, 50, 100, 200, 400]
+  const waits = options.waitsMs ?? CLAIM_WAITS_MS
   const leaseUntil = now() + options.leaseMs
-  const ticket = String(Math.floor((options.random ?? Math.random)() * 10 ** TICKET_DIGITS)).padStart(TICKET_DIGITS, '0')
-  const name = [orderId, leaseUntil, ticket, `${PROCESS_ID}${(claimsMade++).toString(36)}`].join(SEPARATOR)
+  const name = claimFileName(orderId, leaseUntil, options.random ?? Math.random)
   await files.put(name)
   let stored: Stored | null = null
   for (let look = 0; ; look++) {
