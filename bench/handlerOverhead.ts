@@ -1,10 +1,9 @@
 /**
  * handler_overhead_ratio: what the real handler (orderStatusUpdated with the real IO clients)
  * costs to turn N broadcasts at C concurrent into delivered conversions against the sandbox
- * stand-ins, divided by what the same HTTP calls cost made bare with fetch (ledger read, the
- * cross-replica claim: write, list, ledger read again, order read, the customer profile read a
- * default hard-masked store needs, conversion POST, ledger write, the admin index's document write,
- * claim release) against the same stand-ins at the same concurrency.
+ * stand-ins, divided by what the same HTTP calls cost made bare with fetch (the claim's write and
+ * listing beside the order's record, order read, the customer profile read a default hard-masked
+ * store needs, conversion POST, the order's one record write, its index document write) against the same stand-ins at the same concurrency.
  * Stand-ins run in their own process. The figure is the median of paired rounds: each pair runs the
  * bare side and then the handler (rounds strictly alternate, so each follows one of the other
  * side), each round charged with collecting its own garbage; the pair's ratio is handler / bare in
@@ -12,7 +11,7 @@
  * reported with their spread. The same pairs' wall-time ratios are reported beside it: on a shared
  * machine a round's wall time is its CPU time over the share of the cores the neighbours leave,
  * which moves within seconds (bench/README.md has the runs that show it).
-  */
+ */
 import './env'
 import { spawn } from 'child_process'
 import { readFileSync } from 'fs'
@@ -22,6 +21,9 @@ import { runInNewContext } from 'vm'
 import { SANDBOX_HOST_HEADER } from '../sandbox/lib/servers'
 import { benchOrder } from './orders'
 import { indexEntityName, INDEX_SCHEMA, INDEX_SCHEMA_NAME } from '../node/ledgerIndex/entity'
+import { orderDocumentId, toOrderIndexDocument } from '../node/ledgerIndex/document'
+import { ORDER_RECORDS_BUCKET } from '../node/deliveryStore/recordStore'
+import type { OrderRecord } from '../node/deliveryStore/orderRecord'
 import { median, percentile, timedPool } from './pool'
 
 const ROOT = join(__dirname, '..')
@@ -42,8 +44,13 @@ const collectGarbage: () => void = (() => {
   return runInNewContext('gc')
 })()
 
-async function startStandIns(orders: number): Promise<{ proxyPort: number; pid: number; collectGarbage: () => Promise<void>; stop: () => void }> {
-  const child = spawn(process.execPath, ['--expose-gc', '--import', 'tsx', join(ROOT, 'sandbox', 'standinsProcess.ts'), String(orders)], { cwd: ROOT, stdio: ['ignore', 'pipe', 'inherit', 'ipc'] })
+async function startStandIns(
+  orders: number
+): Promise<{ proxyPort: number; pid: number; collectGarbage: () => Promise<void>; stop: () => void }> {
+  const child = spawn(process.execPath, ['--expose-gc', '--import', 'tsx', join(ROOT, 'sandbox', 'standinsProcess.ts'), String(orders)], {
+    cwd: ROOT,
+    stdio: ['ignore', 'pipe', 'inherit', 'ipc'],
+  })
   const proxyPort = await new Promise<number>((resolve, reject) => {
     child.stdout!.on('data', (chunk: Buffer) => {
       const match = /STANDINS_READY (\d+)/.exec(chunk.toString())
@@ -85,7 +92,9 @@ export interface HandlerOverhead {
 /** Pairs measured when nobody says: with 15 pairs, two runs of one commit agree within ±0.05 (bench/README.md). */
 export const DEFAULT_PAIRS = 15
 
-export async function handlerOverheadRatio(options: { broadcasts?: number; concurrency?: number; pairs?: number } = {}): Promise<HandlerOverhead> {
+export async function handlerOverheadRatio(
+  options: { broadcasts?: number; concurrency?: number; pairs?: number } = {}
+): Promise<HandlerOverhead> {
   const broadcasts = options.broadcasts ?? 1_000
   const concurrency = options.concurrency ?? 200
   const rounds = options.pairs ?? DEFAULT_PAIRS
@@ -124,7 +133,11 @@ export async function handlerOverheadRatio(options: { broadcasts?: number; concu
       return timedPool(orderIds, concurrency, async (orderId) => {
         // A new Clients per event, as the IO runtime builds them per request.
         const clients = new Clients(clientsConfig.options as never, context as never)
-        await orderStatusUpdated({ body: { orderId, currentState: 'order-created', domain: 'Marketplace' }, clients, vtex: context } as never)
+        await orderStatusUpdated({
+          body: { orderId, currentState: 'order-created', domain: 'Marketplace' },
+          clients,
+          vtex: context,
+        } as never)
       })
     }
 
@@ -136,31 +149,68 @@ export async function handlerOverheadRatio(options: { broadcasts?: number; concu
       return timedPool(orderIds, concurrency, async (orderId) => {
         const body = bareBodies.get(orderId)!
         const call = (host: string, path: string, init: RequestInit = {}) =>
-          fetch(`${proxy}${path}`, { ...init, headers: { ...(init.headers as Record<string, string>), [SANDBOX_HOST_HEADER]: host, 'proxy-authorization': 'bench-app-token' } })
-        const ledgerPath = `/vbase/v2/${ACCOUNT}/${WORKSPACE}/buckets/${APP_ID}/ads-events-deliveries/files/${encodeURIComponent(`bare:${orderId}`)}`
-        const claims = `/vbase/v2/${ACCOUNT}/${WORKSPACE}/buckets/${APP_ID}/ads-events-claims/files`
-        const claimPath = `${claims}/bare-${orderId}~${Date.now() + 45_000}~000000000000~bench`
-        await (await call('infra.io.vtex.com', ledgerPath)).arrayBuffer()
-        await (await call('infra.io.vtex.com', claimPath, { method: 'PUT', body: '{}', headers: { 'content-type': 'application/json' } })).arrayBuffer()
-        await (await call('infra.io.vtex.com', `${claims}?prefix=${encodeURIComponent(`bare-${orderId}~`)}`)).json()
-        await (await call('infra.io.vtex.com', ledgerPath)).arrayBuffer()
+          fetch(`${proxy}${path}`, {
+            ...init,
+            headers: { ...(init.headers as Record<string, string>), [SANDBOX_HOST_HEADER]: host, 'proxy-authorization': 'bench-app-token' },
+          })
+        // The handler's calls for one order since one record per order: claim write and listing (the
+        // claim file sits beside the record), OMS, CL, the POST, one record write, one index document.
+        const records = `/vbase/v2/${ACCOUNT}/${WORKSPACE}/buckets/${APP_ID}/${ORDER_RECORDS_BUCKET}/files`
+        const key = `bare-${orderId}`
+        await (
+          await call('infra.io.vtex.com', `${records}/${key}~${Date.now() + 45_000}~000000000000~bench`, {
+            method: 'PUT',
+            body: '{}',
+            headers: { 'content-type': 'application/json' },
+          })
+        ).arrayBuffer()
+        await (await call('infra.io.vtex.com', `${records}?prefix=${encodeURIComponent(key)}`)).json()
         await (await call('portal.vtexcommercestable.com.br', `/api/oms/pvt/orders/${orderId}?an=${ACCOUNT}`)).json()
         // OMS masks e-mails hard by default: the address comes from the customer's CL document.
         // REST-Range as @vtex/api's MasterData client sends it (Master Data's OpenAPI requires it on search).
-        await (await call('api.vtex.com', `/api/dataentities/CL/search?an=${ACCOUNT}&_fields=email&_where=userId=${PROFILE_ID}`, { headers: { vtexidclientautcookie: 'bench-app-token', 'rest-range': 'resources=0-1' } })).json()
-        const sent = await call('events.newtail-media.newtail.com.br', '/v1/beacon/conversion', { method: 'POST', body, headers: { 'content-type': 'application/json' } })
+        await (
+          await call('api.vtex.com', `/api/dataentities/CL/search?an=${ACCOUNT}&_fields=email&_where=userId=${PROFILE_ID}`, {
+            headers: { vtexidclientautcookie: 'bench-app-token', 'rest-range': 'resources=0-1' },
+          })
+        ).json()
+        const sent = await call('events.newtail-media.newtail.com.br', '/v1/beacon/conversion', {
+          method: 'POST',
+          body,
+          headers: { 'content-type': 'application/json' },
+        })
         if (sent.status !== 202) throw new Error(`bare conversion answered ${sent.status}`)
         await sent.arrayBuffer()
-        await (await call('infra.io.vtex.com', ledgerPath, { method: 'PUT', body: JSON.stringify({ status: 'sent', orderId }), headers: { 'content-type': 'application/json' } })).arrayBuffer()
-        await (await call('api.vtex.com', `${indexPath}/documents/vtexAds-bare-${orderId}?an=${ACCOUNT}&_schema=${INDEX_SCHEMA_NAME}`, { method: 'PUT', body: indexBody(orderId), headers: indexHeaders })).arrayBuffer()
-        await (await call('infra.io.vtex.com', claimPath, { method: 'DELETE' })).arrayBuffer()
+        const record = sentRecord(key)
+        await (
+          await call('infra.io.vtex.com', `${records}/${key}`, {
+            method: 'PUT',
+            body: JSON.stringify(record),
+            headers: { 'content-type': 'application/json' },
+          })
+        ).arrayBuffer()
+        await (
+          await call('api.vtex.com', `${indexPath}/documents/${orderDocumentId(key)}?an=${ACCOUNT}&_schema=${INDEX_SCHEMA_NAME}`, {
+            method: 'PUT',
+            body: JSON.stringify(toOrderIndexDocument(record)),
+            headers: indexHeaders,
+          })
+        ).arrayBuffer()
       })
     }
     // The index schema exists before the bare side writes documents (the app creates it on its first write).
     const indexPath = `/api/dataentities/${indexEntityName(APP_ID)}`
     const indexHeaders = { 'content-type': 'application/json', vtexidclientautcookie: 'bench-app-token' }
-    const indexBody = (orderId: string) =>
-      JSON.stringify({ destination: 'vtexAds', orderId, status: 'sent', attempts: 1, mapped: true, hasSessionId: true, hasUserId: true, hasImpactClickId: false, hasOppref: false, canceled: false, updatedAtMs: Date.now(), statusAtMs: Date.now() })
+    const sentRecord = (orderId: string): OrderRecord => {
+      const at = new Date().toISOString()
+      const identity = { sessionId: true, userId: true, impactClickId: false, oppref: false }
+      return {
+        orderId,
+        updatedAt: at,
+        deliveries: {
+          vtexAds: { destination: 'vtexAds', orderId, status: 'sent', attempts: 1, identity, createdAt: at, updatedAt: at, sentAt: at },
+        },
+      }
+    }
     await fetch(`${proxy}${indexPath}/schemas/${INDEX_SCHEMA_NAME}?an=${ACCOUNT}`, {
       method: 'PUT',
       body: JSON.stringify(INDEX_SCHEMA),
@@ -224,7 +274,12 @@ export async function handlerOverheadRatio(options: { broadcasts?: number; concu
 }
 
 const round3 = (value: number) => Math.round(value * 1000) / 1000
-const spreadOf = (values: number[]): Spread => ({ min: Math.min(...values), p25: percentile(values, 25), p75: percentile(values, 75), max: Math.max(...values) })
+const spreadOf = (values: number[]): Spread => ({
+  min: Math.min(...values),
+  p25: percentile(values, 25),
+  p75: percentile(values, 75),
+  max: Math.max(...values),
+})
 
 /** `npx tsx bench/handlerOverhead.ts [pairs] [broadcasts]`: this figure alone. */
 if (require.main === module) {
