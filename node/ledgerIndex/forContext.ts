@@ -1,10 +1,8 @@
 import type { IOClients, IOContext } from '@vtex/api'
-import type { LedgerStore } from '../deliveryStore/ledger'
 import type { DeliveryLogger } from '../lib/logger'
 import { VBaseLedger } from '../deliveryStore/vbaseLedger'
 import { VBaseOrderRecords } from '../deliveryStore/recordStore'
 import { OrderIndex } from './orderIndex'
-import { IndexedLedger } from './indexedLedger'
 import { orderRecordSource } from './orderRecordSource'
 import { VBasePendingQueue } from './pendingReindex'
 import type { ReindexDeps } from './reindex'
@@ -18,10 +16,6 @@ export interface IndexContext {
 
 export const orderIndexOf = (ctx: IndexContext): OrderIndex =>
   new OrderIndex(ctx.clients.masterdata, { account: ctx.vtex.account, workspace: ctx.vtex.workspace })
-
-/** The ledger every delivery path writes through: VBase first, then the admin's index (one document per order). */
-export const indexedLedgerOf = (ctx: IndexContext, logger: DeliveryLogger): LedgerStore =>
-  new IndexedLedger(new VBaseLedger(ctx.clients.vbase), { index: orderIndexOf(ctx), pending: new VBasePendingQueue(ctx.clients.vbase), logger })
 
 /**
  * For the scheduled run: `await reindexPending(reindexDepsOf(ctx, logger))`. Each order is read

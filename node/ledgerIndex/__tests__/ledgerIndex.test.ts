@@ -7,7 +7,6 @@ import { destinationStateOf, legacyDocumentId, orderDocumentId, reasonCodeOf, to
 import { ordersOf } from '../orderDocuments'
 import { whereOf } from '../where'
 import { OrderIndex, sameIndexing, type IndexClient } from '../orderIndex'
-import { IndexedLedger } from '../indexedLedger'
 import { IndexedOrderRecords } from '../indexedRecords'
 import { orderRecordSource } from '../orderRecordSource'
 import type { PendingEntry, PendingQueue, QueuedEntry } from '../pendingReindex'
@@ -311,60 +310,6 @@ describe('IndexedOrderRecords: the decorator for the per-order record store', ()
     pending.failAdds = true
     await expect(indexed.save(order(record()))).resolves.toBeDefined()
     expect(logs.map((entry) => entry.message)).toEqual(['index-write-lost'])
-  })
-})
-
-describe("IndexedLedger: today's per-destination puts, indexed one document per order", () => {
-  const setup = (write: (record: OrderRecord) => Promise<void>) => {
-    const ledger = new MemoryLedger()
-    const pending = new MemoryPending()
-    const logs: Array<Record<string, unknown>> = []
-    const indexed = new IndexedLedger(ledger, { index: { write }, pending, logger: { warn: (entry) => logs.push(entry) }, options: { timeoutMs: 50, now: NOW } })
-    return { ledger, pending, logs, indexed }
-  }
-
-  it("writes the ledger, then the order's document with every destination the ledger holds", async () => {
-    const written: OrderRecord[] = []
-    const { ledger, indexed, pending } = setup(async (r) => void written.push(r))
-    await indexed.put(record())
-    await indexed.put(record({ destination: 'impact', status: 'skipped' }))
-    expect(await ledger.get('vtexAds', '1390620512853-01')).toEqual(record())
-    expect(written.map((r) => Object.keys(r.deliveries).sort())).toEqual([['vtexAds'], ['impact', 'vtexAds']])
-    expect(written[1].deliveries.impact?.status).toBe('skipped')
-    expect(pending.entries.size).toBe(0)
-  })
-
-  it('puts of one order racing each other end with a document holding them all', async () => {
-    const written: OrderRecord[] = []
-    const { indexed } = setup(async (r) => void written.push(r))
-    await Promise.all([indexed.put(record()), indexed.put(record({ destination: 'impact' })), indexed.put(record({ destination: 'openai' }))])
-    expect(Object.keys(written[written.length - 1].deliveries).sort()).toEqual(['impact', 'openai', 'vtexAds'])
-  })
-
-  it('an index failure never fails the delivery: the order is queued', async () => {
-    const { ledger, indexed, pending, logs } = setup(failing)
-    await expect(indexed.put(record())).resolves.toBeUndefined()
-    expect(await ledger.get('vtexAds', '1390620512853-01')).toEqual(record())
-    expect([...pending.entries.values()]).toEqual([{ orderId: '1390620512853-01', queuedAt: '2026-11-23T10:00:00.000Z', reason: 'http-503' }])
-    expect(logs).toEqual([{ message: 'index-write-queued', orderId: '1390620512853-01', reason: 'http-503' }])
-  })
-
-  it('when the other destinations cannot be read, no partial document is written: the order is queued', async () => {
-    const written: OrderRecord[] = []
-    const { ledger, indexed, pending } = setup(async (r) => void written.push(r))
-    const get = ledger.get.bind(ledger)
-    ledger.get = (destination, orderId) => (destination === 'openai' ? Promise.reject(new Error('vbase down')) : get(destination, orderId))
-    await indexed.put(record())
-    expect(written).toEqual([])
-    expect(pending.entries.get('1390620512853-01')?.reason).toBe('vbase down')
-  })
-
-  it('a ledger failure is the delivery failure: nothing is indexed', async () => {
-    const written: OrderRecord[] = []
-    const { ledger, indexed } = setup(async (r) => void written.push(r))
-    ledger.put = () => Promise.reject(new Error('vbase down'))
-    await expect(indexed.put(record())).rejects.toThrow('vbase down')
-    expect(written).toEqual([])
   })
 })
 
