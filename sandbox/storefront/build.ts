@@ -21,14 +21,12 @@ export interface BundleOptions {
   production?: boolean
 }
 
-/** Bundles a browser entry with React from node_modules and the vtex.* shims; returns the script text. */
-export const bundleBrowserEntry = async (entry: string, options: BundleOptions = {}): Promise<string> => {
-  const result = await build({
-    entryPoints: [entry],
+/** What every browser bundle of the sandbox shares: React from node_modules, the vtex.* shims, in memory. */
+const browserBuild = (options: BundleOptions) =>
+  ({
     absWorkingDir: ROOT,
     bundle: true,
     write: false,
-    format: 'iife',
     target: 'es2019',
     platform: 'browser',
     minify: options.production === true,
@@ -37,7 +35,11 @@ export const bundleBrowserEntry = async (entry: string, options: BundleOptions =
     loader: { '.gql': 'text' },
     define: { 'process.env.NODE_ENV': JSON.stringify(options.production ? 'production' : 'development') },
     logLevel: 'silent',
-  })
+  }) as const
+
+/** Bundles a browser entry with React from node_modules and the vtex.* shims; returns the script text. */
+export const bundleBrowserEntry = async (entry: string, options: BundleOptions = {}): Promise<string> => {
+  const result = await build({ ...browserBuild(options), entryPoints: [entry], format: 'iife' })
   return result.outputFiles[0].text
 }
 
@@ -55,21 +57,12 @@ export const DEBUG_OVERLAY_FILE = 'debug-overlay.js'
  */
 export const buildStorefrontFiles = async (options: BundleOptions = {}): Promise<Map<string, string>> => {
   const result = await build({
+    ...browserBuild(options),
     entryPoints: { storefront: DEMO_ENTRY, [DEBUG_OVERLAY_FILE.replace(/\.js$/, '')]: DEBUG_OVERLAY_ENTRY },
-    absWorkingDir: ROOT,
-    bundle: true,
     splitting: true,
     outdir: path.join(ROOT, 'assets'),
     chunkNames: 'chunk-[hash]',
-    write: false,
     format: 'esm',
-    target: 'es2019',
-    platform: 'browser',
-    minify: options.production === true,
-    alias: VTEX_SHIMS,
-    loader: { '.gql': 'text' },
-    define: { 'process.env.NODE_ENV': JSON.stringify(options.production ? 'production' : 'development') },
-    logLevel: 'silent',
   })
   return new Map(result.outputFiles.map((file) => [path.basename(file.path), file.text]))
 }
